@@ -1,0 +1,45 @@
+import { createBrowserRouter, redirect } from 'react-router';
+import { Shell } from './shell';
+import { requireSession } from './require-session';
+import { NotFound, RouteError } from './route-error';
+import { ComingNext } from './coming-next';
+
+export const router = createBrowserRouter([
+  { path: '/login', lazy: () => import('../features/auth/routes/login-route'), ErrorBoundary: RouteError },
+  { path: '/auth/callback', lazy: () => import('../features/auth/routes/callback-route'), ErrorBoundary: RouteError },
+  {
+    path: '/',
+    Component: Shell,
+    loader: requireSession,
+    ErrorBoundary: RouteError,
+    HydrateFallback: () => null,
+    children: [
+      {
+        ErrorBoundary: RouteError,
+        children: [
+          { index: true, loader: () => redirect('/services') },
+          { path: 'services', lazy: () => import('../features/services/routes/services-route') },
+          { path: 'services/:name', lazy: () => import('../features/services/routes/service-detail-route') },
+          {
+            path: 'buckets/*',
+            element: <ComingNext title="Buckets" what="Browse buckets and upload inputs with a resumable upload manager." />,
+          },
+          {
+            path: 'jobs',
+            element: <ComingNext title="Jobs" what="Every job of every service, with live logs and their outputs." />,
+          },
+          {
+            path: 'usage',
+            element: <ComingNext title="Usage" what="CPU and GPU hours, requests and users over time, from the cluster's metrics." />,
+          },
+          {
+            path: 'status',
+            element: <ComingNext title="Status" what="Nodes, CPU, memory and GPU in use, and the health of OSCAR and MinIO." />,
+          },
+          { path: 'info', lazy: () => import('../features/info/routes/info-route') },
+          { path: '*', Component: NotFound },
+        ],
+      },
+    ],
+  },
+]);

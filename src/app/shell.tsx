@@ -1,0 +1,75 @@
+import { NavLink, Outlet, useNavigation } from 'react-router';
+import { clsx } from 'clsx';
+import { UserMenu } from '../features/auth/components/user-menu';
+import { SessionWatch } from '../features/auth/components/session-watch';
+import { ThemeSwitch } from './theme-switch';
+
+const NAV = [
+  { to: '/services', label: 'Services' },
+  { to: '/buckets', label: 'Buckets' },
+  { to: '/jobs', label: 'Jobs' },
+  { to: '/usage', label: 'Usage' },
+  { to: '/status', label: 'Status' },
+  { to: '/info', label: 'Info' },
+];
+
+export function Shell() {
+  const navigation = useNavigation();
+  return (
+    <div className="flex min-h-full flex-col">
+      <a
+        href="#main"
+        className="sr-only z-50 rounded bg-accent px-3 py-2 text-accent-fg focus:not-sr-only focus:fixed focus:top-2 focus:left-2"
+      >
+        Skip to content
+      </a>
+      <header className="sticky top-0 z-30 flex h-14 items-center gap-4 border-b border-line bg-surface px-4">
+        <NavLink to="/services" className="flex items-center gap-2 font-semibold" aria-label="Lagoon home">
+          <img src="/favicon.svg" alt="" className="size-7" />
+          <span className="text-lg tracking-tight">Lagoon</span>
+        </NavLink>
+        <div className="flex-1" />
+        <ThemeSwitch />
+        <UserMenu />
+      </header>
+      <SessionWatch />
+      <div className="flex flex-1">
+        <nav aria-label="Main" className="w-48 shrink-0 border-r border-line bg-surface px-2 py-4 max-md:hidden">
+          <ul className="flex flex-col gap-1">
+            {NAV.map((n) => (
+              <li key={n.to}>
+                <NavLink
+                  to={n.to}
+                  className={({ isActive }) =>
+                    clsx(
+                      'block rounded-md px-3 py-2 text-sm font-medium',
+                      isActive ? 'bg-accent-soft text-fg' : 'text-muted hover:bg-raised hover:text-fg',
+                    )
+                  }
+                >
+                  {n.label}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <main id="main" tabIndex={-1} className="min-w-0 flex-1 p-6 outline-none" aria-busy={navigation.state === 'loading'}>
+          <nav aria-label="Sections" className="mb-4 flex gap-1 overflow-x-auto md:hidden">
+            {NAV.map((n) => (
+              <NavLink
+                key={n.to}
+                to={n.to}
+                className={({ isActive }) =>
+                  clsx('rounded-md px-3 py-1.5 text-sm', isActive ? 'bg-accent-soft' : 'text-muted')
+                }
+              >
+                {n.label}
+              </NavLink>
+            ))}
+          </nav>
+          <Outlet />
+        </main>
+      </div>
+    </div>
+  );
+}

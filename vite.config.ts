@@ -1,0 +1,44 @@
+/// <reference types="vitest/config" />
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+import tailwindcss from '@tailwindcss/vite';
+
+// OSCAR sends no CORS headers itself (see ../shared/oscar-api/NOTES.md), so in development the
+// dev server can proxy a real cluster: OSCAR_ENDPOINT=https://oscar.example.org npm start
+// and pick "Dev proxy" on the login screen.
+const oscarEndpoint = process.env.OSCAR_ENDPOINT?.replace(/\/+$/, '');
+export const PROXY_PREFIX = '/oscar-proxy';
+
+export default defineConfig({
+  plugins: [react(), tailwindcss()],
+  define: {
+    'import.meta.env.LAGOON_PROXY_TARGET': JSON.stringify(oscarEndpoint ?? ''),
+  },
+  server: {
+    port: 5173,
+    proxy: oscarEndpoint
+      ? {
+          [PROXY_PREFIX]: {
+            target: oscarEndpoint,
+            changeOrigin: true,
+            secure: process.env.OSCAR_INSECURE !== '1',
+            rewrite: (path) => path.slice(PROXY_PREFIX.length),
+          },
+        }
+      : undefined,
+  },
+  preview: { port: 4173 },
+  build: {
+    target: 'es2022',
+    sourcemap: false,
+    chunkSizeWarningLimit: 4000,
+  },
+  worker: { format: 'es' },
+  test: {
+    globals: true,
+    environment: 'jsdom',
+    setupFiles: ['./src/test/setup.ts'],
+    include: ['src/**/*.test.{ts,tsx}', 'mocks/**/*.test.ts'],
+    restoreMocks: true,
+  },
+});
