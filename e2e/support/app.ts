@@ -1,0 +1,28 @@
+import { expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+
+export const DEMO = { endpoint: 'https://demo.lagoon.test', username: 'oscar', password: 'lagoon-demo' };
+
+/** Logs in as the demo cluster's `oscar` admin and waits for the services list (or `next`). */
+export async function login(page: Page, next = '/services'): Promise<void> {
+  await page.goto(`/login?next=${encodeURIComponent(next)}`);
+  const endpoint = page.getByLabel(/cluster endpoint/i);
+  if (await endpoint.isVisible().catch(() => false)) await endpoint.fill(DEMO.endpoint);
+  await page.getByLabel(/username/i).fill(DEMO.username);
+  await page.getByLabel(/^password/i).fill(DEMO.password);
+  await page.getByRole('button', { name: /^log in$/i }).click();
+  await expect(page).not.toHaveURL(/\/login/);
+}
+
+/** Runs axe on the page and fails on serious or critical violations, listing them. */
+export async function checkA11y(page: Page, label = ''): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const report = bad.map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`);
+  expect(report, `axe violations ${label}`).toEqual([]);
+}
+
+/** Sets the theme before the app loads (the app reads it from localStorage). */
+export async function useTheme(page: Page, theme: 'light' | 'dark'): Promise<void> {
+  await page.addInitScript((t) => localStorage.setItem('lagoon.theme', t), theme);
+}
