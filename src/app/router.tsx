@@ -19,7 +19,9 @@ export const router = createBrowserRouter([
         children: [
           { index: true, loader: () => redirect('/services') },
           { path: 'services', lazy: () => import('../features/services/routes/services-route') },
+          { path: 'services/new', lazy: () => import('../features/editor/routes/editor-route') },
           { path: 'services/:name', lazy: () => import('../features/services/routes/service-detail-route') },
+          { path: 'services/:name/edit', lazy: () => import('../features/editor/routes/editor-route') },
           {
             path: 'buckets/*',
             element: <ComingNext title="Buckets" what="Browse buckets and upload inputs with a resumable upload manager." />,
