@@ -43,19 +43,19 @@ describe('the OSCAR client', () => {
 
   it('never sends Basic to /run or /job', async () => {
     const client = createOscarClient({ connection: () => basic });
-    await expect(client.POST('/job/{serviceName}', { params: { path: { serviceName: 'cowsay' } }, body: {} })).resolves.toBeDefined();
+    await expect(client.POST('/job/{serviceName}', { params: { path: { serviceName: 'cowsay' } }, body: '' })).resolves.toBeDefined();
     expect(seen[0]?.auth).toBeNull();
   });
 
   it('sends the OIDC token as Bearer to /run and /job, and an explicit service token over it', async () => {
     const client = createOscarClient({ connection: () => bearer });
     await expect(
-      client.POST('/run/{serviceName}', { params: { path: { serviceName: 'cowsay' } }, body: {} }),
+      client.POST('/run/{serviceName}', { params: { path: { serviceName: 'cowsay' } }, body: '' }),
     ).rejects.toMatchObject({ status: 401, message: 'Invalid token' });
     expect(seen[0]?.auth).toBe('Bearer oidc-token');
     await client.POST('/run/{serviceName}', {
       params: { path: { serviceName: 'cowsay' } },
-      body: {},
+      body: '',
       headers: { Authorization: 'Bearer svc-token' },
     });
     expect(seen[1]?.auth).toBe('Bearer svc-token');
@@ -88,7 +88,7 @@ describe('the OSCAR client', () => {
     await client.GET('/system/services/{serviceName}', { params: { path: { serviceName: 'gone' } } }).catch(() => {});
     expect(onUnauthorized).toHaveBeenCalledTimes(1);
     await client
-      .POST('/run/{serviceName}', { params: { path: { serviceName: 'cowsay' } }, body: {}, headers: { Authorization: 'Bearer bad' } })
+      .POST('/run/{serviceName}', { params: { path: { serviceName: 'cowsay' } }, body: '', headers: { Authorization: 'Bearer bad' } })
       .catch(() => {});
     expect(onUnauthorized).toHaveBeenCalledTimes(1);
   });

@@ -4,7 +4,7 @@
  */
 
 export interface paths {
-  "/health": {
+  '/health': {
     parameters: {
       query?: never;
       header?: never;
@@ -30,7 +30,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "text/plain": string;
+            'text/plain': string;
           };
         };
       };
@@ -43,7 +43,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/job/{serviceName}": {
+  '/job/{serviceName}': {
     parameters: {
       query?: never;
       header?: never;
@@ -66,7 +66,7 @@ export interface paths {
         };
         cookie?: never;
       };
-      requestBody?: components["requestBodies"]["Payload"];
+      requestBody?: components['requestBodies']['Payload'];
       responses: {
         /** @description Created */
         201: {
@@ -74,7 +74,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "*/*": string;
+            '*/*': string;
           };
         };
         /** @description Unauthorized */
@@ -83,7 +83,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "*/*": string;
+            '*/*': string;
           };
         };
         /** @description Not Found */
@@ -92,7 +92,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "*/*": string;
+            '*/*': string;
           };
         };
         /** @description Internal Server Error */
@@ -101,7 +101,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "*/*": string;
+            '*/*': string;
           };
         };
       };
@@ -112,7 +112,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/run/{serviceName}": {
+  '/run/{serviceName}': {
     parameters: {
       query?: never;
       header?: never;
@@ -135,7 +135,7 @@ export interface paths {
         };
         cookie?: never;
       };
-      requestBody?: components["requestBodies"]["Payload"];
+      requestBody?: components['requestBodies']['Payload'];
       responses: {
         /** @description OK */
         200: {
@@ -143,7 +143,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "*/*": string;
+            '*/*': string;
           };
         };
         /** @description Bad Request */
@@ -152,7 +152,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "*/*": string;
+            '*/*': string;
           };
         };
         /** @description Unauthorized */
@@ -161,7 +161,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "*/*": string;
+            '*/*': string;
           };
         };
         /** @description Not Found */
@@ -170,7 +170,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "*/*": string;
+            '*/*': string;
           };
         };
         /** @description Internal Server Error */
@@ -179,7 +179,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "*/*": string;
+            '*/*': string;
           };
         };
       };
@@ -190,7 +190,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/system/buckets": {
+  '/system/buckets': {
     parameters: {
       query?: never;
       header?: never;
@@ -216,7 +216,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["utils.MinIOBucket"][];
+            'application/json': components['schemas']['utils.MinIOBucket'][];
           };
         };
         /** @description Unauthorized */
@@ -225,7 +225,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": string;
+            'application/json': string;
           };
         };
         /** @description Internal Server Error */
@@ -234,7 +234,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": string;
+            'application/json': string;
           };
         };
       };
@@ -250,7 +250,7 @@ export interface paths {
         path?: never;
         cookie?: never;
       };
-      requestBody: components["requestBodies"]["utils.MinIOBucket"];
+      requestBody: components['requestBodies']['utils.MinIOBucket'];
       responses: {
         /** @description No Content */
         204: {
@@ -258,7 +258,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "*/*": string;
+            '*/*': string;
           };
         };
         /** @description Unauthorized */
@@ -267,7 +267,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "*/*": string;
+            '*/*': string;
           };
         };
         /** @description Forbidden */
@@ -276,7 +276,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "*/*": string;
+            '*/*': string;
           };
         };
         /** @description Internal Server Error */
@@ -285,7 +285,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "*/*": string;
+            '*/*': string;
           };
         };
       };
@@ -301,7 +301,7 @@ export interface paths {
         path?: never;
         cookie?: never;
       };
-      requestBody: components["requestBodies"]["utils.MinIOBucket"];
+      requestBody: components['requestBodies']['utils.MinIOBucket'];
       responses: {
         /** @description Created */
         201: {
@@ -309,7 +309,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "*/*": string;
+            '*/*': string;
           };
         };
         /** @description Bad Request */
@@ -318,7 +318,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "*/*": string;
+            '*/*': string;
           };
         };
         /** @description Unauthorized */
@@ -327,7 +327,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "*/*": string;
+            '*/*': string;
           };
         };
         /** @description Internal Server Error */
@@ -336,7 +336,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "*/*": string;
+            '*/*': string;
           };
         };
       };
@@ -347,7 +347,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/system/buckets/{bucket}": {
+  '/system/buckets/{bucket}': {
     parameters: {
       query?: never;
       header?: never;
@@ -379,7 +379,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["buckets.BucketListResponse"];
+            'application/json': components['schemas']['buckets.BucketListResponse'];
           };
         };
         /** @description Bad Request */
@@ -388,7 +388,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": string;
+            'application/json': string;
           };
         };
         /** @description Unauthorized */
@@ -397,7 +397,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": string;
+            'application/json': string;
           };
         };
         /** @description Forbidden */
@@ -406,7 +406,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": string;
+            'application/json': string;
           };
         };
         /** @description Internal Server Error */
@@ -415,7 +415,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": string;
+            'application/json': string;
           };
         };
       };
@@ -444,7 +444,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": string;
+            'application/json': string;
           };
         };
         /** @description Bad Request */
@@ -453,7 +453,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": string;
+            'application/json': string;
           };
         };
         /** @description Unauthorized */
@@ -462,7 +462,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": string;
+            'application/json': string;
           };
         };
         /** @description Forbidden */
@@ -471,7 +471,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": string;
+            'application/json': string;
           };
         };
         /** @description Not Found */
@@ -480,7 +480,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": string;
+            'application/json': string;
           };
         };
         /** @description Internal Server Error */
@@ -489,7 +489,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": string;
+            'application/json': string;
           };
         };
       };
@@ -499,7 +499,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/system/buckets/{bucket}/presign": {
+  '/system/buckets/{bucket}/presign': {
     parameters: {
       query?: never;
       header?: never;
@@ -525,7 +525,7 @@ export interface paths {
       /** @description Presign parameters */
       requestBody: {
         content: {
-          "application/json": components["schemas"]["buckets.PresignRequest"];
+          'application/json': components['schemas']['buckets.PresignRequest'];
         };
       };
       responses: {
@@ -535,7 +535,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["buckets.PresignResponse"];
+            'application/json': components['schemas']['buckets.PresignResponse'];
           };
         };
         /** @description Bad Request */
@@ -544,7 +544,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": string;
+            'application/json': string;
           };
         };
         /** @description Unauthorized */
@@ -553,7 +553,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": string;
+            'application/json': string;
           };
         };
         /** @description Forbidden */
@@ -562,7 +562,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": string;
+            'application/json': string;
           };
         };
         /** @description Not Found */
@@ -571,7 +571,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": string;
+            'application/json': string;
           };
         };
         /** @description Internal Server Error */
@@ -580,7 +580,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": string;
+            'application/json': string;
           };
         };
       };
@@ -591,7 +591,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/system/config": {
+  '/system/config': {
     parameters: {
       query?: never;
       header?: never;
@@ -617,7 +617,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["types.ConfigForUser"];
+            'application/json': components['schemas']['types.ConfigForUser'];
           };
         };
         /** @description Unauthorized */
@@ -626,7 +626,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": string;
+            'application/json': string;
           };
         };
         /** @description Internal Server Error */
@@ -635,7 +635,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": string;
+            'application/json': string;
           };
         };
       };
@@ -659,7 +659,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["types.ConfigForUser"];
+            'application/json': components['schemas']['types.ConfigForUser'];
           };
         };
         /** @description Unauthorized */
@@ -668,7 +668,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": string;
+            'application/json': string;
           };
         };
         /** @description Internal Server Error */
@@ -677,7 +677,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": string;
+            'application/json': string;
           };
         };
       };
@@ -689,7 +689,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/system/federation/{serviceName}": {
+  '/system/federation/{serviceName}': {
     parameters: {
       query?: never;
       header?: never;
@@ -718,7 +718,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["types.FederationResponse"];
+            'application/json': components['schemas']['types.FederationResponse'];
           };
         };
         /** @description Not Found */
@@ -727,7 +727,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": string;
+            'application/json': string;
           };
         };
         /** @description Internal Server Error */
@@ -736,7 +736,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": string;
+            'application/json': string;
           };
         };
       };
@@ -758,7 +758,7 @@ export interface paths {
       /** @description Federation members update payload */
       requestBody: {
         content: {
-          "application/json": components["schemas"]["types.FederationRequest"];
+          'application/json': components['schemas']['types.FederationRequest'];
         };
       };
       responses: {
@@ -768,7 +768,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": string;
+            'application/json': string;
           };
         };
         /** @description Bad Request */
@@ -777,7 +777,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": string;
+            'application/json': string;
           };
         };
         /** @description Not Found */
@@ -786,7 +786,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": string;
+            'application/json': string;
           };
         };
         /** @description Internal Server Error */
@@ -795,7 +795,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": string;
+            'application/json': string;
           };
         };
       };
@@ -817,7 +817,7 @@ export interface paths {
       /** @description Federation members add payload */
       requestBody: {
         content: {
-          "application/json": components["schemas"]["types.FederationRequest"];
+          'application/json': components['schemas']['types.FederationRequest'];
         };
       };
       responses: {
@@ -827,7 +827,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": string;
+            'application/json': string;
           };
         };
         /** @description Bad Request */
@@ -836,7 +836,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": string;
+            'application/json': string;
           };
         };
         /** @description Not Found */
@@ -845,7 +845,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": string;
+            'application/json': string;
           };
         };
         /** @description Internal Server Error */
@@ -854,7 +854,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": string;
+            'application/json': string;
           };
         };
       };
@@ -876,7 +876,7 @@ export interface paths {
       /** @description Federation members delete payload */
       requestBody: {
         content: {
-          "application/json": components["schemas"]["types.FederationRequest"];
+          'application/json': components['schemas']['types.FederationRequest'];
         };
       };
       responses: {
@@ -886,7 +886,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": string;
+            'application/json': string;
           };
         };
         /** @description Bad Request */
@@ -895,7 +895,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": string;
+            'application/json': string;
           };
         };
         /** @description Not Found */
@@ -904,7 +904,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": string;
+            'application/json': string;
           };
         };
         /** @description Internal Server Error */
@@ -913,7 +913,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": string;
+            'application/json': string;
           };
         };
       };
@@ -923,7 +923,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/system/info": {
+  '/system/info': {
     parameters: {
       query?: never;
       header?: never;
@@ -949,7 +949,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["types.Info"];
+            'application/json': components['schemas']['types.Info'];
           };
         };
         /** @description Unauthorized */
@@ -958,7 +958,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": string;
+            'application/json': string;
           };
         };
       };
@@ -971,7 +971,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/system/logs/": {
+  '/system/logs/': {
     parameters: {
       query?: never;
       header?: never;
@@ -997,7 +997,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "text/plain": string;
+            'text/plain': string;
           };
         };
         /** @description Unauthorized */
@@ -1006,7 +1006,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "text/plain": string;
+            'text/plain': string;
           };
         };
         /** @description Not Found */
@@ -1015,7 +1015,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "text/plain": string;
+            'text/plain': string;
           };
         };
         /** @description Internal Server Error */
@@ -1024,7 +1024,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "text/plain": string;
+            'text/plain': string;
           };
         };
       };
@@ -1037,7 +1037,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/system/logs/{serviceName}": {
+  '/system/logs/{serviceName}': {
     parameters: {
       query?: never;
       header?: never;
@@ -1069,7 +1069,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["types.JobsResponse"];
+            'application/json': components['schemas']['types.JobsResponse'];
           };
         };
         /** @description Unauthorized */
@@ -1078,7 +1078,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": string;
+            'application/json': string;
           };
         };
         /** @description Not Found */
@@ -1087,7 +1087,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": string;
+            'application/json': string;
           };
         };
         /** @description Internal Server Error */
@@ -1096,7 +1096,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": string;
+            'application/json': string;
           };
         };
       };
@@ -1128,7 +1128,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "*/*": string;
+            '*/*': string;
           };
         };
         /** @description Unauthorized */
@@ -1137,7 +1137,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "*/*": string;
+            '*/*': string;
           };
         };
         /** @description Not Found */
@@ -1146,7 +1146,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "*/*": string;
+            '*/*': string;
           };
         };
         /** @description Internal Server Error */
@@ -1155,7 +1155,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "*/*": string;
+            '*/*': string;
           };
         };
       };
@@ -1165,7 +1165,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/system/logs/{serviceName}/{jobName}": {
+  '/system/logs/{serviceName}/{jobName}': {
     parameters: {
       query?: never;
       header?: never;
@@ -1199,7 +1199,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "text/plain": string;
+            'text/plain': string;
           };
         };
         /** @description Unauthorized */
@@ -1208,7 +1208,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "text/plain": string;
+            'text/plain': string;
           };
         };
         /** @description Not Found */
@@ -1217,7 +1217,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "text/plain": string;
+            'text/plain': string;
           };
         };
         /** @description Internal Server Error */
@@ -1226,7 +1226,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "text/plain": string;
+            'text/plain': string;
           };
         };
       };
@@ -1257,7 +1257,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "*/*": string;
+            '*/*': string;
           };
         };
         /** @description Unauthorized */
@@ -1266,7 +1266,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "*/*": string;
+            '*/*': string;
           };
         };
         /** @description Not Found */
@@ -1275,7 +1275,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "*/*": string;
+            '*/*': string;
           };
         };
         /** @description Internal Server Error */
@@ -1284,7 +1284,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "*/*": string;
+            '*/*': string;
           };
         };
       };
@@ -1294,7 +1294,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/system/metrics": {
+  '/system/metrics': {
     parameters: {
       query?: never;
       header?: never;
@@ -1322,7 +1322,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["types.MetricsSummaryResponse"];
+            'application/json': components['schemas']['types.MetricsSummaryResponse'];
           };
         };
         /** @description Invalid parameters */
@@ -1331,7 +1331,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": string;
+            'application/json': string;
           };
         };
         /** @description Internal Server Error */
@@ -1340,7 +1340,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": string;
+            'application/json': string;
           };
         };
       };
@@ -1353,7 +1353,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/system/metrics/{serviceName}": {
+  '/system/metrics/{serviceName}': {
     parameters: {
       query?: never;
       header?: never;
@@ -1389,7 +1389,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["types.ServiceMetricsResponse"];
+            'application/json': components['schemas']['types.ServiceMetricsResponse'];
           };
         };
         /** @description Invalid parameters */
@@ -1398,7 +1398,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": string;
+            'application/json': string;
           };
         };
         /** @description Internal Server Error */
@@ -1407,7 +1407,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": string;
+            'application/json': string;
           };
         };
       };
@@ -1420,7 +1420,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/system/metrics/breakdown": {
+  '/system/metrics/breakdown': {
     parameters: {
       query?: never;
       header?: never;
@@ -1436,11 +1436,11 @@ export interface paths {
           /** @description RFC3339 end timestamp (defaults to now) */
           end?: string;
           /** @description Breakdown dimension */
-          group_by: "service" | "user" | "country";
+          group_by: 'service' | 'user' | 'country';
           /** @description Include user list when group_by=service */
           include_users?: boolean;
           /** @description Response format */
-          format?: "json" | "csv";
+          format?: 'json' | 'csv';
         };
         header?: never;
         path?: never;
@@ -1454,7 +1454,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": string;
+            'application/json': string;
           };
         };
         /** @description Invalid parameters */
@@ -1463,7 +1463,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": string;
+            'application/json': string;
           };
         };
         /** @description Internal Server Error */
@@ -1472,7 +1472,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": string;
+            'application/json': string;
           };
         };
       };
@@ -1485,7 +1485,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/system/quotas/user": {
+  '/system/quotas/user': {
     parameters: {
       query?: never;
       header?: never;
@@ -1511,7 +1511,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["types.QuotaResponse"];
+            'application/json': components['schemas']['types.QuotaResponse'];
           };
         };
         /** @description Unauthorized */
@@ -1520,7 +1520,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": string;
+            'application/json': string;
           };
         };
         /** @description Internal Server Error */
@@ -1529,7 +1529,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": string;
+            'application/json': string;
           };
         };
         /** @description Service Unavailable */
@@ -1538,7 +1538,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": string;
+            'application/json': string;
           };
         };
       };
@@ -1551,7 +1551,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/system/quotas/user/{userId}": {
+  '/system/quotas/user/{userId}': {
     parameters: {
       query?: never;
       header?: never;
@@ -1580,7 +1580,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["types.QuotaResponse"];
+            'application/json': components['schemas']['types.QuotaResponse'];
           };
         };
         /** @description Unauthorized */
@@ -1589,7 +1589,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": string;
+            'application/json': string;
           };
         };
         /** @description Forbidden */
@@ -1598,7 +1598,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": string;
+            'application/json': string;
           };
         };
         /** @description Internal Server Error */
@@ -1607,7 +1607,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": string;
+            'application/json': string;
           };
         };
         /** @description Service Unavailable */
@@ -1616,7 +1616,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": string;
+            'application/json': string;
           };
         };
       };
@@ -1638,7 +1638,7 @@ export interface paths {
       /** @description Quota update payload (at least one of cpu, memory, or volumes) */
       requestBody?: {
         content: {
-          "application/json": components["schemas"]["types.QuotaUpdateRequest"];
+          'application/json': components['schemas']['types.QuotaUpdateRequest'];
         };
       };
       responses: {
@@ -1648,7 +1648,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["types.QuotaResponse"];
+            'application/json': components['schemas']['types.QuotaResponse'];
           };
         };
         /** @description Bad Request */
@@ -1657,7 +1657,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": string;
+            'application/json': string;
           };
         };
         /** @description Unauthorized */
@@ -1666,7 +1666,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": string;
+            'application/json': string;
           };
         };
         /** @description Forbidden */
@@ -1675,7 +1675,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": string;
+            'application/json': string;
           };
         };
         /** @description Internal Server Error */
@@ -1684,7 +1684,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": string;
+            'application/json': string;
           };
         };
         /** @description Service Unavailable */
@@ -1693,7 +1693,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": string;
+            'application/json': string;
           };
         };
       };
@@ -1705,7 +1705,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/system/services": {
+  '/system/services': {
     parameters: {
       query?: never;
       header?: never;
@@ -1734,7 +1734,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["types.Service"][];
+            'application/json': components['schemas']['types.Service'][];
           };
         };
         /** @description Unauthorized */
@@ -1743,7 +1743,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": string;
+            'application/json': string;
           };
         };
         /** @description Internal Server Error */
@@ -1752,7 +1752,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": string;
+            'application/json': string;
           };
         };
       };
@@ -1768,7 +1768,7 @@ export interface paths {
         path?: never;
         cookie?: never;
       };
-      requestBody: components["requestBodies"]["types.Service"];
+      requestBody: components['requestBodies']['types.Service'];
       responses: {
         /** @description No Content */
         204: {
@@ -1776,7 +1776,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": string;
+            'application/json': string;
           };
         };
         /** @description Bad Request */
@@ -1785,7 +1785,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": string;
+            'application/json': string;
           };
         };
         /** @description Unauthorized */
@@ -1794,7 +1794,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": string;
+            'application/json': string;
           };
         };
         /** @description Forbidden */
@@ -1803,7 +1803,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": string;
+            'application/json': string;
           };
         };
         /** @description Not Found */
@@ -1812,7 +1812,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": string;
+            'application/json': string;
           };
         };
         /** @description Internal Server Error */
@@ -1821,7 +1821,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": string;
+            'application/json': string;
           };
         };
       };
@@ -1837,7 +1837,7 @@ export interface paths {
         path?: never;
         cookie?: never;
       };
-      requestBody: components["requestBodies"]["types.Service"];
+      requestBody: components['requestBodies']['types.Service'];
       responses: {
         /** @description Created */
         201: {
@@ -1845,7 +1845,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": string;
+            'application/json': string;
           };
         };
         /** @description Bad Request */
@@ -1854,7 +1854,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": string;
+            'application/json': string;
           };
         };
         /** @description Unauthorized */
@@ -1863,7 +1863,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": string;
+            'application/json': string;
           };
         };
         /** @description Internal Server Error */
@@ -1872,7 +1872,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": string;
+            'application/json': string;
           };
         };
       };
@@ -1883,7 +1883,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/system/services/{serviceName}": {
+  '/system/services/{serviceName}': {
     parameters: {
       query?: never;
       header?: never;
@@ -1915,7 +1915,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["types.Service"];
+            'application/json': components['schemas']['types.Service'];
           };
         };
         /** @description Unauthorized */
@@ -1924,7 +1924,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": string;
+            'application/json': string;
           };
         };
         /** @description Not Found */
@@ -1933,7 +1933,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": string;
+            'application/json': string;
           };
         };
         /** @description Internal Server Error */
@@ -1942,7 +1942,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": string;
+            'application/json': string;
           };
         };
       };
@@ -1974,7 +1974,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": string;
+            'application/json': string;
           };
         };
         /** @description Unauthorized */
@@ -1983,7 +1983,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": string;
+            'application/json': string;
           };
         };
         /** @description Forbidden */
@@ -1992,7 +1992,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": string;
+            'application/json': string;
           };
         };
         /** @description Not Found */
@@ -2001,7 +2001,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": string;
+            'application/json': string;
           };
         };
         /** @description Internal Server Error */
@@ -2010,7 +2010,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": string;
+            'application/json': string;
           };
         };
       };
@@ -2020,7 +2020,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/system/services/{serviceName}/auth": {
+  '/system/services/{serviceName}/auth': {
     parameters: {
       query?: never;
       header?: never;
@@ -2088,7 +2088,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/system/services/{serviceName}/deployment": {
+  '/system/services/{serviceName}/deployment': {
     parameters: {
       query?: never;
       header?: never;
@@ -2117,7 +2117,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["types.ServiceDeploymentStatus"];
+            'application/json': components['schemas']['types.ServiceDeploymentStatus'];
           };
         };
         /** @description Unauthorized */
@@ -2126,7 +2126,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": string;
+            'application/json': string;
           };
         };
         /** @description Forbidden */
@@ -2135,7 +2135,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": string;
+            'application/json': string;
           };
         };
         /** @description Not Found */
@@ -2144,7 +2144,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": string;
+            'application/json': string;
           };
         };
         /** @description Internal Server Error */
@@ -2153,7 +2153,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": string;
+            'application/json': string;
           };
         };
       };
@@ -2166,7 +2166,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/system/services/{serviceName}/deployment/logs": {
+  '/system/services/{serviceName}/deployment/logs': {
     parameters: {
       query?: never;
       header?: never;
@@ -2200,7 +2200,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["types.DeploymentLogStream"];
+            'application/json': components['schemas']['types.DeploymentLogStream'];
           };
         };
         /** @description Unauthorized */
@@ -2209,7 +2209,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": string;
+            'application/json': string;
           };
         };
         /** @description Forbidden */
@@ -2218,7 +2218,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": string;
+            'application/json': string;
           };
         };
         /** @description Not Found */
@@ -2227,7 +2227,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": string;
+            'application/json': string;
           };
         };
         /** @description Internal Server Error */
@@ -2236,7 +2236,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": string;
+            'application/json': string;
           };
         };
       };
@@ -2249,7 +2249,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/system/services/{serviceName}/restart": {
+  '/system/services/{serviceName}/restart': {
     parameters: {
       query?: never;
       header?: never;
@@ -2280,7 +2280,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["types.ServiceDeploymentStatus"];
+            'application/json': components['schemas']['types.ServiceDeploymentStatus'];
           };
         };
         /** @description Bad Request */
@@ -2289,7 +2289,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": string;
+            'application/json': string;
           };
         };
         /** @description Unauthorized */
@@ -2298,7 +2298,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": string;
+            'application/json': string;
           };
         };
         /** @description Forbidden */
@@ -2307,7 +2307,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": string;
+            'application/json': string;
           };
         };
         /** @description Not Found */
@@ -2316,7 +2316,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": string;
+            'application/json': string;
           };
         };
         /** @description Internal Server Error */
@@ -2325,7 +2325,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": string;
+            'application/json': string;
           };
         };
       };
@@ -2336,7 +2336,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/system/services/{serviceName}/start": {
+  '/system/services/{serviceName}/start': {
     parameters: {
       query?: never;
       header?: never;
@@ -2367,7 +2367,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["types.ServiceDeploymentStatus"];
+            'application/json': components['schemas']['types.ServiceDeploymentStatus'];
           };
         };
         /** @description Bad Request */
@@ -2376,7 +2376,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": string;
+            'application/json': string;
           };
         };
         /** @description Unauthorized */
@@ -2385,7 +2385,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": string;
+            'application/json': string;
           };
         };
         /** @description Forbidden */
@@ -2394,7 +2394,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": string;
+            'application/json': string;
           };
         };
         /** @description Not Found */
@@ -2403,7 +2403,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": string;
+            'application/json': string;
           };
         };
         /** @description Internal Server Error */
@@ -2412,7 +2412,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": string;
+            'application/json': string;
           };
         };
       };
@@ -2423,7 +2423,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/system/services/{serviceName}/stop": {
+  '/system/services/{serviceName}/stop': {
     parameters: {
       query?: never;
       header?: never;
@@ -2454,7 +2454,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["types.ServiceDeploymentStatus"];
+            'application/json': components['schemas']['types.ServiceDeploymentStatus'];
           };
         };
         /** @description Bad Request */
@@ -2463,7 +2463,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": string;
+            'application/json': string;
           };
         };
         /** @description Unauthorized */
@@ -2472,7 +2472,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": string;
+            'application/json': string;
           };
         };
         /** @description Forbidden */
@@ -2481,7 +2481,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": string;
+            'application/json': string;
           };
         };
         /** @description Not Found */
@@ -2490,7 +2490,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": string;
+            'application/json': string;
           };
         };
         /** @description Internal Server Error */
@@ -2499,7 +2499,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": string;
+            'application/json': string;
           };
         };
       };
@@ -2510,7 +2510,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/system/status": {
+  '/system/status': {
     parameters: {
       query?: never;
       header?: never;
@@ -2536,7 +2536,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["types.StatusInfo"];
+            'application/json': components['schemas']['types.StatusInfo'];
           };
         };
         /** @description Unauthorized */
@@ -2545,7 +2545,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": string;
+            'application/json': string;
           };
         };
         /** @description Internal Server Error */
@@ -2554,7 +2554,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": string;
+            'application/json': string;
           };
         };
       };
@@ -2567,7 +2567,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/system/volumes": {
+  '/system/volumes': {
     parameters: {
       query?: never;
       header?: never;
@@ -2593,7 +2593,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["types.ManagedVolume"][];
+            'application/json': components['schemas']['types.ManagedVolume'][];
           };
         };
         /** @description Unauthorized */
@@ -2602,7 +2602,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": string;
+            'application/json': string;
           };
         };
         /** @description Internal Server Error */
@@ -2611,7 +2611,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": string;
+            'application/json': string;
           };
         };
       };
@@ -2631,7 +2631,7 @@ export interface paths {
       /** @description Volume definition */
       requestBody: {
         content: {
-          "application/json": components["schemas"]["types.ManagedVolumeCreateRequest"];
+          'application/json': components['schemas']['types.ManagedVolumeCreateRequest'];
         };
       };
       responses: {
@@ -2641,7 +2641,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["types.ManagedVolume"];
+            'application/json': components['schemas']['types.ManagedVolume'];
           };
         };
         /** @description Bad Request */
@@ -2650,7 +2650,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": string;
+            'application/json': string;
           };
         };
         /** @description Unauthorized */
@@ -2659,7 +2659,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": string;
+            'application/json': string;
           };
         };
         /** @description Conflict */
@@ -2668,7 +2668,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": string;
+            'application/json': string;
           };
         };
         /** @description Internal Server Error */
@@ -2677,7 +2677,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": string;
+            'application/json': string;
           };
         };
       };
@@ -2688,7 +2688,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/system/volumes/{volumeName}": {
+  '/system/volumes/{volumeName}': {
     parameters: {
       query?: never;
       header?: never;
@@ -2717,7 +2717,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["types.ManagedVolume"];
+            'application/json': components['schemas']['types.ManagedVolume'];
           };
         };
         /** @description Unauthorized */
@@ -2726,7 +2726,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": string;
+            'application/json': string;
           };
         };
         /** @description Not Found */
@@ -2735,7 +2735,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": string;
+            'application/json': string;
           };
         };
         /** @description Internal Server Error */
@@ -2744,7 +2744,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": string;
+            'application/json': string;
           };
         };
       };
@@ -2773,7 +2773,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "*/*": string;
+            '*/*': string;
           };
         };
         /** @description Bad Request */
@@ -2782,7 +2782,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "*/*": string;
+            '*/*': string;
           };
         };
         /** @description Unauthorized */
@@ -2791,7 +2791,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "*/*": string;
+            '*/*': string;
           };
         };
         /** @description Not Found */
@@ -2800,7 +2800,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "*/*": string;
+            '*/*': string;
           };
         };
         /** @description Internal Server Error */
@@ -2809,7 +2809,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "*/*": string;
+            '*/*': string;
           };
         };
       };
@@ -2823,7 +2823,7 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
-    "buckets.BucketListResponse": {
+    'buckets.BucketListResponse': {
       allowed_users?: string[];
       attribution?: string;
       bucket_name?: string;
@@ -2832,14 +2832,14 @@ export interface components {
         [key: string]: string;
       };
       next_page?: string;
-      objects?: components["schemas"]["utils.MinIOObject"][];
+      objects?: components['schemas']['utils.MinIOObject'][];
       owner?: string;
       returned_items?: number;
-      storage_quota?: components["schemas"]["utils.MinIOQuota"];
-      storage_usage?: components["schemas"]["utils.MinIOUsage"];
+      storage_quota?: components['schemas']['utils.MinIOQuota'];
+      storage_usage?: components['schemas']['utils.MinIOUsage'];
       visibility?: string;
     };
-    "buckets.PresignRequest": {
+    'buckets.PresignRequest': {
       content_type?: string;
       expires_in?: number;
       extra_headers?: {
@@ -2848,7 +2848,7 @@ export interface components {
       object_key: string;
       operation: string;
     };
-    "buckets.PresignResponse": {
+    'buckets.PresignResponse': {
       expires_at?: string;
       headers?: {
         [key: string]: string;
@@ -2858,8 +2858,8 @@ export interface components {
       operation?: string;
       url?: string;
     };
-    "types.BreakdownItem": {
-      countries?: components["schemas"]["types.CountryCount"][];
+    'types.BreakdownItem': {
+      countries?: components['schemas']['types.CountryCount'][];
       executions_count?: number;
       key?: string;
       membership?: string;
@@ -2870,13 +2870,13 @@ export interface components {
       unique_users_count?: number;
       users?: string[];
     };
-    "types.CPUMetrics": {
+    'types.CPUMetrics': {
       max_free_on_node_cores?: number;
       total_free_cores?: number;
       total_schedulable_cores?: number;
       total_schedulable_on_node_cores?: number;
     };
-    "types.Cluster": {
+    'types.Cluster': {
       /** @description AuthPassword password to connect to the cluster (basic auth) */
       auth_password?: string;
       /** @description AuthUser username to connect to the cluster (basic auth) */
@@ -2886,17 +2886,17 @@ export interface components {
       /** @description SSLVerify parameter to enable or disable the verification of SSL certificates */
       ssl_verify?: boolean;
     };
-    "types.ClusterInfo": {
-      metrics?: components["schemas"]["types.ClusterMetrics"];
-      nodes?: components["schemas"]["types.NodeDetail"][];
+    'types.ClusterInfo': {
+      metrics?: components['schemas']['types.ClusterMetrics'];
+      nodes?: components['schemas']['types.NodeDetail'][];
       nodes_count?: number;
     };
-    "types.ClusterMetrics": {
-      cpu?: components["schemas"]["types.CPUMetrics"];
-      gpu?: components["schemas"]["types.GPUMetrics"];
-      memory?: components["schemas"]["types.MemoryMetrics"];
+    'types.ClusterMetrics': {
+      cpu?: components['schemas']['types.CPUMetrics'];
+      gpu?: components['schemas']['types.GPUMetrics'];
+      memory?: components['schemas']['types.MemoryMetrics'];
     };
-    "types.Config": {
+    'types.Config': {
       /** @description Kubernetes service account used by the OSCAR controller to manage user namespaces (default: oscar-sa) */
       controller_service_account?: string;
       /** @description Parameter used to check if the cluster have GPUs */
@@ -2929,100 +2929,100 @@ export interface components {
       /** @description YunikornEnable option to configure Apache Yunikorn */
       yunikorn_enable?: boolean;
     };
-    "types.ConfigForUser": {
+    'types.ConfigForUser': {
       allowed_image_repositories?: string[];
-      config?: components["schemas"]["types.Config"];
-      minio_provider?: components["schemas"]["types.MinIOProvider"];
+      config?: components['schemas']['types.Config'];
+      minio_provider?: components['schemas']['types.MinIOProvider'];
     };
-    "types.CountryCount": {
+    'types.CountryCount': {
       country?: string;
       request_count?: number;
     };
-    "types.DeploymentLogEntry": {
+    'types.DeploymentLogEntry': {
       message?: string;
       timestamp?: string;
     };
-    "types.DeploymentLogStream": {
+    'types.DeploymentLogStream': {
       available?: boolean;
-      entries?: components["schemas"]["types.DeploymentLogEntry"][];
+      entries?: components['schemas']['types.DeploymentLogEntry'][];
       message?: string;
       service_name?: string;
     };
-    "types.Expose": {
+    'types.Expose': {
       api_port?: number[];
       /** @default basic */
-      auth_type: string;
+      auth_type?: string;
       /** @default 80 */
-      cpu_threshold: number;
+      cpu_threshold?: number;
       default_command?: boolean;
       /** @default / */
-      health_path: string;
+      health_path?: string;
       /** @default 10 */
-      max_scale: number;
+      max_scale?: number;
       /** @default 1 */
-      min_scale: number;
+      min_scale?: number;
       nodePort?: number[];
       /** @default legacy */
-      probe_mode: string;
+      probe_mode?: string;
       /** @default false */
-      rewrite_target: boolean;
+      rewrite_target?: boolean;
       set_auth?: boolean;
     };
-    "types.Federation": {
+    'types.Federation': {
       /** @description Delegation defines the delegation policy: static, random, load-based. */
       delegation?: string;
       /** @description GroupID identifies the federation network. */
       group_id?: string;
       /** @description Members list of replica references in the federation. */
-      members?: components["schemas"]["types.Replica"][];
+      members?: components['schemas']['types.Replica'][];
       /** @description ReschedulerThreshold time (in seconds) that a job (with replicas) can be queued before delegating it. */
       rescheduler_threshold?: number;
       /** @description Topology defines the federation topology: none, star, mesh. */
       topology?: string;
     };
-    "types.FederationRequest": {
+    'types.FederationRequest': {
       clusters?: {
-        [key: string]: components["schemas"]["types.Cluster"];
+        [key: string]: components['schemas']['types.Cluster'];
       };
       delete?: boolean;
-      members?: components["schemas"]["types.Replica"][];
-      storage_providers?: components["schemas"]["types.StorageProviders"];
-      update?: components["schemas"]["types.Replica"][];
+      members?: components['schemas']['types.Replica'][];
+      storage_providers?: components['schemas']['types.StorageProviders'];
+      update?: components['schemas']['types.Replica'][];
     };
-    "types.FederationResponse": {
-      members?: components["schemas"]["types.Replica"][];
+    'types.FederationResponse': {
+      members?: components['schemas']['types.Replica'][];
       topology?: string;
     };
-    "types.GPUMetrics": {
+    'types.GPUMetrics': {
       total_gpu?: number;
     };
-    "types.Info": {
+    'types.Info': {
       architecture?: string;
       git_commit?: string;
       kubernetes_version?: string;
-      serverless_backend?: components["schemas"]["types.ServerlessBackendInfo"];
+      serverless_backend?: components['schemas']['types.ServerlessBackendInfo'];
       version?: string;
     };
-    "types.JobInfo": {
+    'types.JobInfo': {
       creation_time?: string;
       finish_time?: string;
       start_time?: string;
       status?: string;
     };
-    "types.JobsResponse": {
+    'types.JobsResponse': {
       jobs?: {
-        [key: string]: components["schemas"]["types.JobInfo"];
+        [key: string]: components['schemas']['types.JobInfo'];
       };
       next_page?: string;
       remaining_jobs?: number;
     };
-    "types.Kserve": {
+    'types.Kserve': {
       /**
        * @description Can be used to specify the protocol version for KServe (e.g., "v1", "v2").
        *     Optional. (default: "v1")
        * @default v1
        */
-      api_version: string;
+      api_version?: string;
       /**
        * @description Args command-line arguments to be passed to the container
        *     Optional
@@ -3034,13 +3034,13 @@ export interface components {
        *     Optional. (default: 0.2)
        * @default 0.2
        */
-      cpu: string;
+      cpu?: string;
       /**
        * @description EnableGPU parameter to request gpu usage in KServe InferenceService
        *     Optional. (default: false)
        * @default false
        */
-      enable_gpu: boolean;
+      enable_gpu?: boolean;
       /**
        * @description Environment variables to be passed to the container
        *     Optional
@@ -3052,37 +3052,37 @@ export interface components {
        * @description Inference configuration for KServe InferenceService.
        *     It is required when Type is set to "inference"
        */
-      inference?: components["schemas"]["types.KserveInference"];
+      inference?: components['schemas']['types.KserveInference'];
       /**
        * @description LLMInference configuration for KServe LLMInferenceService.
        *     It is required when Type is set to "llm_inference"
        */
-      llm_inference?: components["schemas"]["types.KserveLLMInference"];
+      llm_inference?: components['schemas']['types.KserveLLMInference'];
       /**
        * @description MaxScale maximum number of active replicas (pods) for the service
        *     Optional. (default: 1)
        * @default 1
        */
-      max_scale: number;
+      max_scale?: number;
       /**
        * @description Memory memory limit for the service following the kubernetes format
        *     https://kubernetes.io/docs/concepts/configuration/manage-compute-resources-container/#meaning-of-memory
        *     Optional. (default: 256Mi)
        * @default 256Mi
        */
-      memory: string;
+      memory?: string;
       /**
        * @description MinScale minimum number of active replicas (pods) for the service
        *     Optional. (default: 0)
        * @default 0
        */
-      min_scale: number;
+      min_scale?: number;
       /**
        * @description SetAuth parameter to set the authentication for the KServe InferenceService
        *     Optional. (default: true)
        * @default true
        */
-      set_auth: boolean;
+      set_auth?: boolean;
       /**
        * @description StorageUri the URI of the model storage for KServe
        *     Required. It should follow the format expected by KServe, for example:
@@ -3094,9 +3094,9 @@ export interface components {
        *     or "llm_inference" for an LLMInferenceService
        * @default inference
        */
-      type: string;
+      type?: string;
     };
-    "types.KserveInference": {
+    'types.KserveInference': {
       /**
        * @description ModelFormat the model format to use for KServe InferenceService
        *     ("onnx", "sklearn", "xgboost", "pytorch", "tensorflow", "triton", "huggingface").
@@ -3108,7 +3108,7 @@ export interface components {
        */
       runtime?: string;
     };
-    "types.KserveLLMInference": {
+    'types.KserveLLMInference': {
       /**
        * @description At the moment only supported for LLMInferenceService,
        *     the runtime image to use for KServe when IsLLM is true
@@ -3116,8 +3116,8 @@ export interface components {
        */
       runtime_image?: string;
     };
-    "types.ManagedVolume": {
-      attachments?: components["schemas"]["types.VolumeAttachmentReference"][];
+    'types.ManagedVolume': {
+      attachments?: components['schemas']['types.VolumeAttachmentReference'][];
       created_by_service?: string;
       creation_mode?: string;
       lifecycle_policy?: string;
@@ -3126,56 +3126,56 @@ export interface components {
       owner_user?: string;
       pvc_name?: string;
       size?: string;
-      status?: components["schemas"]["types.VolumeStatus"];
+      status?: components['schemas']['types.VolumeStatus'];
     };
-    "types.ManagedVolumeCreateRequest": {
+    'types.ManagedVolumeCreateRequest': {
       name: string;
       size: string;
     };
-    "types.MemoryMetrics": {
+    'types.MemoryMetrics': {
       max_free_on_node_bytes?: number;
       max_schedulable_on_node_bytes?: number;
       total_free_bytes?: number;
       total_schedulable_bytes?: number;
     };
     /** @enum {string} */
-    "types.MetricKey":
-      | "services-count"
-      | "cpu-hours"
-      | "gpu-hours"
-      | "requests-sync-per-service"
-      | "requests-async-per-service"
-      | "requests-exposed-per-service"
-      | "requests-per-user"
-      | "users-per-service"
-      | "countries-count"
-      | "countries-list";
-    "types.MetricValueResponse": {
+    'types.MetricKey':
+      | 'services-count'
+      | 'cpu-hours'
+      | 'gpu-hours'
+      | 'requests-sync-per-service'
+      | 'requests-async-per-service'
+      | 'requests-exposed-per-service'
+      | 'requests-per-user'
+      | 'users-per-service'
+      | 'countries-count'
+      | 'countries-list';
+    'types.MetricValueResponse': {
       end?: string;
-      metric?: components["schemas"]["types.MetricKey"];
+      metric?: components['schemas']['types.MetricKey'];
       service_id?: string;
-      sources?: components["schemas"]["types.SourceStatus"][];
+      sources?: components['schemas']['types.SourceStatus'][];
       start?: string;
       unit?: string;
       value?: number;
     };
-    "types.MetricsBreakdownResponse": {
+    'types.MetricsBreakdownResponse': {
       end?: string;
       group_by?: string;
-      items?: components["schemas"]["types.BreakdownItem"][];
+      items?: components['schemas']['types.BreakdownItem'][];
       start?: string;
     };
-    "types.MetricsSummaryResponse": {
+    'types.MetricsSummaryResponse': {
       end?: string;
-      sources?: components["schemas"]["types.SourceStatus"][];
+      sources?: components['schemas']['types.SourceStatus'][];
       start?: string;
-      totals?: components["schemas"]["types.SummaryTotals"];
+      totals?: components['schemas']['types.SummaryTotals'];
     };
-    "types.MinIOBucketCountQuota": {
+    'types.MinIOBucketCountQuota': {
       max?: number;
       used?: number;
     };
-    "types.MinIOProvider": {
+    'types.MinIOProvider': {
       /** @description #nosec */
       access_key?: string;
       endpoint?: string;
@@ -3183,39 +3183,39 @@ export interface components {
       secret_key?: string;
       verify?: boolean;
     };
-    "types.MinIOQuotaResponse": {
-      buckets?: components["schemas"]["types.MinIOBucketCountQuota"];
-      storage_per_bucket?: components["schemas"]["types.MinIOStoragePerBucketQuota"];
-      storage_total?: components["schemas"]["types.MinIOStorageTotalUsage"];
+    'types.MinIOQuotaResponse': {
+      buckets?: components['schemas']['types.MinIOBucketCountQuota'];
+      storage_per_bucket?: components['schemas']['types.MinIOStoragePerBucketQuota'];
+      storage_total?: components['schemas']['types.MinIOStorageTotalUsage'];
     };
-    "types.MinIOQuotaUpdate": {
+    'types.MinIOQuotaUpdate': {
       buckets?: string;
       storage_per_bucket?: string;
     };
-    "types.MinIOStoragePerBucketQuota": {
+    'types.MinIOStoragePerBucketQuota': {
       max?: string;
     };
-    "types.MinIOStorageTotalUsage": {
+    'types.MinIOStorageTotalUsage': {
       used?: string;
     };
-    "types.MinioInfo": {
+    'types.MinioInfo': {
       buckets_count?: number;
       total_objects?: number;
     };
-    "types.NodeConditionSimple": {
+    'types.NodeConditionSimple': {
       status?: boolean;
       type?: string;
     };
-    "types.NodeDetail": {
-      conditions?: components["schemas"]["types.NodeConditionSimple"][];
-      cpu?: components["schemas"]["types.NodeResource"];
+    'types.NodeDetail': {
+      conditions?: components['schemas']['types.NodeConditionSimple'][];
+      cpu?: components['schemas']['types.NodeResource'];
       gpu?: number;
       is_interlink?: boolean;
-      memory?: components["schemas"]["types.NodeResource"];
+      memory?: components['schemas']['types.NodeResource'];
       name?: string;
       status?: string;
     };
-    "types.NodeResource": {
+    'types.NodeResource': {
       capacity_bytes?: number;
       capacity_cores?: number;
       request_bytes?: number;
@@ -3223,17 +3223,17 @@ export interface components {
       usage_bytes?: number;
       usage_cores?: number;
     };
-    "types.OIDCInfo": {
+    'types.OIDCInfo': {
       enabled?: boolean;
       groups?: string[];
       issuers?: string[];
     };
-    "types.OnedataProvider": {
+    'types.OnedataProvider': {
       oneprovider_host?: string;
       space?: string;
       token?: string;
     };
-    "types.OscarDeployment": {
+    'types.OscarDeployment': {
       available_replicas?: number;
       creation_timestamp?: string;
       labels?: {
@@ -3243,31 +3243,31 @@ export interface components {
       replicas?: number;
       strategy?: string;
     };
-    "types.OscarInfo": {
-      deployment?: components["schemas"]["types.OscarDeployment"];
+    'types.OscarInfo': {
+      deployment?: components['schemas']['types.OscarDeployment'];
       deployment_name?: string;
       /** @description Total jobs (Active + Succeeded + Failed) */
       jobs_count?: number;
-      oidc?: components["schemas"]["types.OIDCInfo"];
-      pods?: components["schemas"]["types.PodStates"];
+      oidc?: components['schemas']['types.OIDCInfo'];
+      pods?: components['schemas']['types.PodStates'];
       ready?: boolean;
     };
-    "types.PodStates": {
+    'types.PodStates': {
       states?: {
         [key: string]: number;
       };
       total?: number;
     };
-    "types.QuotaResponse": {
+    'types.QuotaResponse': {
       cluster_queue?: string;
-      minio?: components["schemas"]["types.MinIOQuotaResponse"];
+      minio?: components['schemas']['types.MinIOQuotaResponse'];
       resources?: {
-        [key: string]: components["schemas"]["types.QuotaValues"];
+        [key: string]: components['schemas']['types.QuotaValues'];
       };
       user_id?: string;
-      volumes?: components["schemas"]["types.VolumeQuotaResponse"];
+      volumes?: components['schemas']['types.VolumeQuotaResponse'];
     };
-    "types.QuotaUpdateRequest": {
+    'types.QuotaUpdateRequest': {
       /** @description CPU millicores quota for the user's ClusterQueue */
       cpu?: string;
       /** @description EphemeralStorage bytes quota for the user's ClusterQueue */
@@ -3276,14 +3276,14 @@ export interface components {
       gpu?: string;
       /** @description Memory bytes quota for the user's ClusterQueue */
       memory?: string;
-      minio?: components["schemas"]["types.MinIOQuotaUpdate"];
-      volumes?: components["schemas"]["types.VolumeQuotaUpdate"];
+      minio?: components['schemas']['types.MinIOQuotaUpdate'];
+      volumes?: components['schemas']['types.VolumeQuotaUpdate'];
     };
-    "types.QuotaValues": {
+    'types.QuotaValues': {
       max?: number;
       used?: number;
     };
-    "types.Replica": {
+    'types.Replica': {
       /**
        * @description ClusterID identifier of the cluster as defined in the "clusters" FDL field
        *     Only used if Type is "oscar"
@@ -3321,7 +3321,7 @@ export interface components {
        */
       url?: string;
     };
-    "types.Rucio": {
+    'types.Rucio': {
       account?: string;
       auth_host?: string;
       host?: string;
@@ -3331,17 +3331,17 @@ export interface components {
       rse?: string;
       token_endpoint?: string;
     };
-    "types.S3Provider": {
+    'types.S3Provider': {
       /** @description #nosec */
       access_key?: string;
       region?: string;
       secret_key?: string;
     };
-    "types.ServerlessBackendInfo": {
+    'types.ServerlessBackendInfo': {
       name?: string;
       version?: string;
     };
-    "types.Service": {
+    'types.Service': {
       /**
        * @description AllowedUsers list of EGI UID's identifying the users that will have visibility of the service and its MinIO storage provider
        *     Optional - only used if Visibility is set to "restricted"
@@ -3373,7 +3373,7 @@ export interface components {
        *     Optional
        */
       clusters?: {
-        [key: string]: components["schemas"]["types.Cluster"];
+        [key: string]: components['schemas']['types.Cluster'];
       };
       /**
        * @description CPU cpu limit for the service following the kubernetes format
@@ -3385,7 +3385,7 @@ export interface components {
        * @description Deployment exposes an optional deployment summary in list/read API responses.
        *     Internal/API use only, not part of FDL.
        */
-      deployment?: components["schemas"]["types.ServiceDeploymentSummary"];
+      deployment?: components['schemas']['types.ServiceDeploymentSummary'];
       /**
        * @description EnableGPU parameter to request gpu usage in service's executions (synchronous and asynchronous)
        *     Optional. (default: false)
@@ -3414,12 +3414,12 @@ export interface components {
        *     Optional. (default: "")
        */
       ephemeral_storage_request?: string;
-      expose?: components["schemas"]["types.Expose"];
+      expose?: components['schemas']['types.Expose'];
       /**
        * @description Federation defines a service federation across clusters
        *     Optional
        */
-      federation?: components["schemas"]["types.Federation"];
+      federation?: components['schemas']['types.Federation'];
       /**
        * @description A parameter to disable the download of input files by the FaaS Supervisor
        *     Optional. (default: false)
@@ -3441,15 +3441,15 @@ export interface components {
        * @description Input StorageIOConfig slice with the input service configuration
        *     Optional
        */
-      input?: components["schemas"]["types.StorageIOConfig"][];
+      input?: components['schemas']['types.StorageIOConfig'][];
       interlink_node_name?: string;
       /**
        * @description IsolationLevel level of isolation for the buckets of the service (default:service)
        * @default SERVICE
        */
-      isolation_level: string;
+      isolation_level?: string;
       /** @description Kserve configuration to deploy the service using KServe InferenceService CRD */
-      kserve?: components["schemas"]["types.Kserve"];
+      kserve?: components['schemas']['types.Kserve'];
       /**
        * @description Labels user-defined Kubernetes labels to be set in job's definition
        *     https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/
@@ -3473,7 +3473,7 @@ export interface components {
        * @description Mount configuration to create a storage provider as a volume inside the service container
        *     Optional
        */
-      mount?: components["schemas"]["types.StorageIOConfig"];
+      mount?: components['schemas']['types.StorageIOConfig'];
       /** @description Name the name of the service */
       name: string;
       /** @description Namespace where the service resources are deployed. Internal use only, not part of FDL. */
@@ -3482,7 +3482,7 @@ export interface components {
        * @description Output StorageIOConfig slice with the output service configuration
        *     Optional
        */
-      output?: components["schemas"]["types.StorageIOConfig"][];
+      output?: components['schemas']['types.StorageIOConfig'][];
       /**
        * @description EGI UID of the user that created the service
        *     If the service is created through basic auth the default owner is "cluster_admin"
@@ -3494,7 +3494,7 @@ export interface components {
        * @description StorageProviders configuration for the storage providers used by the service
        *     Optional. (default: MinIOProvider["default"] with the server's config credentials)
        */
-      storage_providers?: components["schemas"]["types.StorageProviders"];
+      storage_providers?: components['schemas']['types.StorageProviders'];
       /**
        * @description Synchronous struct to configure specific sync parameters
        *     Only Knative ServerlessBackend applies this settings
@@ -3547,14 +3547,14 @@ export interface components {
        * @description Volume configuration to create or attach a managed persistent volume.
        *     Optional
        */
-      volume?: components["schemas"]["types.ServiceVolumeConfig"];
+      volume?: components['schemas']['types.ServiceVolumeConfig'];
       /**
        * @description VolumeStatus exposes basic volume state information in API responses.
        *     Internal/API use only, not part of FDL.
        */
-      volume_status?: components["schemas"]["types.ServiceVolumeStatus"];
+      volume_status?: components['schemas']['types.ServiceVolumeStatus'];
     };
-    "types.ServiceDeploymentStatus": {
+    'types.ServiceDeploymentStatus': {
       active_instances?: number;
       affected_instances?: number;
       last_transition_time?: string;
@@ -3564,7 +3564,7 @@ export interface components {
       service_name?: string;
       state?: string;
     };
-    "types.ServiceDeploymentSummary": {
+    'types.ServiceDeploymentSummary': {
       active_instances?: number;
       affected_instances?: number;
       last_transition_time?: string;
@@ -3572,19 +3572,19 @@ export interface components {
       resource_kind?: string;
       state?: string;
     };
-    "types.ServiceMetricValue": {
-      metric?: components["schemas"]["types.MetricKey"];
-      sources?: components["schemas"]["types.SourceStatus"][];
+    'types.ServiceMetricValue': {
+      metric?: components['schemas']['types.MetricKey'];
+      sources?: components['schemas']['types.SourceStatus'][];
       unit?: string;
       value?: number;
     };
-    "types.ServiceMetricsResponse": {
+    'types.ServiceMetricsResponse': {
       end?: string;
-      metrics?: components["schemas"]["types.ServiceMetricValue"][];
+      metrics?: components['schemas']['types.ServiceMetricValue'][];
       service_name?: string;
       start?: string;
     };
-    "types.ServiceVolumeConfig": {
+    'types.ServiceVolumeConfig': {
       /** @description LifecyclePolicy controls whether a service-created volume is deleted with the creator service. */
       lifecycle_policy?: string;
       /** @description MountPath absolute path inside the service container where the volume is mounted. */
@@ -3594,24 +3594,24 @@ export interface components {
       /** @description Size requested volume size using Kubernetes quantity format (for example 1Gi). */
       size?: string;
     };
-    "types.ServiceVolumeStatus": {
+    'types.ServiceVolumeStatus': {
       enabled?: boolean;
       error?: string;
       name?: string;
       phase?: string;
     };
-    "types.SourceStatus": {
+    'types.SourceStatus': {
       last_updated?: string;
       name?: string;
       notes?: string;
       status?: string;
     };
-    "types.StatusInfo": {
-      cluster?: components["schemas"]["types.ClusterInfo"];
-      minio?: components["schemas"]["types.MinioInfo"];
-      oscar?: components["schemas"]["types.OscarInfo"];
+    'types.StatusInfo': {
+      cluster?: components['schemas']['types.ClusterInfo'];
+      minio?: components['schemas']['types.MinioInfo'];
+      oscar?: components['schemas']['types.OscarInfo'];
     };
-    "types.StorageIOConfig": {
+    'types.StorageIOConfig': {
       /**
        * @description Options defines additional flags for the rclone mount command.
        *     Optional.
@@ -3626,25 +3626,25 @@ export interface components {
       storage_provider?: string;
       suffix?: string[];
     };
-    "types.StorageProviders": {
+    'types.StorageProviders': {
       minio?: {
-        [key: string]: components["schemas"]["types.MinIOProvider"];
+        [key: string]: components['schemas']['types.MinIOProvider'];
       };
       onedata?: {
-        [key: string]: components["schemas"]["types.OnedataProvider"];
+        [key: string]: components['schemas']['types.OnedataProvider'];
       };
       rucio?: {
-        [key: string]: components["schemas"]["types.Rucio"];
+        [key: string]: components['schemas']['types.Rucio'];
       };
       s3?: {
-        [key: string]: components["schemas"]["types.S3Provider"];
+        [key: string]: components['schemas']['types.S3Provider'];
       };
       webdav?: {
-        [key: string]: components["schemas"]["types.WebDavProvider"];
+        [key: string]: components['schemas']['types.WebDavProvider'];
       };
     };
-    "types.SummaryTotals": {
-      countries?: components["schemas"]["types.CountryCount"][];
+    'types.SummaryTotals': {
+      countries?: components['schemas']['types.CountryCount'][];
       countries_count?: number;
       cpu_hours_total?: number;
       gpu_hours_total?: number;
@@ -3657,19 +3657,19 @@ export interface components {
       users?: string[];
       users_count?: number;
     };
-    "types.VolumeAttachmentReference": {
+    'types.VolumeAttachmentReference': {
       mount_path?: string;
       service_name?: string;
     };
-    "types.VolumeQuotaResponse": {
+    'types.VolumeQuotaResponse': {
       /** @description Disk contains the user-visible storage quota for OSCAR-managed volumes. */
-      disk?: components["schemas"]["types.VolumeQuotaValues"];
+      disk?: components['schemas']['types.VolumeQuotaValues'];
       max_disk_per_volume?: string;
       min_disk_per_volume?: string;
       /** @description Volumes contains the user-visible count quota for OSCAR-managed volumes. */
-      volumes?: components["schemas"]["types.VolumeQuotaValues"];
+      volumes?: components['schemas']['types.VolumeQuotaValues'];
     };
-    "types.VolumeQuotaUpdate": {
+    'types.VolumeQuotaUpdate': {
       /** @description Disk sets the user-visible storage quota for OSCAR-managed volumes. */
       disk?: string;
       max_disk_per_volume?: string;
@@ -3677,46 +3677,46 @@ export interface components {
       /** @description Volumes sets the user-visible count quota for OSCAR-managed volumes. */
       volumes?: string;
     };
-    "types.VolumeQuotaValues": {
+    'types.VolumeQuotaValues': {
       max?: string;
       used?: string;
     };
-    "types.VolumeStatus": {
+    'types.VolumeStatus': {
       attachment_count?: number;
       message?: string;
       phase?: string;
     };
-    "types.WebDavProvider": {
+    'types.WebDavProvider': {
       hostname?: string;
       login?: string;
       /** @description #nosec */
       password?: string;
     };
-    "utils.MinIOBucket": {
+    'utils.MinIOBucket': {
       allowed_users?: string[];
       attribution?: string;
       bucket_name?: string;
       metadata?: {
         [key: string]: string;
       };
-      objects?: components["schemas"]["utils.MinIOObject"][];
+      objects?: components['schemas']['utils.MinIOObject'][];
       owner?: string;
-      storage_quota?: components["schemas"]["utils.MinIOQuota"];
-      storage_usage?: components["schemas"]["utils.MinIOUsage"];
+      storage_quota?: components['schemas']['utils.MinIOQuota'];
+      storage_usage?: components['schemas']['utils.MinIOUsage'];
       visibility?: string;
     };
-    "utils.MinIOObject": {
+    'utils.MinIOObject': {
       last_modified?: string;
       object_name?: string;
       owner?: string;
       size_bytes?: number;
     };
-    "utils.MinIOQuota": {
+    'utils.MinIOQuota': {
       max?: string;
       max_bytes?: number;
       source?: string;
     };
-    "utils.MinIOUsage": {
+    'utils.MinIOUsage': {
       objects?: number;
       used?: string;
       used_bytes?: number;
@@ -3728,20 +3728,20 @@ export interface components {
     /** @description Event payload */
     Payload: {
       content: {
-        "application/json": string;
-        "application/octet-stream": string;
+        'application/json': string;
+        'application/octet-stream': string;
       };
     };
     /** @description Bucket definition */
-    "utils.MinIOBucket": {
+    'utils.MinIOBucket': {
       content: {
-        "application/json": components["schemas"]["utils.MinIOBucket"];
+        'application/json': components['schemas']['utils.MinIOBucket'];
       };
     };
     /** @description Service definition */
-    "types.Service": {
+    'types.Service': {
       content: {
-        "application/json": components["schemas"]["types.Service"];
+        'application/json': components['schemas']['types.Service'];
       };
     };
   };
