@@ -2,6 +2,8 @@ import { defineConfig, devices } from '@playwright/test';
 import { chromiumPath, chromiumArgs } from './e2e/support/chromium';
 
 const PORT = Number(process.env.LAGOON_E2E_PORT ?? 4173);
+// Another build directory and port let several people run suites side by side on one machine.
+const DIST = process.env.LAGOON_DIST ?? 'dist';
 
 export default defineConfig({
   testDir: './e2e',
@@ -22,7 +24,7 @@ export default defineConfig({
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions: { executablePath: chromiumPath(), args: chromiumArgs } } }],
   webServer: {
     // The production build, served as it ships, with the demo cluster inside.
-    command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+    command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort --outDir ${DIST}`,
     url: `http://127.0.0.1:${PORT}`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,

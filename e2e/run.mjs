@@ -23,8 +23,9 @@ if (!existsSync(chromium)) {
   }
 }
 
-if (!existsSync('dist/index.html')) {
-  if (run('npx', ['vite', 'build']) !== 0) process.exit(1);
+const dist = process.env.LAGOON_DIST ?? 'dist';
+if (!existsSync(`${dist}/index.html`)) {
+  if (run('npx', ['vite', 'build', '--outDir', dist]) !== 0) process.exit(1);
 }
 
 process.exit(run('npx', ['playwright', 'test', ...process.argv.slice(2)]));
