@@ -1,3 +1,22 @@
+import { queryClient } from '../../../app/query-client';
+import { usePageTitle } from '../../../components/page-title';
+import { infoQueries } from '../api/queries';
+import { ClusterSection } from '../components/cluster-section';
+import { ConfigSections } from '../components/config-sections';
+
+export function loader() {
+  void queryClient.prefetchQuery(infoQueries.info());
+  void queryClient.prefetchQuery(infoQueries.config());
+  return null;
+}
+
 export function Component() {
-  return <h1 className="text-2xl font-semibold">Info</h1>;
+  usePageTitle('Cluster info');
+  return (
+    <div className="mx-auto flex max-w-5xl flex-col gap-5">
+      <h1 className="text-2xl font-semibold">Cluster info</h1>
+      <ClusterSection />
+      <ConfigSections />
+    </div>
+  );
 }

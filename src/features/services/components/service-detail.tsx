@@ -1,0 +1,48 @@
+import type { Service } from '../../../api/types';
+import { resolveEndpoint } from '../../../api/client';
+import { useSession } from '../../../app/session';
+import { ButtonLink } from '../../../components/button-link';
+import { serviceKind } from '../lib/service-facts';
+import { AccessSection } from './detail/access-section';
+import { BasicsSection } from './detail/basics-section';
+import { EnvironmentSection } from './detail/environment-section';
+import { ExtraSections } from './detail/extra-sections';
+import { IoSection } from './detail/io-section';
+import { ScriptSection } from './detail/script-section';
+import { StorageSection } from './detail/storage-section';
+import { KindBadge, StatusBadge } from './status-badge';
+
+/** Every field of a service, grouped the way a scientist thinks about it. Read-only. */
+export function ServiceDetail({ service: s }: { service: Service }) {
+  const session = useSession();
+  const name = encodeURIComponent(s.name);
+  // Exposed services are served by the ingress next to OSCAR (not in the API spec; see NOTES.md).
+  const exposedUrl = s.expose && session ? `${resolveEndpoint(session.endpoint).replace(/\/+$/, '')}/system/services/${name}/exposed/` : undefined;
+  return (
+    <div className="flex flex-col gap-5">
+      <header className="flex flex-wrap items-start justify-between gap-4">
+        <div className="flex min-w-0 flex-col gap-1.5">
+          <div className="flex flex-wrap items-center gap-2">
+            <h1 className="text-2xl font-semibold break-all">{s.name}</h1>
+            <KindBadge kind={serviceKind(s)} />
+            {s.deployment?.state && <StatusBadge state={s.deployment.state} />}
+          </div>
+          <p className="font-mono text-sm break-all text-muted">{s.image}</p>
+        </div>
+        <div className="flex flex-wrap gap-2">
+          <ButtonLink to={`/jobs?service=${name}`}>Jobs</ButtonLink>
+          <ButtonLink to={`/services/${name}/edit`} variant="primary">
+            Edit
+          </ButtonLink>
+        </div>
+      </header>
+      <BasicsSection service={s} />
+      <ScriptSection script={s.script} />
+      <AccessSection service={s} />
+      <EnvironmentSection service={s} />
+      <IoSection service={s} />
+      <StorageSection service={s} />
+      <ExtraSections service={s} {...(exposedUrl ? { exposedUrl } : {})} />
+    </div>
+  );
+}

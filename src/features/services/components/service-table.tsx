@@ -1,0 +1,76 @@
+import { Link } from 'react-router';
+import { DataTable, type Column, type SortState } from '../../../components/table';
+import { SORT_KEYS, type ServiceRow, type SortDir, type SortKey } from '../lib/list-view';
+import { KindBadge, StatusBadge } from './status-badge';
+
+const COLUMNS: Column<ServiceRow>[] = [
+  {
+    id: 'name',
+    header: 'Name',
+    sortable: true,
+    width: 'w-[16%]',
+    cell: (r) => (
+      <Link to={`/services/${encodeURIComponent(r.name)}`} title={r.name} className="font-medium text-accent hover:underline">
+        {r.name}
+      </Link>
+    ),
+  },
+  { id: 'kind', header: 'Kind', sortable: true, width: 'w-[8%]', cell: (r) => <KindBadge kind={r.kind} /> },
+  {
+    id: 'image',
+    header: 'Image',
+    sortable: true,
+    width: 'w-[19%]',
+    className: 'font-mono text-xs',
+    cell: (r) => <span title={r.image}>{r.image}</span>,
+  },
+  { id: 'resources', header: 'Resources', sortable: true, width: 'w-[11%]', cell: (r) => r.resources },
+  { id: 'status', header: 'Status', sortable: true, width: 'w-[9%]', cell: (r) => <StatusBadge state={r.status} /> },
+  { id: 'owner', header: 'Owner', sortable: true, width: 'w-[11%]', cell: (r) => <span title={r.owner}>{r.owner}</span> },
+  { id: 'visibility', header: 'Visibility', sortable: true, width: 'w-[9%]', cell: (r) => r.visibility },
+  {
+    id: 'io',
+    header: 'Input → output',
+    sortable: true,
+    width: 'w-[17%]',
+    className: 'text-muted',
+    cell: (r) => <span title={r.io}>{r.io}</span>,
+  },
+];
+
+export function ServiceTable({
+  rows,
+  sort,
+  dir,
+  onSortChange,
+  selected,
+  onSelectionChange,
+}: {
+  rows: readonly ServiceRow[];
+  sort: SortKey;
+  dir: SortDir;
+  onSortChange: (sort: SortKey, dir: SortDir) => void;
+  selected: ReadonlySet<string>;
+  onSelectionChange: (next: Set<string>) => void;
+}) {
+  return (
+    <DataTable
+      label="Services"
+      columns={COLUMNS}
+      rows={rows}
+      rowKey={(r) => r.name}
+      sort={{ id: sort, dir }}
+      onSortChange={(s: SortState) => {
+        if ((SORT_KEYS as readonly string[]).includes(s.id)) onSortChange(s.id as SortKey, s.dir);
+      }}
+      selection={{
+        selected,
+        onChange: onSelectionChange,
+        rowLabel: (r) => `Select ${r.name}`,
+        allLabel: `Select all ${rows.length} services shown`,
+      }}
+      className="max-h-[max(18rem,calc(100vh-14rem))]"
+      tableClassName="min-w-[64rem]"
+    />
+  );
+}
