@@ -1,8 +1,11 @@
+import { isDemoEndpoint } from '../../../api/demo';
 import { queryClient } from '../../../app/query-client';
+import { useSession } from '../../../app/session';
 import { usePageTitle } from '../../../components/page-title';
 import { infoQueries } from '../api/queries';
 import { ClusterSection } from '../components/cluster-section';
 import { ConfigSections } from '../components/config-sections';
+import { DemoFaultsPanel } from '../components/demo-faults-panel';
 
 export function loader() {
   void queryClient.prefetchQuery(infoQueries.info());
@@ -12,11 +15,13 @@ export function loader() {
 
 export function Component() {
   usePageTitle('Cluster info');
+  const session = useSession();
   return (
     <div className="mx-auto flex max-w-5xl flex-col gap-5">
       <h1 className="text-2xl font-semibold">Cluster info</h1>
       <ClusterSection />
       <ConfigSections />
+      {session && isDemoEndpoint(session.endpoint) && <DemoFaultsPanel />}
     </div>
   );
 }

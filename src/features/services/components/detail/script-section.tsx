@@ -10,7 +10,7 @@ export function ScriptSection({ script }: { script: string }) {
       description={script ? `Runs in the container for each invocation · ${lines} ${lines === 1 ? 'line' : 'lines'}` : undefined}
       actions={script ? <CopyButton value={script} label="script" /> : undefined}
     >
-      {script ? <CodeView code={script} label="Script" /> : <p className="text-sm text-muted italic">No script.</p>}
+      {script ? <CodeView code={script} label="Script source" /> : <p className="text-sm text-muted italic">No script.</p>}
     </Section>
   );
 }
