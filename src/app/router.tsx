@@ -26,10 +26,11 @@ export const router = createBrowserRouter([
             path: 'buckets/*',
             element: <ComingNext title="Buckets" what="Browse buckets and upload inputs with a resumable upload manager." />,
           },
-          {
-            path: 'jobs',
-            element: <ComingNext title="Jobs" what="Every job of every service, with live logs and their outputs." />,
-          },
+          { path: 'jobs', lazy: () => import('../features/jobs/routes/jobs-route') },
+          { path: 'jobs/:service/:job', lazy: () => import('../features/logs/routes/job-log-route') },
+          { path: 'services/:name/deployment', lazy: () => import('../features/logs/routes/deployment-route') },
+          { path: 'services/:name/invoke', lazy: () => import('../features/invoke/routes/invoke-route') },
+          { path: 'invocations', lazy: () => import('../features/invoke/routes/history-route') },
           {
             path: 'usage',
             element: <ComingNext title="Usage" what="CPU and GPU hours, requests and users over time, from the cluster's metrics." />,

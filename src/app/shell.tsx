@@ -8,6 +8,7 @@ const NAV = [
   { to: '/services', label: 'Services' },
   { to: '/buckets', label: 'Buckets' },
   { to: '/jobs', label: 'Jobs' },
+  { to: '/invocations', label: 'Invocations' },
   { to: '/usage', label: 'Usage' },
   { to: '/status', label: 'Status' },
   { to: '/info', label: 'Info' },
