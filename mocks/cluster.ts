@@ -241,6 +241,8 @@ export class Cluster {
   /** Builds the seeded history on first use, so the demo starts fast. */
   historyFactory: (() => InvocationEvent[]) | null = null;
   quotasEnabled = true;
+  /** Extra delay of a /run call before the simulated script answers (the browser demo sets some). */
+  runLatencyMs = 0;
   config: NonNullable<ConfigForUser['config']> = {
     name: 'oscar',
     namespace: 'oscar',
@@ -278,7 +280,8 @@ export class Cluster {
     return () => this.listeners.delete(listener);
   }
 
-  protected changed(): void {
+  /** Tells subscribers the state changed (handlers that edit a service in place call it too). */
+  changed(): void {
     if (this.batchDepth > 0) {
       this.dirty = true;
       return;

@@ -4,9 +4,17 @@ import { http } from 'msw';
 import { DEMO_ENDPOINT } from '../src/api/demo';
 import type { Cluster } from './cluster';
 import { faultHandler } from './faults';
+import { bucketHandlers } from './handlers/buckets';
 import { text } from './handlers/common';
+import { deploymentHandlers } from './handlers/deployment';
+import { federationHandlers } from './handlers/federation';
+import { invokeHandlers } from './handlers/invoke';
+import { jobHandlers } from './handlers/jobs';
+import { metricHandlers } from './handlers/metrics';
+import { quotaHandlers } from './handlers/quotas';
 import { serviceHandlers } from './handlers/services';
 import { systemHandlers } from './handlers/system';
+import { volumeHandlers } from './handlers/volumes';
 
 export function createHandlers(cluster: Cluster, baseUrl: string = DEMO_ENDPOINT) {
   const base = baseUrl.replace(/\/+$/, '');
@@ -14,6 +22,14 @@ export function createHandlers(cluster: Cluster, baseUrl: string = DEMO_ENDPOINT
     faultHandler(base),
     ...systemHandlers(cluster, base),
     ...serviceHandlers(cluster, base),
+    ...deploymentHandlers(cluster, base),
+    ...bucketHandlers(cluster, base),
+    ...jobHandlers(cluster, base),
+    ...invokeHandlers(cluster, base),
+    ...metricHandlers(cluster, base),
+    ...quotaHandlers(cluster, base),
+    ...volumeHandlers(cluster, base),
+    ...federationHandlers(cluster, base),
     http.all(`${base}/*`, () => text(404, '404 page not found')),
   ];
 }

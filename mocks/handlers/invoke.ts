@@ -1,0 +1,43 @@
+// /run/{service} (synchronous: the simulated script's stdout) and /job/{service} (asynchronous: 201 with
+// an empty body; the job shows up in /system/logs/{service}). Bearer only: the service's token or an
+// OIDC token of a user allowed on the service. Every call counts in the metrics.
+import { http } from 'msw';
+import { ADMIN_OWNER, ownerId } from '../auth';
+import { ClusterError, type Cluster } from '../cluster';
+import { simulateRun } from '../simulate';
+import { empty, invocation } from './common';
+
+type ServiceParams = { serviceName: string };
+
+export function invokeHandlers(cluster: Cluster, base: string) {
+  const target = (name: string, principal: Parameters<Cluster['canInvoke']>[0]) => {
+    const svc = cluster.services.get(name);
+    if (!svc) throw new ClusterError(404, `The service "${name}" does not exist`);
+    if (!cluster.canInvoke(principal, svc)) {
+      throw new ClusterError(403, `User ${ownerId(principal)} doesn't have permission to invoke this service`);
+    }
+    return svc;
+  };
+  return [
+    http.post(
+      `${base}/run/:serviceName`,
+      invocation<ServiceParams>(cluster, async ({ principal, params, request }) => {
+        const svc = target(params.serviceName, principal);
+        const input = new Uint8Array(await request.arrayBuffer());
+        if (cluster.runLatencyMs > 0) await new Promise((r) => setTimeout(r, cluster.runLatencyMs));
+        const result = await simulateRun(svc, input, request.signal);
+        cluster.recordInvocation(svc.name, 'sync', principal.kind === 'oidc' ? principal.sub : undefined, result.cpuSeconds);
+        return new Response(result.body, { status: result.status ?? 200, headers: { 'Content-Type': result.contentType } });
+      }),
+    ),
+    http.post(
+      `${base}/job/:serviceName`,
+      invocation<ServiceParams>(cluster, ({ principal, params }) => {
+        const svc = target(params.serviceName, principal);
+        const owner = principal.kind === 'service-token' ? (svc.owner ?? ADMIN_OWNER) : ownerId(principal);
+        cluster.createJob(svc.name, owner);
+        return empty(201);
+      }),
+    ),
+  ];
+}
