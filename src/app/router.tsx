@@ -31,14 +31,8 @@ export const router = createBrowserRouter([
           { path: 'services/:name/deployment', lazy: () => import('../features/logs/routes/deployment-route') },
           { path: 'services/:name/invoke', lazy: () => import('../features/invoke/routes/invoke-route') },
           { path: 'invocations', lazy: () => import('../features/invoke/routes/history-route') },
-          {
-            path: 'usage',
-            element: <ComingNext title="Usage" what="CPU and GPU hours, requests and users over time, from the cluster's metrics." />,
-          },
-          {
-            path: 'status',
-            element: <ComingNext title="Status" what="Nodes, CPU, memory and GPU in use, and the health of OSCAR and MinIO." />,
-          },
+          { path: 'usage', lazy: () => import('../features/usage/routes/usage-route') },
+          { path: 'status', lazy: () => import('../features/status/routes/status-route') },
           { path: 'info', lazy: () => import('../features/info/routes/info-route') },
           { path: '*', Component: NotFound },
         ],

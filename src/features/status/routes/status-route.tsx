@@ -1,0 +1,5 @@
+import { ComingNext } from '../../../app/coming-next';
+
+export function Component() {
+  return <ComingNext title="status-route" what="Coming with its issue." />;
+}
