@@ -29,7 +29,15 @@ setConnection(current ? { endpoint: current.endpoint, credentials: current.crede
 function read(): Session | null {
   try {
     const raw = sessionStorage.getItem(KEY);
-    return raw ? (JSON.parse(raw) as Session) : null;
+    const s = raw ? (JSON.parse(raw) as Partial<Session>) : null;
+    // Something else written under the key (or an older shape) is no session, rather than a crash later.
+    const valid =
+      s &&
+      typeof s.endpoint === 'string' &&
+      (s.method === 'basic' || s.method === 'oidc') &&
+      typeof s.user?.name === 'string' &&
+      (s.credentials?.kind === 'basic' || s.credentials?.kind === 'bearer');
+    return valid ? (s as Session) : null;
   } catch {
     return null;
   }

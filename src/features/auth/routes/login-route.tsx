@@ -1,61 +1,200 @@
-import { useState, type FormEvent } from 'react';
-import { useNavigate, useSearchParams } from 'react-router';
-import { clientFor } from '../../../api/client';
-import { normalizeEndpoint, type Credentials } from '../../../api/connection';
-import { DEMO_ENDPOINT, DEMO_PASSWORD, DEMO_USERNAME } from '../../../api/demo';
-import { errorMessage } from '../../../api/errors';
-import { setSession } from '../../../app/session';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { redirect, useNavigate, useSearchParams, type LoaderFunctionArgs } from 'react-router';
+import { clsx } from 'clsx';
+import { DEMO_ENDPOINT, DEMO_PASSWORD, DEMO_USERNAME, isDemoEndpoint } from '../../../api/demo';
+import { getSession } from '../../../app/session';
 import { safeNext } from '../../../app/require-session';
+import { queryClient } from '../../../app/query-client';
 import { Button } from '../../../components/button';
 import { usePageTitle } from '../../../components/page-title';
+import type { OidcProvider } from '../auth-config';
+import { LoginError, type LoginField } from '../check-cluster';
+import { checkEndpoint } from '../endpoint';
+import { startOidcLogin } from '../oidc';
+import { loginWithPassword } from '../password-login';
+import { listClusters } from '../recent-clusters';
+import { clearFlash, peekFlash, type Flash } from '../session-end';
+import { EndpointField } from '../components/endpoint-field';
+import { ProviderList } from '../components/provider-list';
+import { TextField } from '../components/text-field';
+
+type Errors = Partial<Record<LoginField, string>>;
+
+/** Already logged in and not choosing a cluster: nothing to do here. */
+export function loader({ request }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  if (getSession() && !url.searchParams.has('endpoint')) throw redirect(safeNext(url.searchParams.get('next')));
+  return null;
+}
 
 export function Component() {
   usePageTitle('Log in');
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  const [endpoint, setEndpoint] = useState(DEMO_ENDPOINT);
+  const next = safeNext(params.get('next'));
+  const [endpoint, setEndpoint] = useState(() => params.get('endpoint') ?? listClusters()[0]?.endpoint ?? DEMO_ENDPOINT);
   const [username, setUsername] = useState(DEMO_USERNAME);
   const [password, setPassword] = useState('');
-  const [error, setError] = useState('');
-  const [busy, setBusy] = useState(false);
+  const [errors, setErrors] = useState<Errors>({});
+  const [busy, setBusy] = useState<string | null>(null);
+  const [flash] = useState(peekFlash);
+  const endpointRef = useRef<HTMLInputElement>(null);
+  const usernameRef = useRef<HTMLInputElement>(null);
+  const passwordRef = useRef<HTMLInputElement>(null);
+  const formErrorRef = useRef<HTMLDivElement>(null);
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setBusy(true);
-    setError('');
-    const ep = normalizeEndpoint(endpoint);
-    const credentials: Credentials = { kind: 'basic', username, password };
+  useEffect(() => {
+    clearFlash();
+    if (params.get('endpoint') === '') endpointRef.current?.focus();
+    // Only on arrival: later edits of the address must not steal focus.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  function fail(errs: Errors) {
+    setErrors(errs);
+    const first = (['endpoint', 'username', 'password', 'form'] as const).find((f) => errs[f]);
+    // After the DOM shows the error, so a screen reader reads it with the field.
+    const refs = { endpoint: endpointRef, username: usernameRef, password: passwordRef, form: formErrorRef };
+    if (first) requestAnimationFrame(() => refs[first].current?.focus());
+  }
+
+  async function run(key: string, action: () => Promise<unknown>) {
+    setBusy(key);
+    setErrors({});
     try {
-      await clientFor({ endpoint: ep, credentials }).GET('/system/info');
-      setSession({ endpoint: ep, method: 'basic', user: { name: username }, credentials });
-      await navigate(safeNext(params.get('next')), { replace: true });
-    } catch (err) {
-      setError(errorMessage(err));
+      await action();
+      queryClient.clear();
+      await navigate(next, { replace: true });
+    } catch (e) {
+      fail(e instanceof LoginError ? { [e.field]: e.message } : { form: e instanceof Error ? e.message : String(e) });
     } finally {
-      setBusy(false);
+      setBusy(null);
     }
   }
 
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    const ep = checkEndpoint(endpoint);
+    const errs: Errors = {};
+    if (!ep.ok) errs.endpoint = ep.error;
+    if (!username.trim()) errs.username = 'Enter the user name. On OSCAR clusters it is usually oscar.';
+    if (!password) errs.password = 'Enter the password of this user.';
+    if (!ep.ok || errs.username || errs.password) return fail(errs);
+    void run('password', () => loginWithPassword(ep.endpoint, username.trim(), password));
+  }
+
+  function loginToDemo() {
+    setEndpoint(DEMO_ENDPOINT);
+    setUsername(DEMO_USERNAME);
+    setPassword('');
+    void run('demo', () => loginWithPassword(DEMO_ENDPOINT, DEMO_USERNAME, DEMO_PASSWORD));
+  }
+
+  function chooseProvider(p: OidcProvider) {
+    const ep = checkEndpoint(endpoint);
+    if (!ep.ok) return fail({ endpoint: ep.error });
+    setBusy(p.id);
+    setErrors({});
+    // On success the page leaves for the provider, so busy stays on until then.
+    startOidcLogin(p, { endpoint: ep.endpoint, next }).catch((e: unknown) => {
+      setBusy(null);
+      fail({ form: e instanceof Error ? e.message : String(e) });
+    });
+  }
+
+  const demo = isDemoEndpoint(endpoint.trim());
   return (
-    <main className="mx-auto mt-16 max-w-md rounded-lg border border-line bg-surface p-6">
-      <h1 className="mb-4 text-2xl font-semibold">Log in to Lagoon</h1>
-      <form onSubmit={submit} className="flex flex-col gap-3">
-        <label className="flex flex-col gap-1 text-sm">
-          Cluster endpoint
-          <input className="rounded border border-line bg-canvas px-2 py-1.5" value={endpoint} onChange={(e) => setEndpoint(e.target.value)} />
-        </label>
-        <label className="flex flex-col gap-1 text-sm">
-          Username
-          <input className="rounded border border-line bg-canvas px-2 py-1.5" value={username} onChange={(e) => setUsername(e.target.value)} autoComplete="username" />
-        </label>
-        <label className="flex flex-col gap-1 text-sm">
-          Password
-          <input type="password" className="rounded border border-line bg-canvas px-2 py-1.5" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="current-password" />
-        </label>
-        <p className="text-sm text-muted">Demo cluster: user {DEMO_USERNAME}, password {DEMO_PASSWORD}</p>
-        {error && <p role="alert" className="text-sm text-danger">{error}</p>}
-        <Button type="submit" variant="primary" busy={busy}>Log in</Button>
-      </form>
+    <main className="flex min-h-full items-start justify-center px-4 py-10 sm:py-16">
+      <div className="flex w-full max-w-md flex-col gap-6">
+        <header className="flex items-center gap-3">
+          <img src="/favicon.svg" alt="" className="size-10" />
+          <div>
+            <h1 className="text-2xl font-semibold tracking-tight">Log in to Lagoon</h1>
+            <p className="text-sm text-muted">A dashboard for OSCAR serverless clusters</p>
+          </div>
+        </header>
+
+        {flash && !errors.form && (
+          <p role={flash.kind === 'info' ? 'status' : 'alert'} className={clsx('rounded-md border px-4 py-3 text-sm', FLASH_STYLE[flash.kind])}>
+            {flash.message}
+          </p>
+        )}
+        <div ref={formErrorRef} tabIndex={-1} className="outline-none">
+          {errors.form && (
+            <p role="alert" className="rounded-md border border-danger/50 bg-danger-soft px-4 py-3 text-sm">
+              {errors.form}
+            </p>
+          )}
+        </div>
+
+        <div className="flex flex-col gap-5 rounded-lg border border-line bg-surface p-6 shadow-sm">
+          <form noValidate onSubmit={submit} className="flex flex-col gap-4" aria-label="Log in with the cluster's password">
+            <EndpointField ref={endpointRef} value={endpoint} onChange={setEndpoint} error={errors.endpoint} />
+
+            {demo && (
+              <div className="rounded-md border border-accent/40 bg-accent-soft px-4 py-3 text-sm">
+                <p>
+                  <strong>This is the demo cluster.</strong> It runs inside this page with sample services; nothing is sent anywhere.
+                  Log in as <kbd className="font-mono font-semibold">{DEMO_USERNAME}</kbd> with the password{' '}
+                  <kbd className="font-mono font-semibold">{DEMO_PASSWORD}</kbd>.
+                </p>
+              </div>
+            )}
+
+            <h2 className="mt-1 text-sm font-semibold">With the cluster&rsquo;s password</h2>
+            <TextField
+              ref={usernameRef}
+              id="login-username"
+              label="Username"
+              autoComplete="username"
+              spellCheck={false}
+              value={username}
+              onChange={setUsername}
+              error={errors.username}
+            />
+            <TextField
+              ref={passwordRef}
+              id="login-password"
+              label="Password"
+              type="password"
+              autoComplete="current-password"
+              value={password}
+              onChange={setPassword}
+              error={errors.password}
+            />
+            <Button type="submit" variant="primary" busy={busy === 'password'} disabled={busy !== null}>
+              Log in
+            </Button>
+          </form>
+
+          <div className="flex items-center gap-3 text-xs text-muted" aria-hidden="true">
+            <span className="h-px flex-1 bg-line" />
+            or
+            <span className="h-px flex-1 bg-line" />
+          </div>
+
+          <section aria-labelledby="oidc-heading" className="flex flex-col gap-2">
+            <h2 id="oidc-heading" className="text-sm font-semibold">
+              With your identity provider
+            </h2>
+            <p className="text-xs text-muted">The cluster must trust the provider you choose.</p>
+            <ProviderList busyId={busy} disabled={busy !== null} onChoose={chooseProvider} />
+          </section>
+        </div>
+
+        <p className="text-center text-sm text-muted">
+          {demo ? 'Just looking around? ' : 'No cluster at hand? '}
+          <Button variant="ghost" size="sm" className="text-accent underline" busy={busy === 'demo'} disabled={busy !== null} onClick={loginToDemo}>
+            Use the demo cluster
+          </Button>
+        </p>
+      </div>
     </main>
   );
 }
+
+const FLASH_STYLE: Record<Flash['kind'], string> = {
+  info: 'border-line bg-surface',
+  warning: 'border-warn/50 bg-warn-soft',
+  error: 'border-danger/50 bg-danger-soft',
+};
