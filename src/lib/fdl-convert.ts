@@ -9,11 +9,19 @@ export function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/**
+ * Sets an own property even for keys such as "__proto__", which plain assignment would turn into
+ * a prototype change; YAML keys are user text and must survive whatever they are.
+ */
+export function setOwn(target: Record<string, unknown>, key: string, value: unknown) {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
 export function cloneJson<T>(value: T): T {
   if (Array.isArray(value)) return value.map(cloneJson) as T;
   if (isRecord(value)) {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = cloneJson(v);
+    for (const [k, v] of Object.entries(value)) setOwn(out, k, cloneJson(v));
     return out as T;
   }
   return value;
@@ -81,8 +89,8 @@ function coerce(value: unknown, spec: Spec): unknown {
   if (!isRecord(value)) return value;
   const out: Record<string, unknown> = { ...value };
   for (const key of Object.keys(out)) {
-    const sub = spec[key] ?? spec['*'];
-    if (sub !== undefined) out[key] = coerce(out[key], sub);
+    const sub = Object.hasOwn(spec, key) ? spec[key] : spec['*'];
+    if (sub !== undefined) setOwn(out, key, coerce(out[key], sub));
   }
   return out;
 }
@@ -92,7 +100,7 @@ function dropNullFields(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(dropNullFields);
   if (!isRecord(value)) return value;
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) if (v !== null) out[k] = dropNullFields(v);
+  for (const [k, v] of Object.entries(value)) if (v !== null) setOwn(out, k, dropNullFields(v));
   return out;
 }
 
@@ -107,7 +115,7 @@ function normaliseSection(value: unknown, spec: Spec): unknown {
 export function normaliseFdlService(service: FdlServiceBody): Record<string, unknown> {
   const out = cloneJson(service);
   const env = out.environment;
-  if (isRecord(env) && ('Variables' in env || 'variables' in env)) {
+  if (isRecord(env) && (Object.hasOwn(env, 'Variables') || Object.hasOwn(env, 'variables'))) {
     const { Variables: upper, variables: lower, ...rest } = env;
     const merged =
       isRecord(upper) && isRecord(lower) ? { ...upper, ...lower } : lower !== undefined && lower !== null ? lower : upper;
@@ -131,7 +139,7 @@ function mergeById(own: unknown, fromFile: unknown, depth: 1 | 2): unknown {
   for (const [key, value] of Object.entries(fromFile)) {
     const mine = out[key];
     // oscar-cli replaces a service's providers with the file's, so the file wins on a clash.
-    out[key] = depth === 2 && isRecord(mine) && isRecord(value) ? { ...mine, ...value } : value;
+    setOwn(out, key, depth === 2 && isRecord(mine) && isRecord(value) ? { ...mine, ...value } : value);
   }
   return out;
 }
@@ -201,7 +209,7 @@ function pruneEmpty(value: unknown): unknown {
     if (v === null || v === undefined || v === '') continue;
     if (Array.isArray(v) && v.length === 0) continue;
     if (isRecord(v) && Object.keys(v).length === 0) continue;
-    out[k] = v;
+    setOwn(out, k, v);
   }
   return out;
 }
@@ -263,7 +271,7 @@ export function apiServiceToFdl(service: Service, clusterId?: string, opts: ApiT
   if (isRecord(svc.labels)) {
     const injected = serverLabels(service.name);
     svc.labels = Object.fromEntries(
-      Object.entries(svc.labels).filter(([k, v]) => !(k in injected && injected[k as keyof typeof injected] === v)),
+      Object.entries(svc.labels).filter(([k, v]) => !(Object.hasOwn(injected, k) && injected[k as keyof typeof injected] === v)),
     );
   }
   if (isRecord(svc.synchronous)) {
@@ -286,7 +294,8 @@ export function apiServiceToFdl(service: Service, clusterId?: string, opts: ApiT
         if (isRecord(settings) && Object.values(settings).includes('hidden')) {
           warnings.push(`Storage provider ${kind}.${id} has credentials OSCAR hid; fill them in before applying the FDL.`);
         }
-        (topProviders[kind] ??= {})[id] = settings;
+        if (!Object.hasOwn(topProviders, kind)) setOwn(topProviders, kind, {});
+        setOwn(topProviders[kind] as Record<string, unknown>, id, settings);
       }
     }
   }
@@ -296,8 +305,8 @@ export function apiServiceToFdl(service: Service, clusterId?: string, opts: ApiT
 
   const pruned = pruneEmpty(svc) as Record<string, unknown>;
   const ordered: Record<string, unknown> = {};
-  for (const key of KEY_ORDER) if (key in pruned) ordered[key] = pruned[key];
-  for (const [k, v] of Object.entries(pruned)) if (!(k in ordered)) ordered[k] = v;
+  for (const key of KEY_ORDER) if (Object.hasOwn(pruned, key)) ordered[key] = pruned[key];
+  for (const [k, v] of Object.entries(pruned)) if (!Object.hasOwn(ordered, k)) setOwn(ordered, k, v);
 
   const fdl: Fdl = { functions: { oscar: [{ [cluster]: ordered }] } };
   // Providers and clusters stay as they are, even with empty settings: a service refers to them by id.

@@ -1,4 +1,3 @@
-/// <reference types="node" />
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
@@ -655,5 +654,45 @@ describe('parseFdl on random and mutated input', () => {
       for (let j = 0; j < length; j += 1) input += pieces[Math.floor(rnd() * pieces.length)];
       checkShape(input, parseFdl(input));
     }
+  });
+});
+
+describe('keys that are special in JavaScript', () => {
+  it('keeps __proto__, constructor and toString as ordinary keys', () => {
+    const text = [
+      'functions:',
+      '  oscar:',
+      '  - __proto__:',
+      '      name: odd',
+      '      image: x',
+      '      script: s.sh',
+      '      constructor: kept',
+      '      environment:',
+      '        Variables:',
+      '          __proto__: a',
+      '          toString: b',
+      '      output:',
+      '      - storage_provider: minio.__proto__',
+      '        path: abc/out',
+      'storage_providers:',
+      '  minio:',
+      '    __proto__:',
+      '      endpoint: https://x',
+    ].join('\n');
+    const result = expectOk(parseFdl(text));
+    expect(result.warnings).toEqual([]);
+    expect(YAML.parse(stringifyFdl(result.fdl))).toEqual(YAML.parse(text));
+    const [entry] = result.services;
+    expect(entry?.clusterId).toBe('__proto__');
+    const api = fdlServiceToApi(entry!, { storageProviders: result.fdl.storage_providers });
+    expect(Object.getPrototypeOf(api)).toBe(Object.prototype);
+    expect(api.environment?.variables).toEqual(JSON.parse('{"__proto__":"a","toString":"b"}'));
+    expect((api as unknown as Record<string, unknown>).constructor).toBe('kept');
+
+    const back = apiServiceToFdl(api);
+    expect(Object.keys(back.fdl.storage_providers?.minio as object)).toEqual(['__proto__']);
+    expect(({} as Record<string, unknown>).endpoint).toBeUndefined();
+    const svc = back.fdl.functions.oscar[0]?.['__proto__'];
+    expect(Object.hasOwn(svc!, 'constructor')).toBe(true);
   });
 });

@@ -32,6 +32,7 @@ import {
   serviceWarnings,
   storageProvidersSchema,
   validateService,
+  valueAtPath,
   type IssuePath,
   type ServiceIssue,
 } from './service-schema';
@@ -206,15 +207,6 @@ function isCoreText(path: IssuePath): boolean {
   return false;
 }
 
-function valueAt(data: unknown, path: IssuePath): unknown {
-  let cur: unknown = data;
-  for (const seg of path) {
-    if (cur === null || typeof cur !== 'object') return undefined;
-    cur = (cur as Record<string | number, unknown>)[seg];
-  }
-  return cur;
-}
-
 /**
  * Template FDLs ship placeholders such as `vo: [vo of the cluster]`; oscar-cli's examples are
  * full of them. They must be filled in before deploying, but they do not make the file unreadable,
@@ -224,7 +216,7 @@ function valueAt(data: unknown, path: IssuePath): unknown {
 function isSoft(issue: ServiceIssue, api: unknown): boolean {
   if (issue.kind === 'missing' && issue.path.length === 1 && issue.path[0] === 'script') return true;
   if (issue.kind === 'type' && issue.expected === 'string' && !isCoreText(issue.path)) {
-    const v = valueAt(api, issue.path);
+    const v = valueAtPath(api, issue.path);
     return typeof v === 'object' && v !== null;
   }
   return false;
@@ -349,7 +341,8 @@ function parseFdlUnchecked(text: string): ParseFdlResult {
   const functions = js.functions as Record<string, unknown>;
   const entries = functions.oscar as Array<Record<string, unknown>>;
   const services: FdlService[] = sites.map((site) => {
-    const body = entries[site.index]?.[site.clusterId];
+    const entry = entries[site.index];
+    const body = entry && Object.hasOwn(entry, site.clusterId) ? entry[site.clusterId] : undefined;
     const service = isRecord(body) ? body : (site.node.toJS(doc, { maxAliasCount: 100 }) as Record<string, unknown>);
     return { clusterId: site.clusterId, service };
   });
@@ -522,11 +515,11 @@ function checkService(
   }
 
   const env = entry.service.environment;
-  if (isRecord(env) && 'Variables' in env && 'variables' in env) {
+  if (isRecord(env) && Object.hasOwn(env, 'Variables') && Object.hasOwn(env, 'variables')) {
     const at = locate(site.node, site.keyNode, ['environment', 'variables']);
     sink.add('warning', at.offset, 'environment has both Variables and variables; they are merged, and variables wins where a name is in both', sitePath(site, at.filePath));
   }
-  if ('replicas' in entry.service && !('federation' in entry.service)) {
+  if (Object.hasOwn(entry.service, 'replicas') && !Object.hasOwn(entry.service, 'federation')) {
     const pair = findPair(site.node, 'replicas');
     sink.add(
       'warning',

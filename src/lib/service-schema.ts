@@ -395,7 +395,7 @@ export const serviceSchema = obj('service', {
 
 export type ServiceInput = z.input<typeof serviceSchema>;
 
-function valueAt(data: unknown, path: IssuePath): unknown {
+export function valueAtPath(data: unknown, path: IssuePath): unknown {
   let cur: unknown = data;
   for (const seg of path) {
     if (cur === null || typeof cur !== 'object') return undefined;
@@ -411,7 +411,7 @@ export function collectIssues(schema: z.ZodType, data: unknown): ServiceIssue[] 
   return result.error.issues.map((iss): ServiceIssue => {
     const path = iss.path.filter((p): p is string | number => typeof p !== 'symbol');
     if (iss.code === 'invalid_type') {
-      const missing = valueAt(data, path) === undefined;
+      const missing = valueAtPath(data, path) === undefined;
       return { path, message: iss.message, kind: missing ? 'missing' : 'type', expected: iss.expected };
     }
     return { path, message: iss.message, kind: 'value' };
@@ -451,7 +451,7 @@ export function serviceWarnings(service: unknown, context: ServiceWarningContext
     const { kind, id } = parseProviderRef(ref);
     if (kind === 'minio' && id === 'default') return;
     const ofKind = providers[kind];
-    if (isRecord(ofKind) && id in ofKind) return;
+    if (isRecord(ofKind) && Object.hasOwn(ofKind, id)) return;
     if (kind === 'minio' && knownClusters.has(id)) return;
     out.push({
       path,
