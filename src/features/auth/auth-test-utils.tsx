@@ -4,7 +4,7 @@
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { QueryClientProvider } from '@tanstack/react-query';
-import { render, waitFor } from '@testing-library/react';
+import { act, render, waitFor } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider, useLocation, type RouteObject } from 'react-router';
 import { queryClient } from '../../app/query-client';
 import * as loginRoute from './routes/login-route';
@@ -113,5 +113,7 @@ export async function renderRoutes(initial: string, extra: RouteObject[] = []) {
     </QueryClientProvider>,
   );
   await waitFor(() => expect(router.state.initialized).toBe(true));
+  // The router's state change reaches React in a transition: let it commit before the test looks.
+  await act(async () => {});
   return { router, ...view };
 }
