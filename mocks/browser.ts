@@ -1,10 +1,19 @@
 // The demo cluster in the browser: MSW's service worker answering on DEMO_ENDPOINT from an in-memory
-// cluster. Loaded lazily by src/api/demo.ts only when the demo endpoint is used.
+// cluster. Loaded lazily by src/api/demo.ts only when the demo endpoint is used. The state survives a
+// reload within the tab (sessionStorage, see ./persist.ts) and starts fresh in a new tab.
+//
+// window.__lagoonDemo lets Playwright tests and curious users poke at it:
+//   __lagoonDemo.fault('GET /system/services 500')      // or { method, path, status, body, network, latency, times }
+//   __lagoonDemo.clearFaults(); __lagoonDemo.setLatency(800)
+//   __lagoonDemo.trustIssuer('http://127.0.0.1:4000')  // accept tokens from a test OIDC provider
+//   __lagoonDemo.cluster.addGeneratedServices(5000); __lagoonDemo.cluster.addGeneratedObjects('shared-models', 10000)
+//   __lagoonDemo.reset()                                // back to the seed
 import { setupWorker } from 'msw/browser';
 import { DEMO_ENDPOINT } from '../src/api/demo';
 import type { Cluster } from './cluster';
 import { clearFaults, fault, faultsFromSearch, listFaults, setLatency } from './faults';
 import { createHandlers } from './handlers';
+import { loadFrom, persistTo, SNAPSHOT_KEY } from './persist';
 import { createSeededCluster } from './seed';
 
 export const worker = setupWorker();
@@ -16,6 +25,8 @@ export interface LagoonDemo {
   listFaults: typeof listFaults;
   setLatency: typeof setLatency;
   trustIssuer: (iss: string) => void;
+  /** Throws the current state away and starts again from the seed. */
+  reset: () => void;
 }
 
 declare global {
@@ -40,27 +51,47 @@ async function configuredIssuers(): Promise<string[]> {
   }
 }
 
-let cluster: Cluster | null = null;
+let started = false;
+let stopPersisting: (() => void) | null = null;
+
+function serve(c: Cluster, issuers: string[]): void {
+  for (const iss of issuers) c.trustIssuer(iss);
+  // A real cluster takes a moment to answer a synchronous call.
+  c.runLatencyMs = 300;
+  worker.resetHandlers(...createHandlers(c, DEMO_ENDPOINT));
+  stopPersisting?.();
+  stopPersisting = persistTo(sessionStorage, c);
+  const demo = window.__lagoonDemo;
+  if (demo) demo.cluster = c;
+}
 
 export async function startDemo(): Promise<void> {
-  if (cluster) return;
+  if (started) return;
+  started = true;
   const issuers = await configuredIssuers();
-  const c = createSeededCluster();
-  for (const iss of issuers) c.trustIssuer(iss);
-  cluster = c;
-  worker.resetHandlers(...createHandlers(c, DEMO_ENDPOINT));
-  for (const f of faultsFromSearch(location.search)) fault(f);
+  const cluster = loadFrom(sessionStorage) ?? createSeededCluster();
   window.__lagoonDemo = {
-    cluster: c,
+    cluster,
     fault,
     clearFaults,
     listFaults,
     setLatency,
-    trustIssuer: (iss) => c.trustIssuer(iss),
+    trustIssuer: (iss) => window.__lagoonDemo?.cluster.trustIssuer(iss),
+    reset: () => {
+      sessionStorage.removeItem(SNAPSHOT_KEY);
+      serve(createSeededCluster(), issuers);
+    },
   };
-  await worker.start({
-    onUnhandledRequest: 'bypass',
-    quiet: true,
-    serviceWorker: { url: `${import.meta.env.BASE_URL}mockServiceWorker.js` },
-  });
+  serve(cluster, issuers);
+  for (const f of faultsFromSearch(location.search)) fault(f);
+  try {
+    await worker.start({
+      onUnhandledRequest: 'bypass',
+      quiet: true,
+      serviceWorker: { url: `${import.meta.env.BASE_URL}mockServiceWorker.js` },
+    });
+  } catch (e) {
+    started = false;
+    throw e;
+  }
 }

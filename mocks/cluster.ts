@@ -240,6 +240,8 @@ export class Cluster {
   history: InvocationEvent[] = [];
   /** Builds the seeded history on first use, so the demo starts fast. */
   historyFactory: (() => InvocationEvent[]) | null = null;
+  /** What the history is built from (seed.ts's HistorySpec), kept to rebuild it after a reload. */
+  historySpec: unknown = null;
   quotasEnabled = true;
   /** Extra delay of a /run call before the simulated script answers (the browser demo sets some). */
   runLatencyMs = 0;
@@ -885,6 +887,14 @@ export class Cluster {
       // An output path may be another service's input (workflows): the upload triggers it, as in OSCAR.
       { trigger: true },
     );
+  }
+
+  /** Puts back a job as it was (restoring a snapshot); unfinished jobs go on with the clock. */
+  adoptJob(job: StoredJob): void {
+    let jobs = this.jobs.get(job.service);
+    if (!jobs) this.jobs.set(job.service, (jobs = new Map()));
+    jobs.set(job.name, job);
+    if (!job.settled) this.pendingJobs.add(job);
   }
 
   jobsOf(service: string): Map<string, StoredJob> {

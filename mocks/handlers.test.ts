@@ -1,6 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Service } from '../src/api/types';
-import { basicAuth, DEMO_ENDPOINT, DEMO_OIDC_USER, oidcToken, resetDemoCluster, server } from './node';
+import { demoControls } from '../src/api/demo-controls';
+import { faultsFromSearch } from './faults';
+import { basicAuth, DEMO_ENDPOINT, DEMO_OIDC_USER, demoCluster, fault, oidcToken, resetDemoCluster, server } from './node';
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => resetDemoCluster());
@@ -46,5 +48,117 @@ describe('demo services over HTTP', () => {
     const res = await get('/system/nope', basicAuth());
     expect(res.status).toBe(404);
     expect(await res.text()).toBe('404 page not found');
+  });
+});
+
+const post = (path: string, auth: string | undefined, body?: BodyInit, signal?: AbortSignal) =>
+  fetch(`${DEMO_ENDPOINT}${path}`, { method: 'POST', headers: auth ? { Authorization: auth } : {}, body: body ?? null, signal: signal ?? null });
+const tokenOf = (name: string) => `Bearer ${demoCluster().services.get(name)!.token}`;
+
+describe('synchronous calls', () => {
+  it('draws a cow, returns a PNG as base64 and classifies plants as JSON', async () => {
+    const cow = await post('/run/cowsay', tokenOf('cowsay'), '{"message":"Moo from a test"}');
+    expect(await cow.text()).toMatch(/< Moo from a test >[\s\S]*\(oo\)/);
+
+    const gray = await post('/run/grayify', `Bearer ${oidcToken()}`, 'aGVsbG8=');
+    const png = atob(await gray.text());
+    expect(png.slice(0, 8)).toBe('\x89PNG\r\n\x1a\n');
+
+    const plants = await post('/run/plant-classification-sync', `Bearer ${oidcToken()}`, 'aGVsbG8=');
+    expect(plants.headers.get('content-type')).toContain('application/json');
+    const body = (await plants.json()) as { predictions: { labels: string[]; probabilities: number[] } };
+    expect(body.predictions.labels).toHaveLength(5);
+    expect(body.predictions.probabilities.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(1.0001);
+  });
+
+  it('refuses Basic auth, other users, and unknown services', async () => {
+    expect((await post('/run/cowsay', basicAuth(), 'x')).status).toBe(401);
+    expect((await post('/run/nginx2', `Bearer ${oidcToken()}`, 'x')).status).toBe(403);
+    expect((await post('/run/cowsay', tokenOf('grayify'), 'x')).status).toBe(403);
+    expect((await post('/run/nope', tokenOf('cowsay'), 'x')).status).toBe(404);
+  });
+
+  it('waits in a sleep service until the call is aborted', async () => {
+    const controller = new AbortController();
+    const started = Date.now();
+    const call = post('/run/sleep-test', `Bearer ${oidcToken()}`, 'x', controller.signal);
+    setTimeout(() => controller.abort(), 150);
+    await expect(call).rejects.toThrow();
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
+  it('counts each call in the metrics', async () => {
+    const summary = async () =>
+      ((await (await get('/system/metrics', basicAuth())).json()) as { totals: { requests_count_sync: number } }).totals.requests_count_sync;
+    const before = await summary();
+    await post('/run/cowsay', tokenOf('cowsay'), '{"message":"a"}');
+    await post('/run/cowsay', `Bearer ${oidcToken()}`, '{"message":"b"}');
+    expect(await summary()).toBe(before + 2);
+    const breakdown = (await (await get('/system/metrics/breakdown?group_by=user', `Bearer ${oidcToken()}`)).json()) as { items: { key: string }[] };
+    expect(breakdown.items.map((i) => i.key)).toEqual([DEMO_OIDC_USER.sub]);
+  });
+});
+
+describe('asynchronous calls', () => {
+  it('creates a job that shows up in the job list', async () => {
+    const total = async () => {
+      const page = (await (await get('/system/logs/grayify', `Bearer ${oidcToken()}`)).json()) as { jobs: object; remaining_jobs?: number };
+      return Object.keys(page.jobs).length + (page.remaining_jobs ?? 0);
+    };
+    const before = await total();
+    const res = await post('/job/grayify', `Bearer ${oidcToken()}`, '{}');
+    expect(res.status).toBe(201);
+    expect(await res.text()).toBe('');
+    expect(await total()).toBe(before + 1);
+  });
+});
+
+describe('OIDC issuers', () => {
+  it('trusts an issuer once told to', async () => {
+    const token = `Bearer ${oidcToken({ iss: 'http://127.0.0.1:4011' })}`;
+    expect((await get('/system/info', token)).status).toBe(401);
+    demoCluster().trustIssuer('http://127.0.0.1:4011/');
+    expect((await get('/system/info', token)).status).toBe(200);
+  });
+});
+
+describe('faults', () => {
+  it('forces a status with a plain-text body, a number of times', async () => {
+    fault({ method: 'GET', path: '/system/services', status: 503, body: 'Cluster is upgrading', times: 1 });
+    const res = await get('/system/services', basicAuth());
+    expect(res.status).toBe(503);
+    expect(await res.text()).toBe('Cluster is upgrading');
+    expect((await get('/system/services', basicAuth())).status).toBe(200);
+  });
+
+  it('fails like the network and matches path patterns', async () => {
+    const remove = fault('* /system/services/:name network');
+    await expect(get('/system/services/cowsay', basicAuth())).rejects.toThrow();
+    expect((await get('/system/services', basicAuth())).status).toBe(200);
+    remove();
+    expect((await get('/system/services/cowsay', basicAuth())).status).toBe(200);
+  });
+
+  it('adds latency before the real answer', async () => {
+    fault('GET /system/info latency:200');
+    const t = Date.now();
+    expect((await get('/system/info', basicAuth())).status).toBe(200);
+    expect(Date.now() - t).toBeGreaterThanOrEqual(190);
+  });
+
+  it('reads faults from a page URL', () => {
+    expect(faultsFromSearch('?demoFault=GET%20/system/services%20500&demoFault=*%20/run/*%20network&demoFault=POST%20/job/x%20latency:900')).toEqual([
+      { method: 'GET', path: '/system/services', status: 500 },
+      { method: '*', path: '/run/*', network: true },
+      { method: 'POST', path: '/job/x', latency: 900 },
+    ]);
+  });
+
+  it('is reachable through demoControls() without loading the mocks eagerly', async () => {
+    const controls = await demoControls();
+    controls.fault('GET /health 500');
+    expect((await get('/health')).status).toBe(500);
+    controls.clearFaults();
+    expect((await get('/health')).status).toBe(200);
   });
 });

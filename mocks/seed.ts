@@ -226,27 +226,62 @@ function seedObjects(cluster: Cluster, bucket: string, files: { key: string; siz
   }
 }
 
-function history(cluster: Cluster, users: KnownUser[], epoch: number, seed: number): InvocationEvent[] {
-  const r = createRng(seed ^ 0x5eed);
+/** What the seeded history needs to know of each service, captured at seeding time (and persisted). */
+export interface HistorySpec {
+  epoch: number;
+  seed: number;
+  services: {
+    name: string;
+    cpu: number;
+    owner: string;
+    visibility: string;
+    allowed: string[];
+    exposed: boolean;
+    async: boolean;
+    gpu: boolean;
+    createdAt: number;
+  }[];
+}
+
+export function historySpecOf(cluster: Cluster, epoch: number, seed: number): HistorySpec {
+  return {
+    epoch,
+    seed,
+    services: [...cluster.services.values()].map((svc) => ({
+      name: svc.name,
+      cpu: Number(svc.cpu ?? 1) || 1,
+      owner: svc.owner ?? ADMIN_OWNER,
+      visibility: svc.visibility ?? 'private',
+      allowed: [...(svc.allowed_users ?? [])],
+      exposed: Boolean(svc.expose?.api_port?.length),
+      async: Boolean(svc.input?.length),
+      gpu: Boolean(svc.enable_gpu) || /vllm|gpu/.test(svc.name),
+      createdAt: cluster.serviceCreatedAt.get(svc.name) ?? epoch - 90 * DAY,
+    })),
+  };
+}
+
+/** 90 days of invocations before `epoch`: weekday-heavy, growing, from the people who can use each service. */
+export function historyFor(spec: HistorySpec, users: KnownUser[]): InvocationEvent[] {
+  const r = createRng(spec.seed ^ 0x5eed);
+  const { epoch } = spec;
   const events: InvocationEvent[] = [];
-  const services = [...cluster.services.values()];
-  for (const svc of services) {
-    const exposed = Boolean(svc.expose?.api_port?.length);
-    const async = Boolean(svc.input?.length);
+  for (const svc of spec.services) {
     const rate = (hashString(svc.name) % 9) + 2; // invocations per day on average
-    const created = cluster.serviceCreatedAt.get(svc.name) ?? epoch - 90 * DAY;
-    const audience = svc.visibility === 'public' ? users : users.filter((u) => u.sub === svc.owner || (svc.allowed_users ?? []).includes(u.sub) || r.chance(0.15));
+    const audience =
+      svc.visibility === 'public' ? users : users.filter((u) => u.sub === svc.owner || svc.allowed.includes(u.sub) || r.chance(0.15));
     const pool = audience.length ? audience : users.slice(0, 3);
+    if (pool.length === 0) continue;
     for (let d = 90; d >= 0; d--) {
       const dayStart = epoch - d * DAY;
-      if (dayStart < created) continue;
+      if (dayStart < svc.createdAt) continue;
       const weekday = new Date(dayStart).getUTCDay();
       const factor = weekday === 0 || weekday === 6 ? 0.35 : 1;
       const n = Math.round(rate * factor * (0.5 + r.next()) * (1 + (90 - d) / 120));
       for (let k = 0; k < n; k++) {
         const t = dayStart - r.int(0, DAY - 1);
-        if (t > epoch || t < created) continue;
-        const kind = exposed ? 'exposed' : async && r.chance(0.8) ? 'async' : 'sync';
+        if (t > epoch || t < svc.createdAt) continue;
+        const kind = svc.exposed ? 'exposed' : svc.async && r.chance(0.8) ? 'async' : 'sync';
         const user = r.pick(pool);
         const seconds = kind === 'exposed' ? r.int(1, 5) : r.int(3, 240);
         events.push({
@@ -256,8 +291,8 @@ function history(cluster: Cluster, users: KnownUser[], epoch: number, seed: numb
           user: user.sub,
           country: user.country,
           vo: user.vo,
-          cpuSeconds: seconds * Number(svc.cpu ?? 1),
-          gpuSeconds: svc.enable_gpu || /vllm|gpu/.test(svc.name) ? seconds : 0,
+          cpuSeconds: seconds * svc.cpu,
+          gpuSeconds: svc.gpu ? seconds : 0,
         });
       }
     }
@@ -356,6 +391,7 @@ export function createSeededCluster(options: SeedOptions = {}): Cluster {
     cluster.settle(epoch);
   });
 
-  cluster.historyFactory = () => history(cluster, users, epoch, seed);
+  cluster.historySpec = historySpecOf(cluster, epoch, seed);
+  cluster.historyFactory = () => historyFor(cluster.historySpec as HistorySpec, [...cluster.users.values()]);
   return cluster;
 }
