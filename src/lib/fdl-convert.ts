@@ -31,11 +31,38 @@ export function cloneJson<T>(value: T): T {
 // boolean; oscar-cli's Go decoder reads both back as text, so we do the same before validating.
 type Spec = 'text' | 'textList' | 'textMap' | Spec[] | { [key: string]: Spec };
 
-const IO_SPEC: Spec = { storage_provider: 'text', path: 'text', options: 'text', prefix: 'textList', suffix: 'textList' };
-const REPLICA_SPEC: Spec = { type: 'text', cluster_id: 'text', service_name: 'text', url: 'text', headers: 'textMap' };
+const IO_SPEC: Spec = {
+  storage_provider: 'text',
+  path: 'text',
+  options: 'text',
+  prefix: 'textList',
+  suffix: 'textList',
+};
+const REPLICA_SPEC: Spec = {
+  type: 'text',
+  cluster_id: 'text',
+  service_name: 'text',
+  url: 'text',
+  headers: 'textMap',
+};
 const PROVIDER_FIELDS = [
-  'endpoint', 'region', 'access_key', 'secret_key', 'oneprovider_host', 'token', 'space', 'hostname', 'login',
-  'password', 'host', 'auth_host', 'account', 'rse', 'refresh_token', 'oidc_audience', 'token_endpoint',
+  'endpoint',
+  'region',
+  'access_key',
+  'secret_key',
+  'oneprovider_host',
+  'token',
+  'space',
+  'hostname',
+  'login',
+  'password',
+  'host',
+  'auth_host',
+  'account',
+  'rse',
+  'refresh_token',
+  'oidc_audience',
+  'token_endpoint',
 ];
 const PROVIDER_SPEC: Spec = Object.fromEntries(PROVIDER_FIELDS.map((f) => [f, 'text' as Spec]));
 const PROVIDERS_SPEC: Spec = { '*': { '*': PROVIDER_SPEC } };
@@ -44,8 +71,23 @@ const CLUSTERS_SPEC: Spec = { '*': { endpoint: 'text', auth_user: 'text', auth_p
 const SERVICE_SPEC: Spec = {
   ...Object.fromEntries(
     [
-      'name', 'image', 'script', 'cluster_id', 'memory', 'cpu', 'total_memory', 'total_cpu', 'ephemeral_storage_request',
-      'log_level', 'vo', 'visibility', 'isolation_level', 'interlink_node_name', 'owner', 'namespace', 'token',
+      'name',
+      'image',
+      'script',
+      'cluster_id',
+      'memory',
+      'cpu',
+      'total_memory',
+      'total_cpu',
+      'ephemeral_storage_request',
+      'log_level',
+      'vo',
+      'visibility',
+      'isolation_level',
+      'interlink_node_name',
+      'owner',
+      'namespace',
+      'token',
     ].map((f) => [f, 'text' as Spec]),
   ),
   allowed_users: 'textList',
@@ -61,7 +103,13 @@ const SERVICE_SPEC: Spec = {
   federation: { group_id: 'text', topology: 'text', delegation: 'text', members: [REPLICA_SPEC] },
   replicas: [REPLICA_SPEC],
   kserve: {
-    type: 'text', api_version: 'text', storage_uri: 'text', cpu: 'text', memory: 'text', args: 'textList', env: 'textMap',
+    type: 'text',
+    api_version: 'text',
+    storage_uri: 'text',
+    cpu: 'text',
+    memory: 'text',
+    args: 'textList',
+    env: 'textMap',
     inference: { model_format: 'text', runtime: 'text' },
     llm_inference: { runtime_image: 'text' },
   },
@@ -118,7 +166,11 @@ export function normaliseFdlService(service: FdlServiceBody): Record<string, unk
   if (isRecord(env) && (Object.hasOwn(env, 'Variables') || Object.hasOwn(env, 'variables'))) {
     const { Variables: upper, variables: lower, ...rest } = env;
     const merged =
-      isRecord(upper) && isRecord(lower) ? { ...upper, ...lower } : lower !== undefined && lower !== null ? lower : upper;
+      isRecord(upper) && isRecord(lower)
+        ? { ...upper, ...lower }
+        : lower !== undefined && lower !== null
+          ? lower
+          : upper;
     out.environment = { ...rest, variables: merged };
   }
   const expose = out.expose;
@@ -179,7 +231,11 @@ export function fdlServiceToApi(entry: FdlService, opts: FdlToApiOptions = {}): 
     const content = lookupScript(opts.scripts, api.script);
     if (content !== undefined) api.script = content;
   }
-  const providers = mergeById(api.storage_providers, normaliseSection(opts.storageProviders, PROVIDERS_SPEC), 2);
+  const providers = mergeById(
+    api.storage_providers,
+    normaliseSection(opts.storageProviders, PROVIDERS_SPEC),
+    2,
+  );
   if (providers !== undefined) api.storage_providers = providers;
   const clusters = mergeById(api.clusters, normaliseSection(opts.clusters, CLUSTERS_SPEC), 1);
   if (clusters !== undefined) api.clusters = clusters;
@@ -195,7 +251,15 @@ export function normaliseFdlClusters(value: unknown): unknown {
 }
 
 // Fields OSCAR fills in itself; sending them back is at best useless.
-const SERVER_ONLY = ['token', 'owner', 'namespace', 'deployment', 'volume_status', 'bucket_list', 'cluster_id'];
+const SERVER_ONLY = [
+  'token',
+  'owner',
+  'namespace',
+  'deployment',
+  'volume_status',
+  'bucket_list',
+  'cluster_id',
+];
 // Go's zero value for these is false, so `false` says nothing.
 const FALSE_BY_DEFAULT = ['alpine', 'enable_gpu', 'enable_sgx', 'image_prefetch', 'file_stage_in'];
 const KEY_ORDER = ['name', 'image', 'script', 'cpu', 'memory', 'log_level'];
@@ -236,7 +300,11 @@ export interface ApiToFdlResult {
  * An FDL file (plus its script file) that oscar-cli can apply to recreate this service.
  * `clusterId` defaults to the service's own cluster_id, then to "oscar-cluster".
  */
-export function apiServiceToFdl(service: Service, clusterId?: string, opts: ApiToFdlOptions = {}): ApiToFdlResult {
+export function apiServiceToFdl(
+  service: Service,
+  clusterId?: string,
+  opts: ApiToFdlOptions = {},
+): ApiToFdlResult {
   const svc = cloneJson(service) as unknown as Record<string, unknown>;
   const warnings: string[] = [];
   const cluster = clusterId || (typeof svc.cluster_id === 'string' && svc.cluster_id) || 'oscar-cluster';
@@ -271,7 +339,9 @@ export function apiServiceToFdl(service: Service, clusterId?: string, opts: ApiT
   if (isRecord(svc.labels)) {
     const injected = serverLabels(service.name);
     svc.labels = Object.fromEntries(
-      Object.entries(svc.labels).filter(([k, v]) => !(Object.hasOwn(injected, k) && injected[k as keyof typeof injected] === v)),
+      Object.entries(svc.labels).filter(
+        ([k, v]) => !(Object.hasOwn(injected, k) && injected[k as keyof typeof injected] === v),
+      ),
     );
   }
   if (isRecord(svc.synchronous)) {
@@ -292,7 +362,9 @@ export function apiServiceToFdl(service: Service, clusterId?: string, opts: ApiT
         // OSCAR injects its own MinIO as minio.default (with hidden keys) into every service.
         if (kind === 'minio' && id === 'default') continue;
         if (isRecord(settings) && Object.values(settings).includes('hidden')) {
-          warnings.push(`Storage provider ${kind}.${id} has credentials OSCAR hid; fill them in before applying the FDL.`);
+          warnings.push(
+            `Storage provider ${kind}.${id} has credentials OSCAR hid; fill them in before applying the FDL.`,
+          );
         }
         if (!Object.hasOwn(topProviders, kind)) setOwn(topProviders, kind, {});
         setOwn(topProviders[kind] as Record<string, unknown>, id, settings);

@@ -33,5 +33,4 @@ export interface FdlIssue {
 }
 
 export type ParseFdlResult =
-  | { ok: true; fdl: Fdl; services: FdlService[]; warnings: FdlIssue[] }
-  | { ok: false; errors: FdlIssue[] };
+  { ok: true; fdl: Fdl; services: FdlService[]; warnings: FdlIssue[] } | { ok: false; errors: FdlIssue[] };

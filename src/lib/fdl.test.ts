@@ -7,6 +7,7 @@ import {
   apiServiceToFdl,
   fdlServiceToApi,
   fdlServices,
+  formatFdlIssue,
   lookupScript,
   parseFdl,
   scriptFilesReferenced,
@@ -70,7 +71,9 @@ describe('the real FDL examples', () => {
     it('parses without errors, listing every service in file order', () => {
       const result = expectOk(parseFdl(text));
       const raw = YAML.parse(text) as { functions: { oscar: Array<Record<string, unknown>> } };
-      const expected = raw.functions.oscar.flatMap((entry) => Object.entries(entry).map(([clusterId, service]) => ({ clusterId, service })));
+      const expected = raw.functions.oscar.flatMap((entry) =>
+        Object.entries(entry).map(([clusterId, service]) => ({ clusterId, service })),
+      );
       expect(result.services).toEqual(expected);
       for (const issue of result.warnings) {
         expect(issue.line).toBeGreaterThanOrEqual(1);
@@ -100,7 +103,11 @@ describe('the real FDL examples', () => {
         scriptFilesReferenced(result.fdl).map((s) => [s, readFileSync(path.join(dir, s), 'utf8')]),
       );
       for (const entry of result.services) {
-        const context = { scripts, storageProviders: result.fdl.storage_providers, clusters: result.fdl.clusters };
+        const context = {
+          scripts,
+          storageProviders: result.fdl.storage_providers,
+          clusters: result.fdl.clusters,
+        };
         const api = fdlServiceToApi(entry, context);
         expect(api.cluster_id).toBe(entry.clusterId);
         if (typeof entry.service.script === 'string') expect(api.script).toBe(scripts[entry.service.script]);
@@ -152,25 +159,106 @@ describe('parseFdl errors', () => {
   });
 
   it.each([
-    ['bad memory', edit(5, '      memory: lots'), 5, 15, 'memory "lots" is not a Kubernetes quantity such as 512Mi or 2Gi'],
+    [
+      'bad memory',
+      edit(5, '      memory: lots'),
+      5,
+      15,
+      'memory "lots" is not a Kubernetes quantity such as 512Mi or 2Gi',
+    ],
     ['bad cpu', edit(6, '      cpu: fast'), 6, 12, /^cpu "fast" is not a number of CPU cores/],
     ['cpu with a memory unit', edit(6, '      cpu: 2Gi'), 6, 12, /^cpu "2Gi" is not a number of CPU cores/],
     ['missing name', edit(4, null), 3, 5, 'name is required'],
     ['missing image', edit(7, null), 3, 5, 'image is required'],
     ['uppercase name', edit(4, '      name: CowSay'), 4, 13, /^name "CowSay" has uppercase letters/],
-    ['name with underscores', edit(4, '      name: cow_say'), 4, 13, /contains underscores; use hyphens instead, as in "cow-say"/],
-    ['40-character name', edit(4, `      name: ${'c'.repeat(40)}`), 4, 13, /is 40 characters long; OSCAR accepts at most 39/],
-    ['unknown provider', edit(10, '      - storage_provider: ftp.default'), 10, 27, /^storage_provider "ftp.default" is not a kind OSCAR knows/],
-    ['missing provider', edit(13, '      - path: cowsay/output').replace('        path: cowsay/output', '        prefix: [a]'), 13, 9, /storage_provider is required/],
-    ['path with spaces', edit(11, '        path: My Data/input'), 11, 15, /^path "My Data\/input" contains spaces/],
-    ['path with a short bucket', edit(14, '        path: ab/output'), 14, 15, /bucket "ab", but bucket names must be 3 to 63 characters long/],
+    [
+      'name with underscores',
+      edit(4, '      name: cow_say'),
+      4,
+      13,
+      /contains underscores; use hyphens instead, as in "cow-say"/,
+    ],
+    [
+      '40-character name',
+      edit(4, `      name: ${'c'.repeat(40)}`),
+      4,
+      13,
+      /is 40 characters long; OSCAR accepts at most 39/,
+    ],
+    [
+      'unknown provider',
+      edit(10, '      - storage_provider: ftp.default'),
+      10,
+      27,
+      /^storage_provider "ftp.default" is not a kind OSCAR knows/,
+    ],
+    [
+      'missing provider',
+      edit(13, '      - path: cowsay/output').replace('        path: cowsay/output', '        prefix: [a]'),
+      13,
+      9,
+      /storage_provider is required/,
+    ],
+    [
+      'path with spaces',
+      edit(11, '        path: My Data/input'),
+      11,
+      15,
+      /^path "My Data\/input" contains spaces/,
+    ],
+    [
+      'path with a short bucket',
+      edit(14, '        path: ab/output'),
+      14,
+      15,
+      /bucket "ab", but bucket names must be 3 to 63 characters long/,
+    ],
     ['empty path', edit(14, "        path: ''"), 14, 15, /^path is empty/],
-    ['text where a list belongs', edit(9, '      input: cowsay/input').replace(/\n {6}- storage_provider: minio.default\n {8}path: cowsay\/input/, ''), 9, 14, 'input should be a list, not text "cowsay/input"'],
-    ['text where settings belong', `${GOOD}\n      environment: A=1`, 15, 20, /^environment should be a group of settings \(key: value lines\), not text "A=1"/],
-    ['a list where a name belongs', edit(4, '      name: [cowsay]'), 4, 13, 'name should be text, not a list [cowsay]'],
-    ['a port that is not a number', `${GOOD}\n      expose:\n        api_port: http`, 16, 19, 'api_port should be a list, not text "http"'],
-    ['broken YAML (unclosed list)', edit(7, '      image: [ghcr.io/grycap/cowsay'), 7, 14, 'This [ list is never closed with a matching ]'],
-    ['broken YAML (bad indentation)', edit(7, '     image: ghcr.io/grycap/cowsay'), 7, 1, /^The YAML is broken here/],
+    [
+      'text where a list belongs',
+      edit(9, '      input: cowsay/input').replace(
+        /\n {6}- storage_provider: minio.default\n {8}path: cowsay\/input/,
+        '',
+      ),
+      9,
+      14,
+      'input should be a list, not text "cowsay/input"',
+    ],
+    [
+      'text where settings belong',
+      `${GOOD}\n      environment: A=1`,
+      15,
+      20,
+      /^environment should be a group of settings \(key: value lines\), not text "A=1"/,
+    ],
+    [
+      'a list where a name belongs',
+      edit(4, '      name: [cowsay]'),
+      4,
+      13,
+      'name should be text, not a list [cowsay]',
+    ],
+    [
+      'a port that is not a number',
+      `${GOOD}\n      expose:\n        api_port: http`,
+      16,
+      19,
+      'api_port should be a list, not text "http"',
+    ],
+    [
+      'broken YAML (unclosed list)',
+      edit(7, '      image: [ghcr.io/grycap/cowsay'),
+      7,
+      14,
+      'This [ list is never closed with a matching ]',
+    ],
+    [
+      'broken YAML (bad indentation)',
+      edit(7, '     image: ghcr.io/grycap/cowsay'),
+      7,
+      1,
+      /^The YAML is broken here/,
+    ],
     ['broken YAML (tab indentation)', edit(7, '\timage: ghcr.io/grycap/cowsay'), 7, 1, /tab/],
     ['duplicate key', edit(7, '      name: again'), 7, 7, /The same key appears twice/],
   ] as const)('%s', (_title, text, line, column, message) => {
@@ -187,7 +275,9 @@ describe('parseFdl errors', () => {
   });
 
   it('reports every problem, not just the first', () => {
-    const text = GOOD.replace('memory: 1Gi', 'memory: lots').replace("cpu: '1.0'", 'cpu: fast').replace('name: cowsay', 'name: Cow');
+    const text = GOOD.replace('memory: 1Gi', 'memory: lots')
+      .replace("cpu: '1.0'", 'cpu: fast')
+      .replace('name: cowsay', 'name: Cow');
     expect(expectErrors(parseFdl(text)).map((e) => e.line)).toEqual([4, 5, 6]);
   });
 
@@ -216,15 +306,51 @@ describe('parseFdl errors', () => {
     ['a number at the top', '42\n', 1, 1, /this file is the number 42/],
     ['a list at the top', '- a\n- b\n', 1, 1, /this file is a list/],
     ['no functions', 'services:\n  - a\n', 1, 1, /There is no functions: section/],
-    ['functions is text', 'functions: cowsay\n', 1, 12, /functions: should hold an oscar: list of services, but it is text "cowsay"/],
-    ['functions without oscar', 'functions:\n  aws:\n  - x: 1\n', 1, 1, /has no oscar: list of services \(it has aws; Lagoon deploys only to OSCAR\)/],
+    [
+      'functions is text',
+      'functions: cowsay\n',
+      1,
+      12,
+      /functions: should hold an oscar: list of services, but it is text "cowsay"/,
+    ],
+    [
+      'functions without oscar',
+      'functions:\n  aws:\n  - x: 1\n',
+      1,
+      1,
+      /has no oscar: list of services \(it has aws; Lagoon deploys only to OSCAR\)/,
+    ],
     ['zero services (empty list)', 'functions:\n  oscar: []\n', 2, 3, /lists no services/],
     ['zero services (nothing)', 'functions:\n  oscar:\n', 2, 3, /lists no services/],
     ['oscar is a map', 'functions:\n  oscar:\n    c:\n      name: x\n', 3, 5, /should be a list of services/],
-    ['entry without a cluster id', 'functions:\n  oscar:\n  - name: cowsay\n    image: x\n', 3, 5, /starts with name: directly; put the cluster id first/],
-    ['entry that is text', 'functions:\n  oscar:\n  - cowsay\n', 3, 5, /should be <cluster-id>: followed by the service settings, not text "cowsay"/],
-    ['empty service', 'functions:\n  oscar:\n  - oscar-cluster:\n', 3, 5, /The service under oscar-cluster: is empty/],
-    ['service that is a list', 'functions:\n  oscar:\n  - oscar-cluster:\n    - name: x\n', 4, 5, /should be a group of settings \(name, image, script, …\), not a list/],
+    [
+      'entry without a cluster id',
+      'functions:\n  oscar:\n  - name: cowsay\n    image: x\n',
+      3,
+      5,
+      /starts with name: directly; put the cluster id first/,
+    ],
+    [
+      'entry that is text',
+      'functions:\n  oscar:\n  - cowsay\n',
+      3,
+      5,
+      /should be <cluster-id>: followed by the service settings, not text "cowsay"/,
+    ],
+    [
+      'empty service',
+      'functions:\n  oscar:\n  - oscar-cluster:\n',
+      3,
+      5,
+      /The service under oscar-cluster: is empty/,
+    ],
+    [
+      'service that is a list',
+      'functions:\n  oscar:\n  - oscar-cluster:\n    - name: x\n',
+      4,
+      5,
+      /should be a group of settings \(name, image, script, …\), not a list/,
+    ],
     ['several YAML documents', `${GOOD}\n---\nfoo: 1\n`, 15, 1, /several YAML documents/],
     ['an unknown alias', 'functions: *nope\n', 1, 1, /could not be expanded/],
   ])('%s', (_title, text, line, column, message) => {
@@ -276,7 +402,19 @@ describe('parseFdl errors', () => {
   });
 
   it('never throws, whatever it is given', () => {
-    for (const input of [undefined, null, 42, {}, [], '\uFEFF', '\r\n\r\n', '{{{{', ']]]]', '&a [*a]', '%YAML 1.1\n---\nfoo: 1'] as unknown[]) {
+    for (const input of [
+      undefined,
+      null,
+      42,
+      {},
+      [],
+      '\uFEFF',
+      '\r\n\r\n',
+      '{{{{',
+      ']]]]',
+      '&a [*a]',
+      '%YAML 1.1\n---\nfoo: 1',
+    ] as unknown[]) {
       const result = parseFdl(input as string);
       expect(result.ok).toBe(false);
     }
@@ -285,13 +423,18 @@ describe('parseFdl errors', () => {
 
 describe('parseFdl warnings', () => {
   it('flags a storage provider id the file never defines', () => {
-    const text = GOOD.replace('      - storage_provider: minio.default\n        path: cowsay/output', '      - storage_provider: s3.results\n        path: cowsay/output');
+    const text = GOOD.replace(
+      '      - storage_provider: minio.default\n        path: cowsay/output',
+      '      - storage_provider: s3.results\n        path: cowsay/output',
+    );
     const result = expectOk(parseFdl(text));
     expect(result.warnings).toEqual([
       {
         line: 13,
         column: 27,
-        message: expect.stringMatching(/^storage_provider "s3.results" is not defined; add it under storage_providers: s3: results:/),
+        message: expect.stringMatching(
+          /^storage_provider "s3.results" is not defined; add it under storage_providers: s3: results:/,
+        ),
         path: ['functions', 'oscar', 0, 'oscar-cluster', 'output', 0, 'storage_provider'],
       },
     ]);
@@ -308,15 +451,27 @@ describe('parseFdl warnings', () => {
     const text = `${GOOD}\n      vo: [vo of the cluster]\n      environment:\n        Variables:\n          KEY: [your key]`;
     const result = expectOk(parseFdl(text));
     expect(result.warnings.map((w) => [w.line, w.column, w.message])).toEqual([
-      [15, 11, 'vo should be text, not a list [vo of the cluster]; if this is a placeholder, replace it with the real value before deploying'],
-      [18, 16, 'environment variable KEY should be text, not a list [your key]; if this is a placeholder, replace it with the real value before deploying'],
+      [
+        15,
+        11,
+        'vo should be text, not a list [vo of the cluster]; if this is a placeholder, replace it with the real value before deploying',
+      ],
+      [
+        18,
+        16,
+        'environment variable KEY should be text, not a list [your key]; if this is a placeholder, replace it with the real value before deploying',
+      ],
     ]);
   });
 
   it('warns about a missing script, pointing at the service', () => {
     const result = expectOk(parseFdl(edit(8, null)));
     expect(result.warnings).toEqual([
-      expect.objectContaining({ line: 3, column: 5, message: expect.stringMatching(/no script; OSCAR requires one/) }),
+      expect.objectContaining({
+        line: 3,
+        column: 5,
+        message: expect.stringMatching(/no script; OSCAR requires one/),
+      }),
     ]);
   });
 
@@ -332,15 +487,50 @@ describe('parseFdl warnings', () => {
 
   it('warns about unknown kinds of storage provider', () => {
     const result = expectOk(parseFdl(`${GOOD}\nstorage_providers:\n  ftp:\n    x: {}\n`));
-    expect(result.warnings).toEqual([expect.objectContaining({ line: 16, column: 3, message: expect.stringMatching(/ftp is not a kind OSCAR knows/) })]);
+    expect(result.warnings).toEqual([
+      expect.objectContaining({
+        line: 16,
+        column: 3,
+        message: expect.stringMatching(/ftp is not a kind OSCAR knows/),
+      }),
+    ]);
   });
 });
 
 describe('stringifyFdl', () => {
   it('quotes text that YAML readers could take for something else', () => {
-    const tricky = ['1.0', '1', 'true', 'yes', 'No', 'on', 'OFF', 'y', 'n', 'null', '~', '0755', '0x1F', '1:20', '1e3', '.inf', '-.5', '<<', '='];
+    const tricky = [
+      '1.0',
+      '1',
+      'true',
+      'yes',
+      'No',
+      'on',
+      'OFF',
+      'y',
+      'n',
+      'null',
+      '~',
+      '0755',
+      '0x1F',
+      '1:20',
+      '1e3',
+      '.inf',
+      '-.5',
+      '<<',
+      '=',
+    ];
     const fdl: Fdl = {
-      functions: { oscar: [{ c: { name: 'x', environment: { Variables: Object.fromEntries(tricky.map((t, i) => [`V${i}`, t])) } } }] },
+      functions: {
+        oscar: [
+          {
+            c: {
+              name: 'x',
+              environment: { Variables: Object.fromEntries(tricky.map((t, i) => [`V${i}`, t])) },
+            },
+          },
+        ],
+      },
     };
     const written = stringifyFdl(fdl);
     expect(YAML.parse(written)).toEqual(fdl);
@@ -349,7 +539,9 @@ describe('stringifyFdl', () => {
   });
 
   it('keeps numbers and booleans as they are, and lists as lists', () => {
-    const fdl: Fdl = { functions: { oscar: [{ c: { cpu: 1, memory: '1Gi', alpine: true, allowed_users: [], v: ['a'] } }] } };
+    const fdl: Fdl = {
+      functions: { oscar: [{ c: { cpu: 1, memory: '1Gi', alpine: true, allowed_users: [], v: ['a'] } }] },
+    };
     const written = stringifyFdl(fdl);
     expect(written).toContain('cpu: 1\n');
     expect(YAML.parse(written)).toEqual(fdl);
@@ -381,8 +573,19 @@ describe('fdlServiceToApi', () => {
       something_new: { kept: true },
     },
   };
-  const fileProviders = { minio: { 'oscar-us': { endpoint: 'https://us', verify: true, region: null } }, rucio: { r: { host: 'h' } } };
-  const fileClusters = { 'oscar-us': { endpoint: 'https://us', auth_user: 'u', auth_password: 'p', ssl_verify: true, memory: '256Mi' } };
+  const fileProviders = {
+    minio: { 'oscar-us': { endpoint: 'https://us', verify: true, region: null } },
+    rucio: { r: { host: 'h' } },
+  };
+  const fileClusters = {
+    'oscar-us': {
+      endpoint: 'https://us',
+      auth_user: 'u',
+      auth_password: 'p',
+      ssl_verify: true,
+      memory: '256Mi',
+    },
+  };
 
   it('produces what oscar-cli would send', () => {
     const api = fdlServiceToApi(entry, {
@@ -417,13 +620,20 @@ describe('fdlServiceToApi', () => {
   });
 
   it('prefers lowercase variables when both spellings are present', () => {
-    const api = fdlServiceToApi({ clusterId: 'c', service: { environment: { Variables: { A: '1', B: '1' }, variables: { B: '2' } } } });
+    const api = fdlServiceToApi({
+      clusterId: 'c',
+      service: { environment: { Variables: { A: '1', B: '1' }, variables: { B: '2' } } },
+    });
     expect(api.environment).toEqual({ variables: { A: '1', B: '2' } });
   });
 
   it('validates clean after conversion', async () => {
     const { validateService } = await import('./service-schema');
-    const api = fdlServiceToApi(entry, { scripts: { 'script.sh': 'echo' }, storageProviders: fileProviders, clusters: fileClusters });
+    const api = fdlServiceToApi(entry, {
+      scripts: { 'script.sh': 'echo' },
+      storageProviders: fileProviders,
+      clusters: fileClusters,
+    });
     expect(validateService(api)).toEqual([]);
   });
 });
@@ -461,14 +671,21 @@ describe('apiServiceToFdl', () => {
     enable_gpu: true,
     log_level: 'INFO',
     interlink_node_name: '',
-    labels: { oscar_service: 'cowsay-secret', applicationId: 'cowsay-secret', queue: 'root.oscar-queue.cowsay-secret', team: 'x' },
+    labels: {
+      oscar_service: 'cowsay-secret',
+      applicationId: 'cowsay-secret',
+      queue: 'root.oscar-queue.cowsay-secret',
+      team: 'x',
+    },
     annotations: {},
     environment: { variables: { INPUT_TYPE: 'json' }, secrets: { COWSAY_SECRET: '', KEPT: 'v' } },
     expose: { min_scale: 0, max_scale: 0, api_port: [], cpu_threshold: 0 },
     synchronous: { min_scale: 0, max_scale: 0 },
     mount: { storage_provider: '', path: '' },
     storage_providers: {
-      minio: { default: { endpoint: 'https://minio', access_key: 'hidden', secret_key: 'hidden', verify: true } },
+      minio: {
+        default: { endpoint: 'https://minio', access_key: 'hidden', secret_key: 'hidden', verify: true },
+      },
       s3: { aws: { access_key: 'a', secret_key: 's', region: 'eu' } },
     },
     clusters: { edge: { endpoint: 'https://edge', ssl_verify: true } },
@@ -499,13 +716,22 @@ describe('apiServiceToFdl', () => {
       storage_providers: { s3: { aws: { access_key: 'a', secret_key: 's', region: 'eu' } } },
       clusters: { edge: { endpoint: 'https://edge', ssl_verify: true } },
     });
-    expect(Object.keys(fdl.functions.oscar[0]!['oscar-eu']!).slice(0, 5)).toEqual(['name', 'image', 'script', 'cpu', 'memory']);
+    expect(Object.keys(fdl.functions.oscar[0]!['oscar-eu']!).slice(0, 5)).toEqual([
+      'name',
+      'image',
+      'script',
+      'cpu',
+      'memory',
+    ]);
     expect(scripts).toEqual({ 'script.sh': '#!/bin/sh\necho moo\n' });
     expect(warnings).toEqual([expect.stringMatching(/^Secret COWSAY_SECRET was left out/)]);
   });
 
   it('takes the cluster id, script name and Variables spelling from the caller', () => {
-    const { fdl, scripts } = apiServiceToFdl(fromServer, 'my-cluster', { scriptFileName: 'moo.sh', variablesKey: 'variables' });
+    const { fdl, scripts } = apiServiceToFdl(fromServer, 'my-cluster', {
+      scriptFileName: 'moo.sh',
+      variablesKey: 'variables',
+    });
     const svc = fdl.functions.oscar[0]?.['my-cluster'];
     expect(svc?.script).toBe('moo.sh');
     expect(svc?.environment).toEqual({ variables: { INPUT_TYPE: 'json' }, secrets: { KEPT: 'v' } });
@@ -530,9 +756,14 @@ describe('apiServiceToFdl', () => {
   it('produces a file parseFdl accepts and that converts back to the same service', () => {
     const { fdl, scripts } = apiServiceToFdl(fromServer);
     const parsed = expectOk(parseFdl(stringifyFdl(fdl)));
-    const api = fdlServiceToApi(parsed.services[0]!, { scripts, storageProviders: parsed.fdl.storage_providers, clusters: parsed.fdl.clusters });
+    const api = fdlServiceToApi(parsed.services[0]!, {
+      scripts,
+      storageProviders: parsed.fdl.storage_providers,
+      clusters: parsed.fdl.clusters,
+    });
     const expected = { ...(fromServer as unknown as Record<string, unknown>) };
-    for (const k of ['token', 'owner', 'namespace', 'bucket_list', 'volume_status', 'deployment']) delete expected[k];
+    for (const k of ['token', 'owner', 'namespace', 'bucket_list', 'volume_status', 'deployment'])
+      delete expected[k];
     // Not exposed (no port) and zero scaling limits are OSCAR's defaults, so the export leaves them out.
     delete expected.expose;
     delete expected.synchronous;
@@ -560,7 +791,13 @@ describe('scriptFilesReferenced and fdlServices', () => {
   });
 
   it('lists services in file order', () => {
-    expect(fdlServices(fdl).map((s) => `${s.clusterId}/${String(s.service.name)}`)).toEqual(['a/one', 'b/two', 'a/three', 'a/inline', 'a/none']);
+    expect(fdlServices(fdl).map((s) => `${s.clusterId}/${String(s.service.name)}`)).toEqual([
+      'a/one',
+      'b/two',
+      'a/three',
+      'a/inline',
+      'a/none',
+    ]);
   });
 
   it('copes with malformed input', () => {
@@ -582,7 +819,40 @@ function mulberry32(seed: number) {
 }
 
 describe('parseFdl on random and mutated input', () => {
-  const pieces = [':', '-', ' ', '  ', '\n', '[', ']', '{', '}', '"', "'", '\t', '&a', '*a', '!', '#', '|', '>', '%', '@', ',', '?', 'x', '1', '.', '0x', 'é', '😀', '\r\n', '---', '<<', '\u0000'];
+  const pieces = [
+    ':',
+    '-',
+    ' ',
+    '  ',
+    '\n',
+    '[',
+    ']',
+    '{',
+    '}',
+    '"',
+    "'",
+    '\t',
+    '&a',
+    '*a',
+    '!',
+    '#',
+    '|',
+    '>',
+    '%',
+    '@',
+    ',',
+    '?',
+    'x',
+    '1',
+    '.',
+    '0x',
+    'é',
+    '😀',
+    '\r\n',
+    '---',
+    '<<',
+    '\u0000',
+  ];
 
   function mutate(text: string, rnd: () => number): string {
     let out = text;
@@ -694,5 +964,13 @@ describe('keys that are special in JavaScript', () => {
     expect(({} as Record<string, unknown>).endpoint).toBeUndefined();
     const svc = back.fdl.functions.oscar[0]?.['__proto__'];
     expect(Object.hasOwn(svc!, 'constructor')).toBe(true);
+  });
+});
+
+describe('formatFdlIssue', () => {
+  it('puts the position first', () => {
+    expect(formatFdlIssue({ line: 5, column: 15, message: 'memory "lots" is wrong' })).toBe(
+      'line 5, column 15: memory "lots" is wrong',
+    );
   });
 });

@@ -139,7 +139,17 @@ function nodeStart(node: unknown): number | null {
 }
 
 /** Fields that start a service: seeing one where a cluster id belongs means the cluster line is missing. */
-const SERVICE_FIELDS = new Set(['name', 'image', 'script', 'memory', 'cpu', 'input', 'output', 'environment', 'log_level']);
+const SERVICE_FIELDS = new Set([
+  'name',
+  'image',
+  'script',
+  'memory',
+  'cpu',
+  'input',
+  'output',
+  'environment',
+  'log_level',
+]);
 
 interface ServiceSite {
   index: number;
@@ -149,11 +159,9 @@ interface ServiceSite {
 }
 
 interface Located {
-  found: boolean;
   offset: number | null;
   /** The path as written in the file (file spelling of keys), as far as it exists. */
   filePath: IssuePath;
-  depth: number;
 }
 
 /**
@@ -166,36 +174,28 @@ function locate(start: Node, startKey: Node | null, path: IssuePath): Located {
   let node: Node | null = start;
   let key: Node | null = startKey;
   const filePath: IssuePath = [];
-  const miss = (depth: number): Located => ({
-    found: false,
-    offset: nodeStart(key) ?? nodeStart(node),
-    filePath,
-    depth,
-  });
-  for (let i = 0; i < path.length; i += 1) {
-    const seg = path[i] as string | number;
+  const miss = (): Located => ({ offset: nodeStart(key) ?? nodeStart(node), filePath });
+  for (const seg of path) {
     if (isMap(node)) {
       const pair = findPair(node, seg, true);
-      if (!pair) return miss(i);
+      if (!pair) return miss();
       filePath.push(keyOf(pair) ?? seg);
       key = pair.key as Node;
       node = (pair.value as Node | null) ?? null;
-      if (node === null) {
-        return { found: i === path.length - 1, offset: nodeStart(key), filePath, depth: i + 1 };
-      }
+      if (node === null) return { offset: nodeStart(key), filePath };
     } else if (isSeq(node) && typeof seg === 'number') {
       const item = node.items[seg] as Node | undefined;
-      if (!item) return miss(i);
+      if (!item) return miss();
       filePath.push(seg);
       key = null;
       node = item;
     } else if (isScalar(node) && seg === 0) {
-      return { found: i === path.length - 1, offset: nodeStart(node), filePath, depth: path.length };
+      return { offset: nodeStart(node), filePath };
     } else {
-      return miss(i);
+      return miss();
     }
   }
-  return { found: true, offset: nodeStart(node) ?? nodeStart(key), filePath, depth: path.length };
+  return { offset: nodeStart(node) ?? nodeStart(key), filePath };
 }
 
 /** The core fields where a list or group instead of text is an outright error, not a leftover placeholder. */
@@ -262,7 +262,9 @@ export function parseFdl(text: string): ParseFdlResult {
     return parseFdlUnchecked(text);
   } catch (e) {
     // A last resort for inputs no check above foresaw; the parser itself is not expected to throw.
-    return fail([{ line: 1, column: 1, message: `This file could not be read as an FDL file (${String(e)})` }]);
+    return fail([
+      { line: 1, column: 1, message: `This file could not be read as an FDL file (${String(e)})` },
+    ]);
   }
 }
 
@@ -285,12 +287,19 @@ function parseFdlUnchecked(text: string): ParseFdlResult {
     return fail([
       {
         ...positionOfIndex(text, binaryAt),
-        message: 'This looks like a binary file, not YAML text; an FDL file is plain text such as functions: oscar: …',
+        message:
+          'This looks like a binary file, not YAML text; an FDL file is plain text such as functions: oscar: …',
       },
     ]);
   }
   if (text.trim() === '') {
-    return fail([{ line: 1, column: 1, message: 'The file is empty; an FDL file starts with functions: oscar: followed by the services' }]);
+    return fail([
+      {
+        line: 1,
+        column: 1,
+        message: 'The file is empty; an FDL file starts with functions: oscar: followed by the services',
+      },
+    ]);
   }
 
   const lc = new LineCounter();
@@ -315,7 +324,14 @@ function parseFdlUnchecked(text: string): ParseFdlResult {
 
   const root = doc.contents;
   if (root === null || (isScalar(root) && root.value === null)) {
-    return fail([{ line: 1, column: 1, message: 'The file has no content; an FDL file starts with functions: oscar: followed by the services' }]);
+    return fail([
+      {
+        line: 1,
+        column: 1,
+        message:
+          'The file has no content; an FDL file starts with functions: oscar: followed by the services',
+      },
+    ]);
   }
   if (!isMap(root)) {
     sink.add(
@@ -330,10 +346,17 @@ function parseFdlUnchecked(text: string): ParseFdlResult {
   try {
     js = doc.toJS({ maxAliasCount: 100 });
   } catch (e) {
-    sink.add('error', nodeStart(root), `The YAML could not be expanded: ${e instanceof Error ? e.message : String(e)}`);
+    sink.add(
+      'error',
+      nodeStart(root),
+      `The YAML could not be expanded: ${e instanceof Error ? e.message : String(e)}`,
+    );
     return fail(sink.errors);
   }
-  if (!isRecord(js)) return fail([{ line: 1, column: 1, message: 'An FDL file is a group of settings starting with functions:' }]);
+  if (!isRecord(js))
+    return fail([
+      { line: 1, column: 1, message: 'An FDL file is a group of settings starting with functions:' },
+    ]);
 
   const sites = findServices(root, sink);
   if (sink.errors.length > 0) return fail(sink.errors.sort(byPosition));
@@ -343,12 +366,19 @@ function parseFdlUnchecked(text: string): ParseFdlResult {
   const services: FdlService[] = sites.map((site) => {
     const entry = entries[site.index];
     const body = entry && Object.hasOwn(entry, site.clusterId) ? entry[site.clusterId] : undefined;
-    const service = isRecord(body) ? body : (site.node.toJS(doc, { maxAliasCount: 100 }) as Record<string, unknown>);
+    const service = isRecord(body)
+      ? body
+      : (site.node.toJS(doc, { maxAliasCount: 100 }) as Record<string, unknown>);
     return { clusterId: site.clusterId, service };
   });
 
   checkTopLevel(root, js, sink);
-  const clusterIds = [...new Set([...sites.map((s) => s.clusterId), ...(isRecord(js.clusters) ? Object.keys(js.clusters) : [])])];
+  const clusterIds = [
+    ...new Set([
+      ...sites.map((s) => s.clusterId),
+      ...(isRecord(js.clusters) ? Object.keys(js.clusters) : []),
+    ]),
+  ];
   const seenNames = new Map<string, number>();
   sites.forEach((site, i) => {
     const entry = services[i] as FdlService;
@@ -358,7 +388,12 @@ function parseFdlUnchecked(text: string): ParseFdlResult {
       const id = `${site.clusterId}\u0000${name}`;
       if (seenNames.has(id)) {
         const at = locate(site.node, site.keyNode, ['name']);
-        sink.add('warning', at.offset, `Service ${JSON.stringify(name)} is defined twice for cluster ${site.clusterId}; the later one replaces the earlier`, sitePath(site, at.filePath));
+        sink.add(
+          'warning',
+          at.offset,
+          `Service ${JSON.stringify(name)} is defined twice for cluster ${site.clusterId}; the later one replaces the earlier`,
+          sitePath(site, at.filePath),
+        );
       }
       seenNames.set(id, i);
     }
@@ -376,7 +411,12 @@ function sitePath(site: ServiceSite, rest: IssuePath): IssuePath {
 function findServices(root: YAMLMap, sink: IssueSink): ServiceSite[] {
   const functionsPair = findPair(root, 'functions');
   if (!functionsPair) {
-    sink.add('error', nodeStart(root), 'There is no functions: section; an FDL file lists its services under functions: oscar: - <cluster-id>: …', []);
+    sink.add(
+      'error',
+      nodeStart(root),
+      'There is no functions: section; an FDL file lists its services under functions: oscar: - <cluster-id>: …',
+      [],
+    );
     return [];
   }
   const functions = functionsPair.value as Node | null;
@@ -393,12 +433,19 @@ function findServices(root: YAMLMap, sink: IssueSink): ServiceSite[] {
   if (!oscarPair) {
     const others = (functions.items as Pair[]).map(keyOf).filter((k): k is string => k !== null);
     const hint = others.length > 0 ? ` (it has ${others.join(', ')}; Lagoon deploys only to OSCAR)` : '';
-    sink.add('error', nodeStart(functionsPair.key), `functions: has no oscar: list of services${hint}`, ['functions']);
+    sink.add('error', nodeStart(functionsPair.key), `functions: has no oscar: list of services${hint}`, [
+      'functions',
+    ]);
     return [];
   }
   const oscar = oscarPair.value as Node | null;
-  const zeroServices = 'functions: oscar: lists no services; add one as - <cluster-id>: with the service settings indented below it';
-  if (oscar === null || (isScalar(oscar) && oscar.value === null) || (isSeq(oscar) && oscar.items.length === 0)) {
+  const zeroServices =
+    'functions: oscar: lists no services; add one as - <cluster-id>: with the service settings indented below it';
+  if (
+    oscar === null ||
+    (isScalar(oscar) && oscar.value === null) ||
+    (isSeq(oscar) && oscar.items.length === 0)
+  ) {
     sink.add('error', nodeStart(oscarPair.key), zeroServices, ['functions', 'oscar']);
     return [];
   }
@@ -426,13 +473,23 @@ function findServices(root: YAMLMap, sink: IssueSink): ServiceSite[] {
       return;
     }
     if (itemNode.items.length === 0) {
-      sink.add('error', nodeStart(itemNode), 'This entry under functions: oscar: is empty; write <cluster-id>: and the service below it', here);
+      sink.add(
+        'error',
+        nodeStart(itemNode),
+        'This entry under functions: oscar: is empty; write <cluster-id>: and the service below it',
+        here,
+      );
     }
     for (const pair of itemNode.items as Pair[]) {
       const clusterId = keyOf(pair);
       const keyNode = pair.key as Node;
       if (clusterId === null) {
-        sink.add('error', nodeStart(keyNode), 'A cluster id must be a plain name such as oscar-cluster', here);
+        sink.add(
+          'error',
+          nodeStart(keyNode),
+          'A cluster id must be a plain name such as oscar-cluster',
+          here,
+        );
         continue;
       }
       const value = pair.value as Node | null;
@@ -449,7 +506,12 @@ function findServices(root: YAMLMap, sink: IssueSink): ServiceSite[] {
           path,
         );
       } else if (value === null || (isScalar(value) && value.value === null)) {
-        sink.add('error', nodeStart(keyNode), `The service under ${clusterId}: is empty; indent its settings (name, image, script, …) below it`, path);
+        sink.add(
+          'error',
+          nodeStart(keyNode),
+          `The service under ${clusterId}: is empty; indent its settings (name, image, script, …) below it`,
+          path,
+        );
       } else {
         sink.add(
           'error',
@@ -471,7 +533,10 @@ function checkTopLevel(root: YAMLMap, js: Record<string, unknown>, sink: IssueSi
     }
   };
   if (js.storage_providers !== undefined && js.storage_providers !== null) {
-    report(collectIssues(storageProvidersSchema, normaliseFdlStorageProviders(js.storage_providers)), 'storage_providers');
+    report(
+      collectIssues(storageProvidersSchema, normaliseFdlStorageProviders(js.storage_providers)),
+      'storage_providers',
+    );
     if (isRecord(js.storage_providers)) {
       for (const kind of Object.keys(js.storage_providers)) {
         if (!(STORAGE_PROVIDER_KINDS as readonly string[]).includes(kind)) {
@@ -505,7 +570,12 @@ function checkService(
   for (const issue of validateService(own)) {
     const at = locate(site.node, site.keyNode, issue.path);
     const soft = isSoft(issue, own);
-    sink.add(soft ? 'warning' : 'error', at.offset, soft ? softMessage(issue) : issue.message, sitePath(site, at.filePath));
+    sink.add(
+      soft ? 'warning' : 'error',
+      at.offset,
+      soft ? softMessage(issue) : issue.message,
+      sitePath(site, at.filePath),
+    );
   }
 
   const merged = fdlServiceToApi(entry, { storageProviders: js.storage_providers, clusters: js.clusters });
@@ -517,7 +587,12 @@ function checkService(
   const env = entry.service.environment;
   if (isRecord(env) && Object.hasOwn(env, 'Variables') && Object.hasOwn(env, 'variables')) {
     const at = locate(site.node, site.keyNode, ['environment', 'variables']);
-    sink.add('warning', at.offset, 'environment has both Variables and variables; they are merged, and variables wins where a name is in both', sitePath(site, at.filePath));
+    sink.add(
+      'warning',
+      at.offset,
+      'environment has both Variables and variables; they are merged, and variables wins where a name is in both',
+      sitePath(site, at.filePath),
+    );
   }
   if (Object.hasOwn(entry.service, 'replicas') && !Object.hasOwn(entry.service, 'federation')) {
     const pair = findPair(site.node, 'replicas');
@@ -540,10 +615,16 @@ export function stringifyFdl(fdl: Fdl): string {
   const doc = new Document(fdl, { aliasDuplicateObjects: false });
   visit(doc, {
     Scalar(_key, node) {
-      if (typeof node.value === 'string' && YAML11_AMBIGUOUS.test(node.value)) node.type = Scalar.QUOTE_SINGLE;
+      if (typeof node.value === 'string' && YAML11_AMBIGUOUS.test(node.value))
+        node.type = Scalar.QUOTE_SINGLE;
     },
   });
   return doc.toString({ lineWidth: 0, indentSeq: true });
+}
+
+/** "line 5, column 15: memory "lots" is not …", for plain-text reports and logs. */
+export function formatFdlIssue(issue: FdlIssue): string {
+  return `line ${issue.line}, column ${issue.column}: ${issue.message}`;
 }
 
 /** The script files an FDL names (as written, in file order, once each), to ask the user for. */
@@ -555,7 +636,12 @@ export function scriptFilesReferenced(fdl: Fdl): string[] {
     if (!isRecord(entry)) continue;
     for (const service of Object.values(entry)) {
       const script = isRecord(service) ? service.script : undefined;
-      if (typeof script === 'string' && script.trim() !== '' && !script.includes('\n') && !out.includes(script)) {
+      if (
+        typeof script === 'string' &&
+        script.trim() !== '' &&
+        !script.includes('\n') &&
+        !out.includes(script)
+      ) {
         out.push(script);
       }
     }

@@ -38,13 +38,27 @@ describe('parseQuantity', () => {
     expect(q?.format).toBe(format);
   });
 
-  it.each(['lots', '', ' 1Gi', '1Gi ', '1 Gi', '1gi', '1GI', 'Gi', '1.2.3', '1e', '1KiB', '1_000', '0x10', 'e3', '1Mi2', '--1'])(
-    'refuses %j',
-    (text) => {
-      expect(parseQuantity(text)).toBeNull();
-      expect(isQuantity(text)).toBe(false);
-    },
-  );
+  it.each([
+    'lots',
+    '',
+    ' 1Gi',
+    '1Gi ',
+    '1 Gi',
+    '1gi',
+    '1GI',
+    'Gi',
+    '1.2.3',
+    '1e',
+    '1KiB',
+    '1_000',
+    '0x10',
+    'e3',
+    '1Mi2',
+    '--1',
+  ])('refuses %j', (text) => {
+    expect(parseQuantity(text)).toBeNull();
+    expect(isQuantity(text)).toBe(false);
+  });
 
   it('takes numbers as YAML writes them', () => {
     expect(parseQuantity(1)?.value).toBe(1);

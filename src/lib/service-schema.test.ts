@@ -52,19 +52,37 @@ describe('validateService', () => {
       environment: { variables: { A: '1' }, secrets: { B: 'two' } },
       labels: { team: 'x' },
       annotations: { 'a.b/c': 'd' },
-      expose: { api_port: [8080], min_scale: 1, max_scale: 2, cpu_threshold: 80, rewrite_target: true, health_path: '/' },
+      expose: {
+        api_port: [8080],
+        min_scale: 1,
+        max_scale: 2,
+        cpu_threshold: 80,
+        rewrite_target: true,
+        health_path: '/',
+      },
       synchronous: { min_scale: 0, max_scale: 5 },
       federation: {
         group_id: 'g',
         topology: 'star',
         delegation: 'static',
         rescheduler_threshold: 30,
-        members: [{ type: 'oscar', cluster_id: 'c2', service_name: 'cowsay', priority: 0, headers: { X: 'y' } }],
+        members: [
+          { type: 'oscar', cluster_id: 'c2', service_name: 'cowsay', priority: 0, headers: { X: 'y' } },
+        ],
       },
-      kserve: { type: 'inference', storage_uri: 'gs://x', cpu: '1', memory: '1Gi', args: ['--x'], env: { A: 'b' } },
+      kserve: {
+        type: 'inference',
+        storage_uri: 'gs://x',
+        cpu: '1',
+        memory: '1Gi',
+        args: ['--x'],
+        env: { A: 'b' },
+      },
       volume: { size: '1Gi', mount_path: '/data' },
       storage_providers: {
-        minio: { default: { endpoint: 'https://minio', verify: true, access_key: 'hidden', secret_key: 'hidden' } },
+        minio: {
+          default: { endpoint: 'https://minio', verify: true, access_key: 'hidden', secret_key: 'hidden' },
+        },
         s3: { aws: { access_key: 'k', secret_key: 's', region: 'eu-west-1' } },
         webdav: { dcache: { hostname: 'h', login: 'l', password: 'p' } },
         onedata: { od: { oneprovider_host: 'h', token: 't', space: 's' } },
@@ -93,7 +111,9 @@ describe('validateService', () => {
   ])('reports a missing %s', (field, message) => {
     const service: Record<string, unknown> = { ...base };
     delete service[field];
-    expect(validateService(service)).toEqual([{ path: [field], message, kind: 'missing', expected: 'string' }]);
+    expect(validateService(service)).toEqual([
+      { path: [field], message, kind: 'missing', expected: 'string' },
+    ]);
   });
 
   it('reports empty image and script', () => {
@@ -103,27 +123,51 @@ describe('validateService', () => {
 
   it.each([
     [{ input: 'cowsay/in' }, ['input'], 'input should be a list, not text "cowsay/in"'],
-    [{ environment: { variables: ['A=1'] } }, ['environment', 'variables'], 'environment variables should be a group of NAME: value lines, not a list [A=1]'],
-    [{ environment: { variables: { A: 1 } } }, ['environment', 'variables', 'A'], 'environment variable A should be text, not the number 1'],
+    [
+      { environment: { variables: ['A=1'] } },
+      ['environment', 'variables'],
+      'environment variables should be a group of NAME: value lines, not a list [A=1]',
+    ],
+    [
+      { environment: { variables: { A: 1 } } },
+      ['environment', 'variables', 'A'],
+      'environment variable A should be text, not the number 1',
+    ],
     [{ labels: { team: ['x'] } }, ['labels', 'team'], 'label team should be text, not a list [x]'],
     [{ enable_gpu: 'yes' }, ['enable_gpu'], 'enable_gpu should be true or false, not text "yes"'],
     [{ allowed_users: 'me' }, ['allowed_users'], 'allowed_users should be a list, not text "me"'],
-    [{ allowed_users: ['me', 3] }, ['allowed_users', 1], 'allowed_users entry 2 should be text, not the number 3'],
+    [
+      { allowed_users: ['me', 3] },
+      ['allowed_users', 1],
+      'allowed_users entry 2 should be text, not the number 3',
+    ],
     [{ expose: { api_port: 80 } }, ['expose', 'api_port'], 'api_port should be a list, not the number 80'],
     [{ expose: { api_port: [70000] } }, ['expose', 'api_port', 0], 'api_port must be between 1 and 65535'],
     [{ expose: { min_scale: 1.5 } }, ['expose', 'min_scale'], 'min_scale should be a whole number'],
-    [{ volume: 'big' }, ['volume'], 'volume should be a group of settings (key: value lines), not text "big"'],
+    [
+      { volume: 'big' },
+      ['volume'],
+      'volume should be a group of settings (key: value lines), not text "big"',
+    ],
     [{ memory: 2 }, ['memory'], 'memory should be text, not the number 2'],
   ] as const)('explains a wrong type: %j', (patch, path, message) => {
     expect(messagesAt(patch, [...path])).toEqual([message]);
   });
 
   it('reports memory and cpu that Kubernetes would refuse, in words', () => {
-    expect(messagesAt({ memory: 'lots' }, ['memory'])).toEqual(['memory "lots" is not a Kubernetes quantity such as 512Mi or 2Gi']);
-    expect(messagesAt({ cpu: 'fast' }, ['cpu'])).toEqual(['cpu "fast" is not a number of CPU cores such as 0.5, 1 or 500m']);
-    expect(messagesAt({ total_memory: '3 GB' }, ['total_memory'])[0]).toMatch(/^total_memory "3 GB" is not a Kubernetes quantity/);
+    expect(messagesAt({ memory: 'lots' }, ['memory'])).toEqual([
+      'memory "lots" is not a Kubernetes quantity such as 512Mi or 2Gi',
+    ]);
+    expect(messagesAt({ cpu: 'fast' }, ['cpu'])).toEqual([
+      'cpu "fast" is not a number of CPU cores such as 0.5, 1 or 500m',
+    ]);
+    expect(messagesAt({ total_memory: '3 GB' }, ['total_memory'])[0]).toMatch(
+      /^total_memory "3 GB" is not a Kubernetes quantity/,
+    );
     expect(messagesAt({ kserve: { memory: 'x' } }, ['kserve', 'memory'])[0]).toMatch(/^kserve memory "x"/);
-    expect(messagesAt({ volume: { size: 'huge', mount_path: '/d' } }, ['volume', 'size'])[0]).toMatch(/^volume size "huge"/);
+    expect(messagesAt({ volume: { size: 'huge', mount_path: '/d' } }, ['volume', 'size'])[0]).toMatch(
+      /^volume size "huge"/,
+    );
   });
 
   it('lets empty memory and cpu mean "the default"', () => {
@@ -141,11 +185,20 @@ describe('validateService', () => {
       output: [{ storage_provider: 'minio.edge', path: 'ab/out' }],
     });
     expect(issues.map((i) => [i.path, i.message])).toEqual([
-      [['input', 0, 'storage_provider'], "storage_provider is required; use minio for the cluster's own storage"],
+      [
+        ['input', 0, 'storage_provider'],
+        "storage_provider is required; use minio for the cluster's own storage",
+      ],
       [['input', 1, 'path'], 'path is required, for example my-service/input'],
-      [['input', 2, 'storage_provider'], expect.stringMatching(/^storage_provider "ftp" is not a kind OSCAR knows/)],
+      [
+        ['input', 2, 'storage_provider'],
+        expect.stringMatching(/^storage_provider "ftp" is not a kind OSCAR knows/),
+      ],
       [['input', 3, 'path'], expect.stringMatching(/^path "My Bucket\/x" contains spaces/)],
-      [['output', 0, 'path'], expect.stringMatching(/bucket "ab", but bucket names must be 3 to 63 characters long/)],
+      [
+        ['output', 0, 'path'],
+        expect.stringMatching(/bucket "ab", but bucket names must be 3 to 63 characters long/),
+      ],
     ]);
   });
 
@@ -156,8 +209,12 @@ describe('validateService', () => {
   });
 
   it('needs an absolute mount_path for a volume', () => {
-    expect(messagesAt({ volume: { size: '1Gi' } }, ['volume', 'mount_path'])[0]).toMatch(/needs a mount_path/);
-    expect(messagesAt({ volume: { size: '1Gi', mount_path: 'data' } }, ['volume', 'mount_path'])[0]).toMatch(/absolute path/);
+    expect(messagesAt({ volume: { size: '1Gi' } }, ['volume', 'mount_path'])[0]).toMatch(
+      /needs a mount_path/,
+    );
+    expect(messagesAt({ volume: { size: '1Gi', mount_path: 'data' } }, ['volume', 'mount_path'])[0]).toMatch(
+      /absolute path/,
+    );
   });
 
   it('does not throw on values that are not objects', () => {
@@ -173,7 +230,10 @@ describe('serviceNameProblem', () => {
   });
 
   it.each([
-    ['MyService', /has uppercase letters; OSCAR only accepts lowercase letters, digits and hyphens \(try "myservice"\)/],
+    [
+      'MyService',
+      /has uppercase letters; OSCAR only accepts lowercase letters, digits and hyphens \(try "myservice"\)/,
+    ],
     ['my_service', /contains underscores; use hyphens instead, as in "my-service"/],
     ['my service', /contains spaces/],
     ['my.service', /contains dots/],
@@ -224,9 +284,12 @@ describe('storage provider references and paths', () => {
     expect(parseProviderRef(ref)).toEqual(parts);
   });
 
-  it.each(['minio', 'minio.default', 's3.aws', 'onedata.x', 'webdav.dcache', 'rucio.rucio', 'rucio'])('accepts %j', (ref) => {
-    expect(providerRefProblem(ref)).toBeNull();
-  });
+  it.each(['minio', 'minio.default', 's3.aws', 'onedata.x', 'webdav.dcache', 'rucio.rucio', 'rucio'])(
+    'accepts %j',
+    (ref) => {
+      expect(providerRefProblem(ref)).toBeNull();
+    },
+  );
 
   it.each([
     ['ftp', /not a kind OSCAR knows; use minio, s3, onedata, webdav or rucio/],
@@ -238,9 +301,12 @@ describe('storage provider references and paths', () => {
     expect(providerRefProblem(ref)).toMatch(why);
   });
 
-  it.each(['cowsay/input', '/notebook', 'a.b-c/x/y', 'abc', 'a'.repeat(63) + '/x'])('accepts path %j', (p) => {
-    expect(storagePathProblem(p)).toBeNull();
-  });
+  it.each(['cowsay/input', '/notebook', 'a.b-c/x/y', 'abc', 'a'.repeat(63) + '/x'])(
+    'accepts path %j',
+    (p) => {
+      expect(storagePathProblem(p)).toBeNull();
+    },
+  );
 
   it.each([
     ['', /path is empty/],
@@ -274,7 +340,9 @@ describe('serviceWarnings', () => {
       {
         path: ['output', 0, 'storage_provider'],
         kind: 'value',
-        message: expect.stringMatching(/storage_provider "minio.edge" is not defined; add it under storage_providers: minio: edge:/),
+        message: expect.stringMatching(
+          /storage_provider "minio.edge" is not defined; add it under storage_providers: minio: edge:/,
+        ),
       },
     ]);
     expect(serviceWarnings(withIO('s3'))).toHaveLength(1);
@@ -291,9 +359,9 @@ describe('serviceWarnings', () => {
   });
 
   it('checks the mount too', () => {
-    expect(serviceWarnings({ ...base, mount: { storage_provider: 'webdav.x', path: 'p' } }).map((w) => w.path)).toEqual([
-      ['mount', 'storage_provider'],
-    ]);
+    expect(
+      serviceWarnings({ ...base, mount: { storage_provider: 'webdav.x', path: 'p' } }).map((w) => w.path),
+    ).toEqual([['mount', 'storage_provider']]);
   });
 
   it('flags log levels OSCAR would replace and unknown visibility', () => {

@@ -40,7 +40,9 @@ export function describeValue(value: unknown): string {
   if (typeof value === 'number') return `the number ${value}`;
   if (typeof value === 'boolean') return `${value}`;
   if (Array.isArray(value)) {
-    const inner = value.every((v) => typeof v !== 'object' || v === null) ? value.map(String).join(', ') : '…';
+    const inner = value.every((v) => typeof v !== 'object' || v === null)
+      ? value.map(String).join(', ')
+      : '…';
     return `a list [${truncate(inner, 40)}]`;
   }
   if (typeof value === 'object') return 'a group of settings (key: value lines)';
@@ -67,7 +69,9 @@ function typeMessage(label: Label, expected: string) {
   const words = EXPECTED_WORDS[expected] ?? expected;
   return (iss: { input?: unknown; path?: PropertyKey[] }) => {
     const name = typeof label === 'string' ? label : label(String(iss.path?.at(-1) ?? ''));
-    return iss.input === undefined ? `${name} is required` : `${name} should be ${words}, not ${describeValue(iss.input)}`;
+    return iss.input === undefined
+      ? `${name} is required`
+      : `${name} should be ${words}, not ${describeValue(iss.input)}`;
   };
 }
 
@@ -86,9 +90,12 @@ export function serviceNameProblem(name: string): string | null {
   if (/[A-Z]/.test(name)) {
     return `name ${q} has uppercase letters; OSCAR only accepts lowercase letters, digits and hyphens (try ${JSON.stringify(suggestName(name))})`;
   }
-  if (/\s/.test(name)) return `name ${q} contains spaces; use hyphens instead, as in ${JSON.stringify(suggestName(name))}`;
-  if (name.includes('_')) return `name ${q} contains underscores; use hyphens instead, as in ${JSON.stringify(suggestName(name))}`;
-  if (name.includes('.')) return `name ${q} contains dots; use hyphens instead, as in ${JSON.stringify(suggestName(name))}`;
+  if (/\s/.test(name))
+    return `name ${q} contains spaces; use hyphens instead, as in ${JSON.stringify(suggestName(name))}`;
+  if (name.includes('_'))
+    return `name ${q} contains underscores; use hyphens instead, as in ${JSON.stringify(suggestName(name))}`;
+  if (name.includes('.'))
+    return `name ${q} contains dots; use hyphens instead, as in ${JSON.stringify(suggestName(name))}`;
   if (/^-|-$/.test(name)) return `name ${q} must start and end with a letter or digit, not a hyphen`;
   if (!DNS_LABEL.test(name)) {
     return `name ${q} may only contain lowercase letters, digits and hyphens`;
@@ -145,11 +152,13 @@ export function parseProviderRef(ref: string): ProviderRef {
 
 export function providerRefProblem(ref: string): string | null {
   const shown = JSON.stringify(ref);
-  if (ref.trim() === '') return 'storage_provider is empty; use minio for the cluster\'s own storage';
+  if (ref.trim() === '') return "storage_provider is empty; use minio for the cluster's own storage";
   const { kind, id } = parseProviderRef(ref);
   if (!(STORAGE_PROVIDER_KINDS as readonly string[]).includes(kind)) {
     const lower = kind.toLowerCase();
-    const hint = (STORAGE_PROVIDER_KINDS as readonly string[]).includes(lower) ? ` (write it in lowercase: ${lower})` : '';
+    const hint = (STORAGE_PROVIDER_KINDS as readonly string[]).includes(lower)
+      ? ` (write it in lowercase: ${lower})`
+      : '';
     return `storage_provider ${shown} is not a kind OSCAR knows${hint}; use minio, s3, onedata, webdav or rucio, optionally followed by .<id>`;
   }
   if (id === '') return `storage_provider ${shown} ends with a dot; write ${kind} or ${kind}.<id>`;
@@ -170,7 +179,8 @@ export function storagePathProblem(path: string, kind = 'minio'): string | null 
   if (bucket.length < 3 || bucket.length > 63) {
     return `path ${shown} starts with bucket ${b}, but bucket names must be 3 to 63 characters long`;
   }
-  if (/[A-Z]/.test(bucket)) return `path ${shown} starts with bucket ${b}, but bucket names must be lowercase`;
+  if (/[A-Z]/.test(bucket))
+    return `path ${shown} starts with bucket ${b}, but bucket names must be lowercase`;
   if (!BUCKET_NAME.test(bucket) || bucket.includes('..')) {
     return `path ${shown} starts with bucket ${b}, but bucket names may only use lowercase letters, digits, dots and hyphens, and must start and end with a letter or digit`;
   }
@@ -183,13 +193,23 @@ export function storagePathProblem(path: string, kind = 'minio'): string | null 
 const text = (label: Label) => z.string({ error: typeMessage(label, 'string') });
 const optText = (label: string) => text(label).optional();
 const flag = (label: string) => z.boolean({ error: typeMessage(label, 'boolean') }).optional();
-const int = (label: string) => z.number({ error: typeMessage(label, 'int') }).int({ error: `${label} should be a whole number` });
+const int = (label: string) =>
+  z.number({ error: typeMessage(label, 'int') }).int({ error: `${label} should be a whole number` });
 const optInt = (label: string) => int(label).optional();
 const textList = (label: string) =>
-  z.array(text((i) => `${label} entry ${Number(i) + 1}`), { error: typeMessage(label, 'array') }).optional();
+  z
+    .array(
+      text((i) => `${label} entry ${Number(i) + 1}`),
+      { error: typeMessage(label, 'array') },
+    )
+    .optional();
 /** `entry` names one value, e.g. (key) => `environment variable ${key}`. */
 const textMap = (label: string, entry: (key: string) => string) =>
-  z.record(z.string(), z.string({ error: typeMessage(entry, 'string') }), { error: typeMessage(label, 'record') }).optional();
+  z
+    .record(z.string(), z.string({ error: typeMessage(entry, 'string') }), {
+      error: typeMessage(label, 'record'),
+    })
+    .optional();
 
 const refined = (label: string, problem: (v: string, label: string) => string | null) =>
   text(label).superRefine((v, ctx) => {
@@ -211,17 +231,29 @@ export const storageIOConfigSchema = obj('storage entry', {
   options: optText('options'),
 });
 
-function checkStorageEntry(entry: { storage_provider?: string; path?: string }, ctx: z.RefinementCtx, required: boolean) {
+function checkStorageEntry(
+  entry: { storage_provider?: string; path?: string },
+  ctx: z.RefinementCtx,
+  required: boolean,
+) {
   const { storage_provider: provider, path } = entry;
   if (!required && provider === undefined && path === undefined) return;
   if (provider === undefined) {
-    ctx.addIssue({ code: 'custom', path: ['storage_provider'], message: 'storage_provider is required; use minio for the cluster\'s own storage' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['storage_provider'],
+      message: "storage_provider is required; use minio for the cluster's own storage",
+    });
   } else {
     const p = providerRefProblem(provider);
     if (p) ctx.addIssue({ code: 'custom', path: ['storage_provider'], message: p });
   }
   if (path === undefined) {
-    ctx.addIssue({ code: 'custom', path: ['path'], message: 'path is required, for example my-service/input' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['path'],
+      message: 'path is required, for example my-service/input',
+    });
   } else {
     const kind = provider === undefined ? 'minio' : parseProviderRef(provider).kind;
     const p = storagePathProblem(path, kind);
@@ -281,7 +313,9 @@ export const clusterSchema = obj('cluster', {
   auth_password: optText('auth_password'),
   ssl_verify: flag('ssl_verify'),
 });
-export const clustersSchema = z.record(z.string(), clusterSchema, { error: typeMessage('clusters', 'record') });
+export const clustersSchema = z.record(z.string(), clusterSchema, {
+  error: typeMessage('clusters', 'record'),
+});
 
 export const replicaSchema = obj('replica', {
   type: optText('type'),
@@ -302,7 +336,9 @@ export const federationSchema = obj('federation', {
 });
 
 const port = (label: string) =>
-  int(label).min(1, { error: `${label} must be between 1 and 65535` }).max(65535, { error: `${label} must be between 1 and 65535` });
+  int(label)
+    .min(1, { error: `${label} must be between 1 and 65535` })
+    .max(65535, { error: `${label} must be between 1 and 65535` });
 
 export const exposeSchema = obj('expose', {
   api_port: z.array(port('api_port'), { error: typeMessage('api_port', 'array') }).optional(),
@@ -330,7 +366,10 @@ export const kserveSchema = obj('kserve', {
   set_auth: flag('set_auth'),
   args: textList('args'),
   env: textMap('kserve env', (k) => `kserve env variable ${k}`),
-  inference: obj('inference', { model_format: optText('model_format'), runtime: optText('runtime') }).optional(),
+  inference: obj('inference', {
+    model_format: optText('model_format'),
+    runtime: optText('runtime'),
+  }).optional(),
   llm_inference: obj('llm_inference', { runtime_image: optText('runtime_image') }).optional(),
 });
 
@@ -341,16 +380,28 @@ export const serviceVolumeConfigSchema = obj('volume', {
   lifecycle_policy: optText('lifecycle_policy'),
 }).superRefine((v, ctx) => {
   if (v.mount_path === undefined || v.mount_path === '') {
-    ctx.addIssue({ code: 'custom', path: ['mount_path'], message: 'volume needs a mount_path, the folder inside the container such as /data' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['mount_path'],
+      message: 'volume needs a mount_path, the folder inside the container such as /data',
+    });
   } else if (!v.mount_path.startsWith('/')) {
-    ctx.addIssue({ code: 'custom', path: ['mount_path'], message: `mount_path ${JSON.stringify(v.mount_path)} must be an absolute path such as /data` });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['mount_path'],
+      message: `mount_path ${JSON.stringify(v.mount_path)} must be an absolute path such as /data`,
+    });
   }
 });
 
 export const serviceSchema = obj('service', {
   name: refined('name', serviceNameProblem),
-  image: text('image').min(1, { error: 'image is empty; give a container image such as ghcr.io/grycap/cowsay' }),
-  script: text('script').min(1, { error: 'script is empty; OSCAR runs this shell script for every invocation' }),
+  image: text('image').min(1, {
+    error: 'image is empty; give a container image such as ghcr.io/grycap/cowsay',
+  }),
+  script: text('script').min(1, {
+    error: 'script is empty; OSCAR runs this shell script for every invocation',
+  }),
   cluster_id: optText('cluster_id'),
   memory: memoryText('memory'),
   cpu: cpuText('cpu'),
@@ -383,7 +434,10 @@ export const serviceSchema = obj('service', {
   labels: textMap('labels', (k) => `label ${k}`),
   annotations: textMap('annotations', (k) => `annotation ${k}`),
   expose: exposeSchema.optional(),
-  synchronous: obj('synchronous', { min_scale: optInt('min_scale'), max_scale: optInt('max_scale') }).optional(),
+  synchronous: obj('synchronous', {
+    min_scale: optInt('min_scale'),
+    max_scale: optInt('max_scale'),
+  }).optional(),
   federation: federationSchema.optional(),
   // Before OSCAR 4.1 replicas sat directly on the service; older clusters still read them.
   replicas: z.array(replicaSchema, { error: typeMessage('replicas', 'array') }).optional(),
@@ -482,7 +536,11 @@ export function serviceWarnings(service: unknown, context: ServiceWarningContext
   }
 
   const level = service.log_level;
-  if (typeof level === 'string' && level !== '' && !(LOG_LEVELS as readonly string[]).includes(level.toUpperCase())) {
+  if (
+    typeof level === 'string' &&
+    level !== '' &&
+    !(LOG_LEVELS as readonly string[]).includes(level.toUpperCase())
+  ) {
     out.push({
       path: ['log_level'],
       kind: 'value',
@@ -490,7 +548,11 @@ export function serviceWarnings(service: unknown, context: ServiceWarningContext
     });
   }
   const visibility = service.visibility;
-  if (typeof visibility === 'string' && visibility !== '' && !(VISIBILITIES as readonly string[]).includes(visibility)) {
+  if (
+    typeof visibility === 'string' &&
+    visibility !== '' &&
+    !(VISIBILITIES as readonly string[]).includes(visibility)
+  ) {
     out.push({
       path: ['visibility'],
       kind: 'value',
