@@ -1,3 +1,4 @@
+import type { Service } from '../api/types';
 import {
   cpuProblem,
   memoryProblem,
@@ -91,6 +92,19 @@ describe('validateService', () => {
       clusters: { c2: { endpoint: 'https://c2', auth_user: 'u', auth_password: 'p', ssl_verify: true } },
     };
     expect(validateService(full)).toEqual([]);
+  });
+
+  it('describes the same shape as the generated API type', () => {
+    // Compile-time: anything the API type allows, the schema's input type allows too.
+    expectTypeOf<Service>().toExtend<ServiceInput>();
+    const fromServer: Service = {
+      ...base,
+      deployment: { state: 'ready', active_instances: 1 },
+      volume_status: { enabled: true, phase: 'Bound' },
+      token: 'f'.repeat(64),
+      owner: 'cluster_admin',
+    };
+    expect(validateService(fromServer)).toEqual([]);
   });
 
   it('keeps fields it does not know, at every level', () => {

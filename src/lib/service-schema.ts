@@ -443,6 +443,21 @@ export const serviceSchema = obj('service', {
   replicas: z.array(replicaSchema, { error: typeMessage('replicas', 'array') }).optional(),
   kserve: kserveSchema.optional(),
   volume: serviceVolumeConfigSchema.optional(),
+  // Read-only reports OSCAR adds to GET answers; described so a form can show them, never required.
+  deployment: obj('deployment', {
+    state: optText('deployment state'),
+    reason: optText('deployment reason'),
+    resource_kind: optText('resource_kind'),
+    last_transition_time: optText('last_transition_time'),
+    active_instances: optInt('active_instances'),
+    affected_instances: optInt('affected_instances'),
+  }).optional(),
+  volume_status: obj('volume_status', {
+    enabled: flag('enabled'),
+    name: optText('volume_status name'),
+    phase: optText('phase'),
+    error: optText('volume_status error'),
+  }).optional(),
   storage_providers: storageProvidersSchema.optional(),
   clusters: clustersSchema.optional(),
 });
