@@ -98,7 +98,9 @@ describe('validateService', () => {
     // Compile-time: anything the API type allows, the schema's input type allows too.
     expectTypeOf<Service>().toExtend<ServiceInput>();
     const fromServer: Service = {
-      ...base,
+      name: 'cowsay',
+      image: 'ghcr.io/grycap/cowsay',
+      script: 'echo',
       deployment: { state: 'ready', active_instances: 1 },
       volume_status: { enabled: true, phase: 'Bound' },
       token: 'f'.repeat(64),
