@@ -150,7 +150,7 @@ describe('paging', () => {
 describe('secrets', () => {
   it('come back blank from GET, with the default MinIO keys hidden', () => {
     const c = createTestCluster();
-    const stored = c.services.get('cowsay-secret')!;
+    const stored = c.services.get('secrets-usage')!;
     expect(stored.environment?.secrets?.COWSAY_SECRET).toBe('this-is-my-secret');
     const shown = c.publicService(stored);
     expect(shown.environment?.secrets).toEqual({ COWSAY_SECRET: '' });
@@ -160,15 +160,15 @@ describe('secrets', () => {
 
   it('are wiped by a PUT that sends the blanked values back, and kept when resent', () => {
     const c = createTestCluster();
-    const shown = c.publicService(c.services.get('cowsay-secret')!);
+    const shown = c.publicService(c.services.get('secrets-usage')!);
     c.updateService(admin, { ...shown, environment: { ...shown.environment, secrets: { COWSAY_SECRET: 'typed-again' } } });
-    expect(c.services.get('cowsay-secret')!.environment?.secrets?.COWSAY_SECRET).toBe('typed-again');
-    c.updateService(admin, c.publicService(c.services.get('cowsay-secret')!));
-    expect(c.services.get('cowsay-secret')!.environment?.secrets?.COWSAY_SECRET).toBe('');
+    expect(c.services.get('secrets-usage')!.environment?.secrets?.COWSAY_SECRET).toBe('typed-again');
+    c.updateService(admin, c.publicService(c.services.get('secrets-usage')!));
+    expect(c.services.get('secrets-usage')!.environment?.secrets?.COWSAY_SECRET).toBe('');
     // The token and owner are the server's, whatever the body says.
-    const before = c.services.get('cowsay-secret')!.token;
+    const before = c.services.get('secrets-usage')!.token;
     c.updateService(admin, { ...shown, token: 'x', owner: 'mallory' });
-    expect(c.services.get('cowsay-secret')).toMatchObject({ token: before, owner: ADMIN_OWNER });
+    expect(c.services.get('secrets-usage')).toMatchObject({ token: before, owner: ADMIN_OWNER });
   });
 });
 

@@ -146,6 +146,12 @@ export function serviceFromFdl(raw: Record<string, unknown>, dir: string, top: R
   return s as unknown as Service;
 }
 
+/**
+ * Seeded under another name than in its FDL: the app's e2e tests find `cowsay` by a link name that
+ * would also match "cowsay-secret".
+ */
+const RENAMES: Record<string, string> = { 'cowsay-secret': 'secrets-usage' };
+
 /** Every service in the FDL files, first definition of a name wins. */
 export function fdlServices(): Service[] {
   const seen = new Map<string, Service>();
@@ -166,6 +172,7 @@ export function fdlServices(): Service[] {
       for (const svc of Object.values(entry as Record<string, unknown>)) {
         if (!svc || typeof svc !== 'object') continue;
         const s = serviceFromFdl(svc as Record<string, unknown>, dir, top);
+        s.name = RENAMES[s.name] ?? s.name;
         if (s.name && !seen.has(s.name)) seen.set(s.name, s);
       }
     }

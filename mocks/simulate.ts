@@ -86,7 +86,8 @@ export async function simulateRun(svc: Service, input: Uint8Array, signal: Abort
     } else {
       message = decodeBase64Text(textIn) ?? message;
     }
-    if (/cowsay-secret/.test(svc.name)) message = `${message || 'Moo'} (secret is ${svc.environment?.secrets?.COWSAY_SECRET ? 'set' : 'missing'})`;
+    const secrets = svc.environment?.secrets;
+    if (secrets && 'COWSAY_SECRET' in secrets) message = `${message || 'Moo'} (secret is ${secrets.COWSAY_SECRET ? 'set' : 'missing'})`;
     return { body: cow(message || 'Moo!'), contentType: 'text/plain; charset=utf-8', cpuSeconds: 0.3 };
   }
   if (/gray|imagemagick/.test(what)) {
