@@ -114,12 +114,12 @@ export function Component() {
           </div>
         </header>
 
-        {flash && !errors.form && (
-          <p role={flash.kind === 'info' ? 'status' : 'alert'} className={clsx('rounded-md border px-4 py-3 text-sm', FLASH_STYLE[flash.kind])}>
-            {flash.message}
-          </p>
-        )}
-        <div ref={formErrorRef} tabIndex={-1} className="outline-none">
+        <div ref={formErrorRef} tabIndex={-1} className="flex flex-col gap-2 outline-none empty:hidden">
+          {flash && !errors.form && (
+            <p role={flash.kind === 'info' ? 'status' : 'alert'} className={clsx('rounded-md border px-4 py-3 text-sm', FLASH_STYLE[flash.kind])}>
+              {flash.message}
+            </p>
+          )}
           {errors.form && (
             <p role="alert" className="rounded-md border border-danger/50 bg-danger-soft px-4 py-3 text-sm">
               {errors.form}
@@ -132,12 +132,13 @@ export function Component() {
             <EndpointField ref={endpointRef} value={endpoint} onChange={setEndpoint} error={errors.endpoint} />
 
             {demo && (
-              <div className="rounded-md border border-accent/40 bg-accent-soft px-4 py-3 text-sm">
+              <div className="flex flex-col items-start gap-2 rounded-md border border-accent/40 bg-accent-soft px-4 py-3 text-sm">
                 <p>
                   <strong>This is the demo cluster.</strong> It runs inside this page with sample services; nothing is sent anywhere.
                   Log in as <kbd className="font-mono font-semibold">{DEMO_USERNAME}</kbd> with the password{' '}
-                  <kbd className="font-mono font-semibold">{DEMO_PASSWORD}</kbd>.
+                  <kbd className="font-mono font-semibold">{DEMO_PASSWORD}</kbd>, or in one click:
                 </p>
+                <DemoButton busy={busy === 'demo'} disabled={busy !== null} onClick={loginToDemo} />
               </div>
             )}
 
@@ -182,14 +183,22 @@ export function Component() {
           </section>
         </div>
 
-        <p className="text-center text-sm text-muted">
-          {demo ? 'Just looking around? ' : 'No cluster at hand? '}
-          <Button variant="ghost" size="sm" className="text-accent underline" busy={busy === 'demo'} disabled={busy !== null} onClick={loginToDemo}>
-            Use the demo cluster
-          </Button>
-        </p>
+        {!demo && (
+          <p className="flex items-center justify-center gap-2 text-sm text-muted">
+            No cluster at hand?
+            <DemoButton busy={busy === 'demo'} disabled={busy !== null} onClick={loginToDemo} />
+          </p>
+        )}
       </div>
     </main>
+  );
+}
+
+function DemoButton(props: { busy: boolean; disabled: boolean; onClick: () => void }) {
+  return (
+    <Button size="sm" {...props}>
+      Use the demo cluster
+    </Button>
   );
 }
 
