@@ -11,7 +11,7 @@ export interface Field {
 /** Label/value pairs as a definition list, two columns on wide screens. */
 export function FieldList({ fields, className }: { fields: Field[]; className?: string }) {
   return (
-    <dl className={clsx('grid grid-cols-1 gap-x-6 gap-y-3 sm:grid-cols-[minmax(8rem,14rem)_1fr]', className)}>
+    <dl className={clsx('grid grid-cols-1 items-baseline gap-x-6 gap-y-3 sm:grid-cols-[minmax(8rem,14rem)_1fr]', className)}>
       {fields.map((f) => (
         <div key={f.label} className="contents">
           <dt className="text-sm font-medium text-muted">{f.label}</dt>

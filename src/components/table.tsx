@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, type ReactNode } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { clsx } from 'clsx';
 
@@ -77,7 +77,12 @@ export function DataTable<T>({
   const padBottom = Math.max(0, virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0));
   const span = columns.length + (selection ? 1 : 0);
 
-  const selectedShown = selection ? rows.reduce((n, r) => n + (selection.selected.has(rowKey(r)) ? 1 : 0), 0) : 0;
+  // Counted once per change of rows or selection, not on every scroll frame.
+  const selected = selection?.selected;
+  const selectedShown = useMemo(
+    () => (selected ? rows.reduce((n, r) => n + (selected.has(rowKey(r)) ? 1 : 0), 0) : 0),
+    [rows, selected, rowKey],
+  );
   const allShown = rows.length > 0 && selectedShown === rows.length;
 
   function toggleAll() {
@@ -108,6 +113,13 @@ export function DataTable<T>({
     anchorKey.current = key;
     selection.onChange(next);
   }
+  // Rows are memoised so a scroll step renders only the rows that came into view; they get one stable
+  // toggle callback that reads the latest rows and selection.
+  const latestToggle = useRef(toggleRow);
+  useLayoutEffect(() => {
+    latestToggle.current = toggleRow;
+  });
+  const onToggle = useCallback((index: number, shift: boolean) => latestToggle.current(index, shift), []);
 
   return (
     <div ref={scrollRef} className={clsx('overflow-auto rounded-lg border border-line bg-surface', className ?? 'max-h-[70vh]')}>
@@ -171,31 +183,17 @@ export function DataTable<T>({
             const row = rows[item.index];
             if (row === undefined) return null;
             const key = rowKey(row);
-            const checked = selection?.selected.has(key) ?? false;
             return (
-              <tr
+              <Row
                 key={key}
-                aria-rowindex={item.index + 2}
-                className={clsx(checked ? 'bg-accent-soft' : 'hover:bg-raised')}
-                style={{ height: rowHeight }}
-              >
-                {selection && (
-                  <td className="border-b border-line px-3">
-                    <input
-                      type="checkbox"
-                      className="size-4 accent-accent align-middle"
-                      aria-label={selection.rowLabel(row)}
-                      checked={checked}
-                      onChange={(e) => toggleRow(item.index, (e.nativeEvent as MouseEvent).shiftKey === true)}
-                    />
-                  </td>
-                )}
-                {columns.map((c) => (
-                  <td key={c.id} className={clsx('truncate border-b border-line px-3', c.className)}>
-                    {c.cell(row)}
-                  </td>
-                ))}
-              </tr>
+                row={row}
+                index={item.index}
+                columns={columns}
+                height={rowHeight}
+                checked={selection?.selected.has(key) ?? false}
+                rowLabel={selection?.rowLabel}
+                onToggle={onToggle}
+              />
             );
           })}
           {padBottom > 0 && (
@@ -208,6 +206,41 @@ export function DataTable<T>({
     </div>
   );
 }
+
+interface RowProps<T> {
+  row: T;
+  index: number;
+  columns: readonly Column<T>[];
+  height: number;
+  checked: boolean;
+  rowLabel: ((row: T) => string) | undefined;
+  onToggle: (index: number, shift: boolean) => void;
+}
+
+function RowView<T>({ row, index, columns, height, checked, rowLabel, onToggle }: RowProps<T>) {
+  return (
+    <tr aria-rowindex={index + 2} className={clsx(checked ? 'bg-accent-soft' : 'hover:bg-raised')} style={{ height }}>
+      {rowLabel && (
+        <td className="border-b border-line px-3">
+          <input
+            type="checkbox"
+            className="size-4 accent-accent align-middle"
+            aria-label={rowLabel(row)}
+            checked={checked}
+            onChange={(e) => onToggle(index, (e.nativeEvent as MouseEvent).shiftKey === true)}
+          />
+        </td>
+      )}
+      {columns.map((c) => (
+        <td key={c.id} className={clsx('truncate border-b border-line px-3', c.className)}>
+          {c.cell(row)}
+        </td>
+      ))}
+    </tr>
+  );
+}
+
+const Row = memo(RowView) as typeof RowView;
 
 function HeaderCheckbox({
   label,

@@ -10,7 +10,12 @@ describe('ValueView', () => {
     for (const k of ['token_endpoint', 'auth_user', 'login', 'hostname', 'set_auth', 'auth_type', 'oidc_audience']) {
       expect(isSecretKey(k), k).toBe(false);
     }
-    expect(humanizeKey('interLink_available')).toBe('Inter Link available');
+    expect(humanizeKey('interLink_available')).toBe('Inter link available');
+    expect(humanizeKey('ssl_verify')).toBe('SSL verify');
+    expect(humanizeKey('cluster_id')).toBe('Cluster ID');
+    // Data used as keys stays as it is.
+    expect(humanizeKey('oscar-eu')).toBe('oscar-eu');
+    expect(humanizeKey('HF_TOKEN')).toBe('HF_TOKEN');
   });
 
   it('masks everything under a secret key and shows the rest', () => {

@@ -11,13 +11,20 @@ export function isSecretKey(key: string): boolean {
   return SECRET_WORDS.test(snake);
 }
 
-/** "access_key" → "Access key". */
+const ACRONYMS = new Set(['id', 'url', 'uri', 'api', 'cpu', 'gpu', 'ssl', 'tls', 'oidc', 'vo', 'sgx', 'rse', 'io', 'ip', 'dns', 'http', 'https', 'llm']);
+
+/** "access_key" → "Access key", "ssl_verify" → "SSL verify". Keys that are not schema-like are returned as they are. */
 export function humanizeKey(key: string): string {
+  // Field names are lower snake/camel case; anything else (an ID such as "oscar-eu", an env var name,
+  // a header) is data and is shown exactly.
+  if (!/^[a-z][a-zA-Z0-9_]*$/.test(key)) return key;
   const words = key
     .replace(/([a-z])([A-Z])/g, '$1 $2')
-    .replace(/[_-]+/g, ' ')
-    .trim();
-  return words.charAt(0).toUpperCase() + words.slice(1);
+    .split(/_+|\s+/)
+    .filter(Boolean)
+    .map((w) => (ACRONYMS.has(w.toLowerCase()) ? w.toUpperCase() : w.toLowerCase()));
+  const text = words.join(' ');
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /**
@@ -30,11 +37,14 @@ export function ValueView({
   name = '',
   secret = false,
   depth = 0,
+  rawKeys = false,
 }: {
   value: unknown;
   name?: string;
   secret?: boolean;
   depth?: number;
+  /** The object is a map keyed by names (cluster IDs, variables): show its keys exactly. */
+  rawKeys?: boolean;
 }): ReactNode {
   // Everything under a secret key is secret too (e.g. the values of a `secrets` map).
   const masked = secret || (name !== '' && isSecretKey(name));
@@ -65,7 +75,7 @@ export function ValueView({
   return (
     <dl
       className={clsx(
-        'grid gap-x-4',
+        'grid items-baseline gap-x-4',
         depth === 0
           ? 'grid-cols-1 gap-y-3 text-sm sm:grid-cols-[minmax(8rem,14rem)_1fr]'
           : 'grid-cols-[minmax(6rem,max-content)_1fr] gap-y-1 border-l-2 border-line pl-3',
@@ -73,7 +83,7 @@ export function ValueView({
     >
       {entries.map(([k, v]) => (
         <div key={k} className="contents">
-          <dt className={clsx('text-muted', depth === 0 && 'font-medium')}>{humanizeKey(k)}</dt>
+          <dt className={clsx('text-muted', depth === 0 && 'font-medium', rawKeys && 'font-mono')}>{rawKeys ? k : humanizeKey(k)}</dt>
           <dd className="min-w-0">
             <ValueView value={v} name={k} secret={masked} depth={depth + 1} />
           </dd>

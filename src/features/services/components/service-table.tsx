@@ -8,7 +8,7 @@ const COLUMNS: Column<ServiceRow>[] = [
     id: 'name',
     header: 'Name',
     sortable: true,
-    width: 'w-[16%]',
+    width: 'w-[15%]',
     cell: (r) => (
       <Link to={`/services/${encodeURIComponent(r.name)}`} title={r.name} className="font-medium text-accent hover:underline">
         {r.name}
@@ -20,23 +20,25 @@ const COLUMNS: Column<ServiceRow>[] = [
     id: 'image',
     header: 'Image',
     sortable: true,
-    width: 'w-[19%]',
+    width: 'w-[17%]',
     className: 'font-mono text-xs',
     cell: (r) => <span title={r.image}>{r.image}</span>,
   },
-  { id: 'resources', header: 'Resources', sortable: true, width: 'w-[11%]', cell: (r) => r.resources },
-  { id: 'status', header: 'Status', sortable: true, width: 'w-[9%]', cell: (r) => <StatusBadge state={r.status} /> },
+  { id: 'resources', header: 'Resources', sortable: true, width: 'w-[12.5%]', cell: (r) => r.resources },
+  { id: 'status', header: 'Status', sortable: true, width: 'w-[8.5%]', cell: (r) => <StatusBadge state={r.status} /> },
   { id: 'owner', header: 'Owner', sortable: true, width: 'w-[11%]', cell: (r) => <span title={r.owner}>{r.owner}</span> },
-  { id: 'visibility', header: 'Visibility', sortable: true, width: 'w-[9%]', cell: (r) => r.visibility },
+  { id: 'visibility', header: 'Visibility', sortable: true, width: 'w-[10%]', cell: (r) => r.visibility },
   {
     id: 'io',
     header: 'Input → output',
     sortable: true,
-    width: 'w-[17%]',
+    width: 'w-[18%]',
     className: 'text-muted',
     cell: (r) => <span title={r.io}>{r.io}</span>,
   },
 ];
+
+const rowName = (r: ServiceRow) => r.name;
 
 export function ServiceTable({
   rows,
@@ -58,7 +60,7 @@ export function ServiceTable({
       label="Services"
       columns={COLUMNS}
       rows={rows}
-      rowKey={(r) => r.name}
+      rowKey={rowName}
       sort={{ id: sort, dir }}
       onSortChange={(s: SortState) => {
         if ((SORT_KEYS as readonly string[]).includes(s.id)) onSortChange(s.id as SortKey, s.dir);

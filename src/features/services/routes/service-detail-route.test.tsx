@@ -79,8 +79,9 @@ describe('the service detail page', () => {
 
     expect(section('Environment')).toHaveTextContent('MODELyolov8');
     expect(section('Environment')).toHaveTextContent('HF_TOKEN secretSet (the cluster never shows its value)');
-    expect(section('Exposed service')).toHaveTextContent('Api port8080');
-    expect(section('Federation and replicas')).toHaveTextContent('fish-eu');
+    expect(section('Exposed service')).toHaveTextContent('API port8080');
+    expect(section('Federation and replicas')).toHaveTextContent('Cluster IDoscar-eu');
+    expect(section('Replica clusters')).toHaveTextContent('oscar-euEndpointhttps://eu.oscar.test');
     expect(section('Labels and annotations')).toHaveTextContent('team = marine');
     expect(section('Image pull secrets')).toHaveTextContent('ghcr-login');
     expect(section('Other settings')).toHaveTextContent('Future field (future_field)Alpha1');

@@ -40,7 +40,7 @@ export function ExtraSections({ service: s, exposedUrl }: { service: Service; ex
           <span className="font-mono text-xs break-all text-muted">{exposedUrl}</span>
         </p>
       )}
-      <ValueView value={s[k]} name={k} />
+      <ValueView value={s[k]} name={k} rawKeys={k === 'clusters'} />
       {k === 'volume' && s.volume_status && (
         <div className="mt-3 text-sm">
           <h3 className="mb-1 font-semibold">Volume status</h3>
