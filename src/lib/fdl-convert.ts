@@ -163,15 +163,19 @@ function normaliseSection(value: unknown, spec: Spec): unknown {
 export function normaliseFdlService(service: FdlServiceBody): Record<string, unknown> {
   const out = cloneJson(service);
   const env = out.environment;
-  if (isRecord(env) && (Object.hasOwn(env, 'Variables') || Object.hasOwn(env, 'variables'))) {
-    const { Variables: upper, variables: lower, ...rest } = env;
-    const merged =
-      isRecord(upper) && isRecord(lower)
-        ? { ...upper, ...lower }
-        : lower !== undefined && lower !== null
-          ? lower
-          : upper;
-    out.environment = { ...rest, variables: merged };
+  if (isRecord(env)) {
+    // oscar-cli's examples write Variables (and some Secrets); the API spells both in lowercase.
+    let result: Record<string, unknown> = env;
+    for (const [upper, lower] of [
+      ['Variables', 'variables'],
+      ['Secrets', 'secrets'],
+    ] as const) {
+      if (!Object.hasOwn(result, upper)) continue;
+      const { [upper]: a, [lower]: b, ...rest } = result;
+      const merged = isRecord(a) && isRecord(b) ? { ...a, ...b } : b !== undefined && b !== null ? b : a;
+      result = { ...rest, [lower]: merged };
+    }
+    out.environment = result;
   }
   const expose = out.expose;
   if (isRecord(expose)) {

@@ -497,6 +497,55 @@ describe('parseFdl warnings', () => {
   });
 });
 
+describe('OSCAR 4.1 features', () => {
+  it('accepts a federation with its member clusters and several exposed ports', () => {
+    const text = [
+      'functions:',
+      '  oscar:',
+      '  - home:',
+      '      name: fed-demo',
+      '      image: ubuntu',
+      '      script: run.sh',
+      '      output:',
+      '      - storage_provider: minio.partner',
+      '        path: fed-demo/out',
+      '      expose:',
+      '        api_port: [8080, 9090]',
+      '        nodePort: [0, 0]',
+      '      federation:',
+      '        group_id: fed-demo',
+      '        topology: star',
+      '        delegation: static',
+      '        members:',
+      '        - type: oscar',
+      '          cluster_id: partner',
+      '          service_name: fed-demo',
+      '          priority: 0',
+      'clusters:',
+      '  partner:',
+      '    endpoint: https://partner.example.org',
+      "    auth_user: ''",
+      '    ssl_verify: false',
+    ].join('\n');
+    const result = expectOk(parseFdl(text));
+    expect(result.warnings).toEqual([]);
+    const api = fdlServiceToApi(result.services[0]!, { clusters: result.fdl.clusters });
+    expect(api.federation?.members?.[0]?.cluster_id).toBe('partner');
+    expect(api.expose?.api_port).toEqual([8080, 9090]);
+    expect(api.clusters?.partner?.endpoint).toBe('https://partner.example.org');
+  });
+
+  it('reports a federation member with the wrong shape where it is', () => {
+    const text = `${GOOD}\n      federation:\n        members:\n        - priority: high`;
+    const [error] = expectErrors(parseFdl(text));
+    expect(error).toMatchObject({
+      line: 17,
+      column: 21,
+      message: 'priority should be a whole number, not text "high"',
+    });
+  });
+});
+
 describe('stringifyFdl', () => {
   it('quotes text that YAML readers could take for something else', () => {
     const tricky = [
@@ -617,6 +666,14 @@ describe('fdlServiceToApi', () => {
   it('leaves the script path when the file was not supplied', () => {
     expect(fdlServiceToApi(entry).script).toBe('./script.sh');
     expect(fdlServiceToApi(entry, { scripts: { 'other.sh': 'x' } }).script).toBe('./script.sh');
+  });
+
+  it('reads Secrets like secrets', () => {
+    const api = fdlServiceToApi({
+      clusterId: 'c',
+      service: { environment: { Variables: { A: 1 }, Secrets: { PASSWORD: 'x' } } },
+    });
+    expect(api.environment).toEqual({ variables: { A: '1' }, secrets: { PASSWORD: 'x' } });
   });
 
   it('prefers lowercase variables when both spellings are present', () => {

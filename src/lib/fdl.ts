@@ -585,14 +585,20 @@ function checkService(
   }
 
   const env = entry.service.environment;
-  if (isRecord(env) && Object.hasOwn(env, 'Variables') && Object.hasOwn(env, 'variables')) {
-    const at = locate(site.node, site.keyNode, ['environment', 'variables']);
-    sink.add(
-      'warning',
-      at.offset,
-      'environment has both Variables and variables; they are merged, and variables wins where a name is in both',
-      sitePath(site, at.filePath),
-    );
+  for (const [upper, lower] of [
+    ['Variables', 'variables'],
+    ['Secrets', 'secrets'],
+  ]) {
+    if (isRecord(env) && Object.hasOwn(env, upper!) && Object.hasOwn(env, lower!)) {
+      const envNode = findPair(site.node, 'environment')?.value;
+      const pair = isMap(envNode) ? findPair(envNode, lower!) : undefined;
+      sink.add(
+        'warning',
+        nodeStart(pair?.key),
+        `environment has both ${upper} and ${lower}; they are merged, and ${lower} wins where a name is in both`,
+        sitePath(site, ['environment', lower!]),
+      );
+    }
   }
   if (Object.hasOwn(entry.service, 'replicas') && !Object.hasOwn(entry.service, 'federation')) {
     const pair = findPair(site.node, 'replicas');
