@@ -1237,7 +1237,8 @@ export class Cluster {
       resources: {
         cpu: { max: q.cpuMillis, used: cpuUsed },
         memory: { max: q.memoryBytes, used: memUsed },
-        'nvidia.com/gpu': { max: q.gpu, used: 0 },
+        'ephemeral-storage': { max: 50 * 1024 ** 3, used: 0 },
+        gpu: { max: q.gpu, used: 0 },
       },
       minio: {
         buckets: { max: q.buckets, used: buckets.length },
@@ -1262,8 +1263,8 @@ export class Cluster {
       minio?: { buckets?: unknown; storage_per_bucket?: unknown };
       volumes?: { disk?: unknown; volumes?: unknown; max_disk_per_volume?: unknown; min_disk_per_volume?: unknown };
     };
-    if (b.cpu === undefined && b.memory === undefined && b.volumes === undefined && b.gpu === undefined && b.minio === undefined) {
-      throw new ClusterError(400, 'at least one of cpu, memory or volumes must be provided');
+    if (b.cpu === undefined && b.memory === undefined && b.volumes === undefined && b.gpu === undefined && b.minio === undefined && b.ephemeral_storage === undefined) {
+      throw new ClusterError(400, 'cpu, memory, ephemeral_storage, volumes or minio must be provided');
     }
     const q = { ...this.quotaFor(user) };
     const num = (v: unknown, what: string) => {
@@ -1275,7 +1276,8 @@ export class Cluster {
       if (typeof v !== 'string' || !Number.isFinite(parseQuantity(v))) throw new ClusterError(400, `invalid ${what} quota "${String(v)}"`);
       return v;
     };
-    if (b.cpu !== undefined) q.cpuMillis = num(b.cpu, 'cpu');
+    // Kubernetes quantities in, millicores out ("4" or "4000m" are four cores), as OSCAR does.
+    if (b.cpu !== undefined) q.cpuMillis = Math.round(num(b.cpu, 'cpu') * 1000);
     if (b.memory !== undefined) q.memoryBytes = num(b.memory, 'memory');
     if (b.gpu !== undefined) q.gpu = num(b.gpu, 'gpu');
     if (b.minio?.buckets !== undefined) q.buckets = num(b.minio.buckets, 'minio buckets');

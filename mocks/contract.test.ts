@@ -386,7 +386,7 @@ describe('the demo cluster honours the OSCAR contract', () => {
     expect((await call(other, { auth: ana(), params: { userId: 'someone@egi.eu' } })).status).toBe(403);
     expect((await call(other, { params: { userId: 'someone@egi.eu' } })).status).toBe(401);
     const put = 'PUT /system/quotas/user/{userId}';
-    const updated = (await call(put, { auth: admin, params: { userId: 'someone@egi.eu' }, body: { cpu: '4000', volumes: { volumes: '2' } } })).json() as { resources: { cpu: { max: number } } };
+    const updated = (await call(put, { auth: admin, params: { userId: 'someone@egi.eu' }, body: { cpu: '4', volumes: { volumes: '2' } } })).json() as { resources: { cpu: { max: number } } };
     expect(updated.resources.cpu.max).toBe(4000);
     expect((await call(put, { auth: admin, params: { userId: 'someone@egi.eu' }, body: {} })).status).toBe(400);
     expect((await call(put, { auth: ana(), params: { userId: 'someone@egi.eu' }, body: { cpu: '1' } })).status).toBe(403);

@@ -8,13 +8,16 @@ type UserParams = { userId: string };
 
 export function quotaHandlers(cluster: Cluster, base: string) {
   const enabled = () => {
-    if (!cluster.quotasEnabled) throw new ClusterError(503, 'Quotas are not enabled in this cluster');
+    if (!cluster.quotasEnabled) {
+      throw new ClusterError(503, 'kueue is not enabled: /system/quotas requires KUEUE_ENABLE=true or VOLUME_ENABLE=true');
+    }
   };
   return [
     http.get(
       `${base}/system/quotas/user`,
       system(cluster, ({ principal }) => {
-        if (principal.kind !== 'oidc') throw new ClusterError(401, 'This endpoint needs an OIDC Bearer token');
+        // Basic auth carries no user id: the real server answers 401 here too.
+        if (principal.kind !== 'oidc') throw new ClusterError(401, 'missing user identificator: this endpoint needs an OIDC Bearer token');
         enabled();
         return json(cluster.quotaView(principal.sub));
       }),
@@ -22,7 +25,7 @@ export function quotaHandlers(cluster: Cluster, base: string) {
     http.get(
       `${base}/system/quotas/user/:userId`,
       system<UserParams>(cluster, ({ principal, params }) => {
-        requireAdmin(principal, 'Only the cluster administrator can read the quotas of other users');
+        requireAdmin(principal, 'forbidden');
         enabled();
         return json(cluster.quotaView(params.userId));
       }),
@@ -30,7 +33,7 @@ export function quotaHandlers(cluster: Cluster, base: string) {
     http.put(
       `${base}/system/quotas/user/:userId`,
       system<UserParams>(cluster, async ({ principal, params, request }) => {
-        requireAdmin(principal, 'Only the cluster administrator can change quotas');
+        requireAdmin(principal, 'forbidden');
         enabled();
         return json(cluster.updateQuota(params.userId, await readJson(request)));
       }),
