@@ -22,10 +22,8 @@ export const router = createBrowserRouter([
           { path: 'services/new', lazy: () => import('../features/editor/routes/editor-route') },
           { path: 'services/:name', lazy: () => import('../features/services/routes/service-detail-route') },
           { path: 'services/:name/edit', lazy: () => import('../features/editor/routes/editor-route') },
-          {
-            path: 'buckets/*',
-            element: <ComingNext title="Buckets" what="Browse buckets and upload inputs with a resumable upload manager." />,
-          },
+          { path: 'buckets', lazy: () => import('../features/buckets/routes/buckets-route') },
+          { path: 'buckets/:bucket/*', lazy: () => import('../features/buckets/routes/bucket-route') },
           { path: 'jobs', lazy: () => import('../features/jobs/routes/jobs-route') },
           { path: 'jobs/:service/:job', lazy: () => import('../features/logs/routes/job-log-route') },
           { path: 'services/:name/deployment', lazy: () => import('../features/logs/routes/deployment-route') },
