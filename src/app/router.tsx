@@ -2,7 +2,6 @@ import { createBrowserRouter, redirect } from 'react-router';
 import { Shell } from './shell';
 import { requireSession } from './require-session';
 import { NotFound, RouteError } from './route-error';
-import { ComingNext } from './coming-next';
 
 export const router = createBrowserRouter([
   { path: '/login', lazy: () => import('../features/auth/routes/login-route'), ErrorBoundary: RouteError },
