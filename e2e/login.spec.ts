@@ -107,7 +107,7 @@ test.describe('the login screen', () => {
     test(`passes axe in ${theme} mode, also with errors shown`, async ({ page }) => {
       await useTheme(page, theme);
       await page.goto('/login');
-      await expect(page.getByRole('button', { name: /log in with egi check-in/i }).first()).toBeVisible();
+      await expect(page.getByRole('button', { name: /continue with egi check-in/i }).first()).toBeVisible();
       await checkA11y(page, `login ${theme}`);
       await page.screenshot({ path: `${SHOTS}/login-${theme}.png`, fullPage: true });
       await page.getByLabel('Cluster endpoint').fill('');
@@ -185,7 +185,7 @@ test.describe('OIDC login against a real OpenID provider', () => {
     // Going to /info without a session: log in first, at the provider, then arrive at /info.
     await page.goto('/info');
     await expect(page).toHaveURL(/\/login\?next=%2Finfo/);
-    await page.getByRole('button', { name: 'Log in with Test Check-in' }).click();
+    await page.getByRole('button', { name: 'Continue with Test Check-in' }).click();
     await signInAtProvider(page);
 
     // Back in the app, on the page asked for, logged in as Ana on the demo cluster.
@@ -237,7 +237,7 @@ test.describe('OIDC login against a real OpenID provider', () => {
     expect(await sessionToken(page)).toBe('');
 
     // … and logging in again (the provider still knows Ana) comes back to the page she was on.
-    await page.getByRole('button', { name: 'Log in with Test Check-in' }).click();
+    await page.getByRole('button', { name: 'Continue with Test Check-in' }).click();
     await expect(page).toHaveURL(/\/services\/cowsay$/);
     await expect(page.getByRole('heading', { name: 'cowsay', level: 1 })).toBeVisible();
 
@@ -250,14 +250,14 @@ test.describe('OIDC login against a real OpenID provider', () => {
     expect(idp.logouts).toBe(logoutsBefore + 1);
     expect(await sessionToken(page)).toBe('');
     // The provider asks who is there again rather than letting the browser straight back in.
-    await page.getByRole('button', { name: 'Log in with Test Check-in' }).click();
+    await page.getByRole('button', { name: 'Continue with Test Check-in' }).click();
     await expect(page.locator('input[name="login"]')).toBeVisible();
   });
 
   test('cancelling at the provider comes back with a message', async ({ page, context }) => {
     await useTestProvider(context);
     await page.goto('/login?next=%2Finfo');
-    await page.getByRole('button', { name: 'Log in with Test Check-in' }).click();
+    await page.getByRole('button', { name: 'Continue with Test Check-in' }).click();
     await expect(page).toHaveURL(new RegExp(`^${idp.issuer}/interaction/`));
     await page.getByRole('link', { name: '[ Cancel ]' }).click();
     await expect(page).toHaveURL(/\/login\?next=%2Finfo/);

@@ -21,7 +21,7 @@ export function ProviderList({ busyId, disabled, onChoose }: { busyId: string | 
           {providers.map((p) => (
             <li key={p.id}>
               <Button className="w-full" busy={busyId === p.id} disabled={disabled} onClick={() => onChoose(p)}>
-                Log in with {p.label}
+                Continue with {p.label}
               </Button>
             </li>
           ))}

@@ -45,14 +45,14 @@ test('defaults to the demo cluster and says which credentials to use', async () 
   expect(screen.getByRole('button', { name: 'Use the demo cluster' })).toBeEnabled();
   await waitFor(() => expect(document.title).toBe('Log in · Lagoon'));
   // The providers come from config.json.
-  expect(await screen.findByRole('button', { name: 'Log in with Test IdP' })).toBeEnabled();
+  expect(await screen.findByRole('button', { name: 'Continue with Test IdP' })).toBeEnabled();
 });
 
 test('empty fields get their own messages, tied to the fields, and nothing is sent', async () => {
   let calls = 0;
   server.events.on('request:start', () => void calls++);
   await renderRoutes('/login');
-  await screen.findByRole('button', { name: 'Log in with Test IdP' });
+  await screen.findByRole('button', { name: 'Continue with Test IdP' });
   calls = 0;
   await fillAndSubmit({ endpoint: '', username: '' });
   const endpoint = screen.getByLabelText('Cluster endpoint');
@@ -153,7 +153,7 @@ test('an identity provider login needs a valid endpoint first', async () => {
   await renderRoutes('/login');
   const user = userEvent.setup();
   await user.clear(screen.getByLabelText('Cluster endpoint'));
-  await user.click(await screen.findByRole('button', { name: 'Log in with Test IdP' }));
+  await user.click(await screen.findByRole('button', { name: 'Continue with Test IdP' }));
   expect(describedText(screen.getByLabelText('Cluster endpoint'))).toMatch(/enter the address/i);
 });
 

@@ -128,7 +128,7 @@ export function Component() {
         </div>
 
         <div className="flex flex-col gap-5 rounded-lg border border-line bg-surface p-6 shadow-sm">
-          <form noValidate onSubmit={submit} className="flex flex-col gap-4" aria-label="Log in with the cluster's password">
+          <form noValidate onSubmit={submit} className="flex flex-col gap-4">
             <EndpointField ref={endpointRef} value={endpoint} onChange={setEndpoint} error={errors.endpoint} />
 
             {demo && (
