@@ -154,7 +154,7 @@ export function DataTable<T>({
                   key={c.id}
                   scope="col"
                   aria-sort={c.sortable && active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined}
-                  className="sticky top-0 z-10 border-b border-line bg-surface px-3 py-2 text-left font-semibold whitespace-nowrap"
+                  className="sticky top-0 z-10 border-b border-line bg-surface px-2.5 py-2 text-left font-semibold whitespace-nowrap"
                 >
                   {c.sortable && onSortChange ? (
                     <button
@@ -232,7 +232,7 @@ function RowView<T>({ row, index, columns, height, checked, rowLabel, onToggle }
         </td>
       )}
       {columns.map((c) => (
-        <td key={c.id} className={clsx('truncate border-b border-line px-3', c.className)}>
+        <td key={c.id} className={clsx('truncate border-b border-line px-2.5', c.className)}>
           {c.cell(row)}
         </td>
       ))}

@@ -53,7 +53,7 @@ export function DeleteServicesDialog({
       ) : (
         <p>{only ? 'It uses' : 'They use'} no buckets on the cluster&apos;s MinIO, so no files are deleted.</p>
       )}
-      <p>Their jobs and job logs go too. This cannot be undone.</p>
+      <p>{only ? 'Its' : 'Their'} jobs and job logs go too. This cannot be undone.</p>
     </ConfirmDialog>
   );
 }

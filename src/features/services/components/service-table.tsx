@@ -8,31 +8,31 @@ const COLUMNS: Column<ServiceRow>[] = [
     id: 'name',
     header: 'Name',
     sortable: true,
-    width: 'w-[15%]',
+    width: 'w-[14%]',
     cell: (r) => (
       <Link to={`/services/${encodeURIComponent(r.name)}`} title={r.name} className="font-medium text-accent hover:underline">
         {r.name}
       </Link>
     ),
   },
-  { id: 'kind', header: 'Kind', sortable: true, width: 'w-[8%]', cell: (r) => <KindBadge kind={r.kind} /> },
+  { id: 'kind', header: 'Kind', sortable: true, width: 'w-[9%]', cell: (r) => <KindBadge kind={r.kind} /> },
   {
     id: 'image',
     header: 'Image',
     sortable: true,
-    width: 'w-[17%]',
+    width: 'w-[15%]',
     className: 'font-mono text-xs',
     cell: (r) => <span title={r.image}>{r.image}</span>,
   },
   { id: 'resources', header: 'Resources', sortable: true, width: 'w-[12.5%]', cell: (r) => r.resources },
-  { id: 'status', header: 'Status', sortable: true, width: 'w-[8.5%]', cell: (r) => <StatusBadge state={r.status} /> },
-  { id: 'owner', header: 'Owner', sortable: true, width: 'w-[11%]', cell: (r) => <span title={r.owner}>{r.owner}</span> },
-  { id: 'visibility', header: 'Visibility', sortable: true, width: 'w-[10%]', cell: (r) => r.visibility },
+  { id: 'status', header: 'Status', sortable: true, width: 'w-[10.5%]', cell: (r) => <StatusBadge state={r.status} /> },
+  { id: 'owner', header: 'Owner', sortable: true, width: 'w-[10%]', cell: (r) => <span title={r.owner}>{r.owner}</span> },
+  { id: 'visibility', header: 'Visibility', sortable: true, width: 'w-[11.5%]', cell: (r) => r.visibility },
   {
     id: 'io',
     header: 'Input → output',
     sortable: true,
-    width: 'w-[18%]',
+    width: 'w-[17.5%]',
     className: 'text-muted',
     cell: (r) => <span title={r.io}>{r.io}</span>,
   },
