@@ -94,7 +94,13 @@ export async function resumeOidc(session: Session): Promise<void> {
     setRenewal({ failed: 'The identity provider of this session is no longer configured, so the login cannot be renewed.' });
     return;
   }
-  const user = await userManagerFor(provider).getUser();
+  const um = userManagerFor(provider);
+  let user = await um.getUser();
+  if (user?.expired) {
+    // The tab slept past the expiry, so the renewal timer never fired: renew now, while a refresh
+    // token (or the provider's session) may still allow it.
+    user = await um.signinSilent().catch(() => null);
+  }
   if (!user || user.expired) {
     setRenewal({ failed: `The ${provider.label} login cannot be renewed in this tab.` });
     return;

@@ -95,6 +95,15 @@ test('warns when renewal failed, and "Renew now" renews with the refresh token a
   expect(renewed?.expiresAt).toBeGreaterThan(Date.now() + 4 * 60_000);
 });
 
+test('after a reload past the expiry, the login is renewed at once with the refresh token', async () => {
+  const session = oidcSession(-60_000, 'good.stale');
+  await storeProviderUser(session);
+  await renderWatch(session);
+  await waitFor(() => expect(getSession()?.credentials).not.toEqual(session.credentials));
+  expect(getSession()?.expiresAt).toBeGreaterThan(Date.now());
+  await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+});
+
 test('a login that cannot be renewed in this tab (no stored tokens) is flagged', async () => {
   await renderWatch(oidcSession(10 * 60_000));
   expect(await screen.findByRole('alert')).toHaveTextContent(/the test idp login cannot be renewed in this tab/i);
