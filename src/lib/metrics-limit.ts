@@ -3,7 +3,8 @@
 // Prometheus and MinIO for each). A task whose signal aborts while queued never starts.
 
 export interface Limiter {
-  run<T>(task: () => Promise<T>, signal?: AbortSignal): Promise<T>;
+  /** `first` puts the task ahead of those waiting (a page's headline figures before its chart buckets). */
+  run<T>(task: () => Promise<T>, signal?: AbortSignal, first?: boolean): Promise<T>;
   /** Tasks running now and waiting, for tests and benchmarks. */
   readonly active: number;
   readonly queued: number;
@@ -33,7 +34,7 @@ export function createLimiter(concurrency: number): Limiter {
     get queued() {
       return queue.length;
     },
-    run<T>(task: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+    run<T>(task: () => Promise<T>, signal?: AbortSignal, first = false): Promise<T> {
       return new Promise<T>((resolve, reject) => {
         const abortError = () => signal?.reason ?? new DOMException('The request was cancelled', 'AbortError');
         if (signal?.aborted) {
@@ -62,7 +63,8 @@ export function createLimiter(concurrency: number): Limiter {
           }
         };
         signal?.addEventListener('abort', onAbort, { once: true });
-        queue.push(item);
+        if (first) queue.unshift(item);
+        else queue.push(item);
         next();
       });
     },

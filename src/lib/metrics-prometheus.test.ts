@@ -121,6 +121,18 @@ describe('the request limiter', () => {
     expect(limiter.active).toBe(0);
   });
 
+  it('lets a task go ahead of those waiting', async () => {
+    const limiter = createLimiter(1);
+    const order: string[] = [];
+    let release = () => {};
+    const blocker = limiter.run(() => new Promise<void>((r) => (release = r)));
+    const later = limiter.run(async () => void order.push('bucket'));
+    const first = limiter.run(async () => void order.push('summary'), undefined, true);
+    release();
+    await Promise.all([blocker, later, first]);
+    expect(order).toEqual(['summary', 'bucket']);
+  });
+
   it('lets a failing task free its slot', async () => {
     const limiter = createLimiter(1);
     await expect(limiter.run(() => Promise.reject(new Error('boom')))).rejects.toThrow('boom');

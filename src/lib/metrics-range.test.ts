@@ -8,6 +8,7 @@ import {
   MAX_OSCAR_BUCKETS,
   parseRangeParams,
   previousRange,
+  refreshFor,
   resolveRange,
   rfc3339,
   splitRange,
@@ -135,9 +136,11 @@ describe('resolving a range', () => {
     expect(previousRange(r)).toEqual({ start: now - 2 * DAY, end: now - DAY });
   });
 
-  it('keeps a custom range that reaches now refreshing, and an old one still', () => {
-    expect(resolveRange({ kind: 'custom', start: now - 6 * HOUR, end: now }, now)).toMatchObject({ refreshMs: 60_000, step: '15m' });
-    expect(resolveRange({ kind: 'custom', start: now - 30 * DAY, end: now - 20 * DAY }, now).refreshMs).toBeNull();
+  it('keeps custom ranges still, with a step that fits their length', () => {
+    expect(resolveRange({ kind: 'custom', start: now - 6 * HOUR, end: now }, now)).toMatchObject({ refreshMs: null, step: '15m' });
+    expect(resolveRange({ kind: 'custom', start: now - 30 * DAY, end: now - 20 * DAY }, now)).toMatchObject({ refreshMs: null, step: '6h' });
+    expect(refreshFor({ kind: 'preset', preset: '7d' })).toBe(300_000);
+    expect(refreshFor({ kind: 'preset', preset: '30d' })).toBeNull();
   });
 
   it('writes RFC 3339 without milliseconds', () => {

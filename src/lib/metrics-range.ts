@@ -146,6 +146,11 @@ export function describeSpan(start: number, end: number): string {
   return `${dateTime(start)} – ${dateTime(end)}`;
 }
 
+/** How often a range refreshes itself: recent presets do; custom ranges stay as chosen. */
+export function refreshFor(spec: RangeSpec): number | null {
+  return spec.kind === 'preset' ? (presetById(spec.preset)?.refreshMs ?? null) : null;
+}
+
 export function resolveRange(spec: RangeSpec, now: number): ResolvedRange {
   if (spec.kind === 'preset') {
     const p = presetById(spec.preset) ?? (presetById(DEFAULT_PRESET) as Preset);
@@ -158,8 +163,8 @@ export function resolveRange(spec: RangeSpec, now: number): ResolvedRange {
     spec,
     label: describeSpan(spec.start, spec.end),
     previousLabel: 'the period before, of the same length',
-    // A custom range that reaches now keeps up with it like a preset would.
-    refreshMs: spec.end >= now - MINUTE ? 60_000 : null,
+    // A custom range is a fixed window, even one that ends now: a zoom must not slide away.
+    refreshMs: null,
     step: stepFor(ms, MAX_OSCAR_BUCKETS),
   };
 }

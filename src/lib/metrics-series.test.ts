@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { components } from '../api/schema';
 import { HOUR } from './metrics-range';
-import { buildSeries, cleanValue, isAllZero, isEmptySeries, OTHER_KEY, seriesFromPrometheus, seriesTotals, topSeries, type BucketOutcome, type SeriesDef } from './metrics-series';
+import { buildSeries, cleanValue, isAllZero, isEmptySeries, mergeSeries, OTHER_KEY, seriesFromPrometheus, seriesMean, seriesTotals, topSeries, type BucketOutcome, type SeriesDef } from './metrics-series';
 import { mergeSources, sourceHealth, troubledSources } from './metrics-sources';
 import { parseCsv, seriesCsv, toCsv } from './metrics-csv';
 
@@ -188,5 +188,23 @@ describe('CSV', () => {
     const text = toCsv(['name', 'n'], [['a,b', 1], ['say "hi"', 2], ['=cmd()', NaN], ['line\nbreak', null]]);
     expect(text).toBe('name,n\r\n"a,b",1\r\n"say ""hi""",2\r\n\'=cmd(),\r\n"line\nbreak",\r\n');
     expect(parseCsv(text)[4]).toEqual(['line\nbreak', '']);
+  });
+});
+
+describe('merging series', () => {
+  it('puts series from separate answers side by side and adds up their problems', () => {
+    const cpu = buildSeries([DEFS[0]!], [ok(0, { cpu_hours_total: 1 }), { bucket: bucket(1), state: 'error', error: 'cpu failed' }], pick);
+    const gpu = buildSeries([DEFS[1]!], [ok(0, { gpu_hours_total: 2 }), ok(1, { gpu_hours_total: NaN })], pick);
+    const both = mergeSeries([cpu, gpu]);
+    expect(both.defs.map((d) => d.key)).toEqual(['cpu_hours_total', 'gpu_hours_total']);
+    expect(both.points.map((p) => p.values)).toEqual([
+      { cpu_hours_total: 1, gpu_hours_total: 2 },
+      { cpu_hours_total: null, gpu_hours_total: null },
+    ]);
+    expect(both.points.map((p) => p.state)).toEqual(['ok', 'error']);
+    expect(both.problems).toMatchObject({ failed: 1, invalid: 1, firstError: 'cpu failed' });
+    expect(seriesMean(both, 'gpu_hours_total')).toBe(2);
+    expect(seriesMean(both, 'nothing')).toBeNull();
+    expect(mergeSeries([]).points).toEqual([]);
   });
 });

@@ -186,3 +186,39 @@ export function isEmptySeries(data: SeriesData): boolean {
 export function isAllZero(data: SeriesData): boolean {
   return data.points.every((p) => data.defs.every((d) => !p.values[d.key]));
 }
+
+/** Several series over the same buckets side by side (e.g. CPU and GPU hours from two queries). */
+export function mergeSeries(parts: readonly SeriesData[]): SeriesData {
+  const first = parts[0];
+  if (!first) return { defs: [], points: [], problems: emptyProblems() };
+  const problems = emptyProblems();
+  for (const p of parts) {
+    problems.failed += p.problems.failed;
+    problems.pending += p.problems.pending;
+    problems.invalid += p.problems.invalid;
+    problems.partial += p.problems.partial;
+    problems.firstError ??= p.problems.firstError;
+  }
+  const points = first.points.map((pt, i) => {
+    const values: Record<string, number | null> = {};
+    for (const part of parts) Object.assign(values, part.points[i]?.values);
+    const states = parts.map((part) => part.points[i]?.state ?? 'pending');
+    const state = states.includes('error') ? 'error' : states.includes('pending') ? 'pending' : 'ok';
+    return { ...pt, values, state, partial: parts.some((part) => part.points[i]?.partial) } satisfies SeriesPoint;
+  });
+  return { defs: parts.flatMap((p) => p.defs), points, problems };
+}
+
+/** The mean of a series' values over the points that have one, or null when none has. */
+export function seriesMean(data: SeriesData, key: string): number | null {
+  let sum = 0;
+  let n = 0;
+  for (const p of data.points) {
+    const v = p.values[key];
+    if (v !== null && v !== undefined) {
+      sum += v;
+      n++;
+    }
+  }
+  return n ? sum / n : null;
+}
