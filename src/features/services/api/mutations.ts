@@ -49,7 +49,10 @@ export function useDeleteServices() {
       // Drop the deleted rows at once; the refetch below confirms against the cluster.
       const gone = new Set(deleted);
       qc.setQueryData<Service[]>(serviceKeys.list(), (old) => old?.filter((s) => !gone.has(s.name)));
-      for (const name of deleted) qc.removeQueries({ queryKey: serviceKeys.detail(name) });
+      for (const name of deleted) {
+        qc.removeQueries({ queryKey: serviceKeys.detail(name) });
+        qc.removeQueries({ queryKey: serviceKeys.deployment(name) });
+      }
     },
     onSettled: () => qc.invalidateQueries({ queryKey: serviceKeys.list() }),
   });

@@ -1,7 +1,9 @@
+import { useQuery } from '@tanstack/react-query';
 import type { Service } from '../../../api/types';
 import { resolveEndpoint } from '../../../api/client';
 import { useSession } from '../../../app/session';
 import { ButtonLink } from '../../../components/button-link';
+import { serviceQueries } from '../api/queries';
 import { serviceKind } from '../lib/service-facts';
 import { AccessSection } from './detail/access-section';
 import { BasicsSection } from './detail/basics-section';
@@ -15,6 +17,7 @@ import { KindBadge, StatusBadge } from './status-badge';
 /** Every field of a service, grouped the way a scientist thinks about it. Read-only. */
 export function ServiceDetail({ service: s }: { service: Service }) {
   const session = useSession();
+  const deployment = useQuery(serviceQueries.deployment(s.name)).data ?? s.deployment;
   const name = encodeURIComponent(s.name);
   // Exposed services are served by the ingress next to OSCAR (not in the API spec; see NOTES.md).
   const exposedUrl = s.expose && session ? `${resolveEndpoint(session.endpoint).replace(/\/+$/, '')}/system/services/${name}/exposed/` : undefined;
@@ -25,7 +28,7 @@ export function ServiceDetail({ service: s }: { service: Service }) {
           <div className="flex flex-wrap items-center gap-2">
             <h1 className="text-2xl font-semibold break-all">{s.name}</h1>
             <KindBadge kind={serviceKind(s)} />
-            {s.deployment?.state && <StatusBadge state={s.deployment.state} />}
+            {deployment?.state && <StatusBadge state={deployment.state} />}
           </div>
           <p className="font-mono text-sm break-all text-muted">{s.image}</p>
         </div>
@@ -36,7 +39,7 @@ export function ServiceDetail({ service: s }: { service: Service }) {
           </ButtonLink>
         </div>
       </header>
-      <BasicsSection service={s} />
+      <BasicsSection service={s} deployment={deployment} />
       <ScriptSection script={s.script} />
       <AccessSection service={s} />
       <EnvironmentSection service={s} />

@@ -34,6 +34,11 @@ const rich = {
 } as Service;
 
 const server = setupServer(
+  http.get(`${BASE}/system/services/:name/deployment`, ({ params }) =>
+    params.name === rich.name
+      ? HttpResponse.json({ service_name: rich.name, state: 'pending', active_instances: 0, resource_kind: 'Deployment', reason: 'Pulling the image' })
+      : new HttpResponse('not found', { status: 404 }),
+  ),
   http.get(`${BASE}/system/services/:name`, ({ params }) =>
     params.name === rich.name ? HttpResponse.json(rich) : new HttpResponse(`service "${String(params.name)}" not found`, { status: 404 }),
   ),
@@ -76,6 +81,10 @@ describe('the service detail page', () => {
     expect(basics).toHaveTextContent('Log levelDEBUG');
     expect(basics).toHaveTextContent('Public: every user');
     expect(basics).toHaveTextContent('CPU for all jobs together4');
+    // The state comes from the deployment endpoint, which GET /{name} does not include.
+    expect(await within(basics).findByText('pending')).toBeInTheDocument();
+    expect(basics).toHaveTextContent('ReasonPulling the image');
+    expect(basics).toHaveTextContent('Runs asDeployment');
 
     expect(section('Environment')).toHaveTextContent('MODELyolov8');
     expect(section('Environment')).toHaveTextContent('HF_TOKEN secretSet (the cluster never shows its value)');

@@ -1,4 +1,4 @@
-import type { Service } from '../../../../api/types';
+import type { Service, ServiceDeploymentStatus } from '../../../../api/types';
 import { FieldList, type Field } from '../../../../components/field-list';
 import { Section } from '../../../../components/section';
 import { humanizeKey, ValueView } from '../../../../components/value-view';
@@ -29,7 +29,7 @@ function orDefault(value: string | undefined, fallback: string): Field['value'] 
   return value ? value : <span className="text-muted italic">Default ({fallback})</span>;
 }
 
-export function BasicsSection({ service: s }: { service: Service }) {
+export function BasicsSection({ service: s, deployment: d }: { service: Service; deployment: ServiceDeploymentStatus | undefined }) {
   const fields: Field[] = [
     { label: 'Image', value: <code className="font-mono break-all">{s.image}</code> },
     { label: 'CPU', value: orDefault(s.cpu, '0.2') },
@@ -57,7 +57,6 @@ export function BasicsSection({ service: s }: { service: Service }) {
   }
   if (s.vo) fields.push({ label: 'Virtual organisation', value: s.vo });
 
-  const d = s.deployment;
   if (d) {
     fields.push({ label: 'Status', value: <StatusBadge state={d.state} /> });
     if (d.active_instances !== undefined) fields.push({ label: 'Running instances', value: String(d.active_instances) });
