@@ -6,7 +6,7 @@ import { join } from 'node:path';
 
 const BUDGET_KB = 150;
 
-export function bundleReport(dist = 'dist') {
+export function bundleReport(dist = process.argv[2] ?? 'dist') {
   if (!existsSync(join(dist, 'index.html'))) throw new Error(`${dist}/index.html missing: run "npm run build" first`);
   const html = readFileSync(join(dist, 'index.html'), 'utf8');
   const first = new Set();
@@ -25,7 +25,7 @@ export function bundleReport(dist = 'dist') {
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const r = bundleReport();
+  const r = bundleReport(process.argv[2]);
   console.log('First visit JS (gzip):');
   for (const f of r.firstFiles) console.log(`  ${f.file.padEnd(48)} ${kb(f.gzip)}`);
   console.log(`  total ${kb(r.firstTotal)} of ${kb(r.budget)} budget (${r.firstTotal <= r.budget ? 'within' : 'OVER'})`);

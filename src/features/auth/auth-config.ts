@@ -1,21 +1,27 @@
 // The identity providers offered on the login screen come from /config.json, served with the app, so
 // a deployment can change them without a rebuild. The demo cluster reads the same file to decide which
 // issuers it trusts, so the shape ({ oidcProviders: [{ id, label, authority, clientId, scope }] }) is shared.
-import { z } from 'zod';
+// Checked by hand rather than with zod: this file is in the first-visit bundle (the header reads it),
+// and zod would add ~50 KB there for five string fields.
+export interface OidcProvider {
+  id: string;
+  label: string;
+  authority: string;
+  clientId: string;
+  scope: string;
+}
 
-const providerSchema = z.object({
-  id: z.string().min(1),
-  label: z.string().min(1),
-  authority: z.url(),
-  clientId: z.string().min(1),
-  scope: z.string().min(1).default('openid profile email'),
-});
+const text = (v: unknown): v is string => typeof v === 'string' && v.trim().length > 0;
 
-const configSchema = z.object({
-  oidcProviders: z.array(z.unknown()).default([]),
-});
-
-export type OidcProvider = z.infer<typeof providerSchema>;
+function parseProvider(entry: unknown): OidcProvider | null {
+  if (!entry || typeof entry !== 'object') return null;
+  const o = entry as Record<string, unknown>;
+  if (!text(o.id) || !text(o.label) || !text(o.clientId) || !text(o.authority)) return null;
+  if (!URL.canParse(o.authority)) return null;
+  const scope = o.scope === undefined ? 'openid profile email' : text(o.scope) ? o.scope : null;
+  if (scope === null) return null;
+  return { id: o.id, label: o.label, authority: o.authority, clientId: o.clientId, scope };
+}
 
 export interface AuthConfig {
   oidcProviders: OidcProvider[];
@@ -37,15 +43,15 @@ export function resetAuthConfig(): void {
 }
 
 export function parseAuthConfig(raw: unknown): AuthConfig {
-  const parsed = configSchema.safeParse(raw);
-  if (!parsed.success) {
+  const list = raw && typeof raw === 'object' ? (raw as { oidcProviders?: unknown }).oidcProviders ?? [] : null;
+  if (!Array.isArray(list)) {
     return { oidcProviders: [], problem: 'The app configuration (config.json) is not valid, so identity provider login is unavailable.' };
   }
   const providers: OidcProvider[] = [];
   let skipped = 0;
-  for (const entry of parsed.data.oidcProviders) {
-    const p = providerSchema.safeParse(entry);
-    if (p.success && !providers.some((q) => q.id === p.data.id)) providers.push(p.data);
+  for (const entry of list) {
+    const p = parseProvider(entry);
+    if (p && !providers.some((q) => q.id === p.id)) providers.push(p);
     else skipped++;
   }
   const problem = skipped
