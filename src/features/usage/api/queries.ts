@@ -43,11 +43,12 @@ export const usageQueries = {
     queryOptions({
       queryKey: usageKeys.prometheusConfig(),
       queryFn: async ({ signal }) => {
-        const res = await fetch(`${import.meta.env.BASE_URL}prometheus.json`, { signal, cache: 'no-store' });
-        if (!res.ok) return parsePrometheusConfig(null);
         try {
-          return parsePrometheusConfig(await res.json());
-        } catch {
+          const res = await fetch(new URL(`${import.meta.env.BASE_URL}prometheus.json`, location.href), { signal, cache: 'no-store' });
+          return parsePrometheusConfig(res.ok ? await res.json() : null);
+        } catch (e) {
+          if (e instanceof DOMException && e.name === 'AbortError') throw e;
+          // Missing, unreadable or not JSON: the deployment configures no Prometheus.
           return parsePrometheusConfig(null);
         }
       },

@@ -1,0 +1,91 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { setupServer } from 'msw/node';
+import { http, HttpResponse } from 'msw';
+import { setSession } from '../app/session';
+import { DAY, HOUR } from '../lib/metrics-range';
+import { ServiceUsageChart } from './service-usage-chart';
+
+const BASE = 'https://oscar.test';
+let calls: URL[] = [];
+let degraded = false;
+const server = setupServer(
+  http.get(`${BASE}/system/metrics/:service`, ({ request, params }) => {
+    const url = new URL(request.url);
+    calls.push(url);
+    const hours = (Date.parse(url.searchParams.get('end')!) - Date.parse(url.searchParams.get('start')!)) / HOUR;
+    const sources = [{ name: 'ingress-logs', status: degraded ? 'degraded' : 'ok', notes: degraded ? 'read every 15 minutes' : undefined }];
+    const m = (metric: string, value: number) => ({ metric, value, unit: 'x', sources });
+    return HttpResponse.json({
+      service_name: params.service,
+      metrics: [
+        m('cpu-hours', Math.round(hours * 0.25 * 100) / 100),
+        m('gpu-hours', 0),
+        m('requests-sync-per-service', Math.round(hours * 4)),
+        m('requests-async-per-service', 0),
+        m('requests-exposed-per-service', Math.round(hours)),
+      ],
+    });
+  }),
+);
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+beforeEach(() => {
+  calls = [];
+  degraded = false;
+  vi.stubGlobal(
+    'ResizeObserver',
+    class {
+      observe() {}
+      unobserve() {}
+      disconnect() {}
+    },
+  );
+  setSession({ endpoint: BASE, method: 'basic', user: { name: 'oscar' }, credentials: { kind: 'basic', username: 'oscar', password: 'x' } });
+});
+afterEach(() => vi.unstubAllGlobals());
+afterAll(() => server.close());
+
+function renderChart() {
+  render(
+    <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+      <ServiceUsageChart serviceName="cowsay" />
+    </QueryClientProvider>,
+  );
+}
+
+describe('the service usage chart', () => {
+  it('asks for the service’s own metrics one period at a time and shows them as a table', async () => {
+    const user = userEvent.setup();
+    renderChart();
+    const region = screen.getByRole('region', { name: 'Usage of cowsay' });
+    const figure = within(region).getByRole('figure', { name: 'Requests to cowsay' });
+    await waitFor(() => expect(figure).not.toHaveAttribute('aria-busy'));
+    // 7 days in 6-hour periods: 28 or 29 requests, all for cowsay, each at most 6 hours long.
+    expect(calls.length).toBeGreaterThanOrEqual(28);
+    expect(calls.every((u) => u.pathname === '/system/metrics/cowsay')).toBe(true);
+    expect(calls.every((u) => Date.parse(u.searchParams.get('end')!) - Date.parse(u.searchParams.get('start')!) <= 6 * HOUR)).toBe(true);
+    await user.click(within(figure).getByRole('button', { name: 'Show as table' }));
+    const rows = within(within(figure).getByRole('table', { name: 'Requests to cowsay' })).getAllByRole('row');
+    expect(within(rows[3]!).getAllByRole('cell').map((c) => c.textContent)).toEqual(['24 requests', '0 requests', '6 requests', '']);
+    expect(within(figure).getByRole('button', { name: /^Synchronous/ })).toHaveTextContent(/Synchronous\s*6\d\d requests/);
+  });
+
+  it('changes period with the range buttons', async () => {
+    const user = userEvent.setup();
+    renderChart();
+    await waitFor(() => expect(calls.length).toBeGreaterThan(27));
+    calls = [];
+    await user.click(screen.getByRole('button', { name: '30 days' }));
+    expect(screen.getByRole('button', { name: '30 days' })).toHaveAttribute('aria-pressed', 'true');
+    await waitFor(() => expect(calls.length).toBeGreaterThanOrEqual(30));
+    expect(calls.every((u) => Date.parse(u.searchParams.get('end')!) - Date.parse(u.searchParams.get('start')!) <= DAY + HOUR)).toBe(true);
+  });
+
+  it('warns when a source behind the figures is not ok', async () => {
+    degraded = true;
+    renderChart();
+    expect(await screen.findByText(/Some figures may be incomplete: ingress-logs is degraded \(read every 15 minutes\)/)).toBeInTheDocument();
+  });
+});
