@@ -147,3 +147,17 @@ describe('diffWindow (deployment logs, a window of the last entries)', () => {
     expect(diffWindow([e('a', '2025-01-01T00:05:00Z')], [e('boot', '2025-01-01T00:00:01Z')])).toEqual({ kind: 'reset', entries: [e('boot', '2025-01-01T00:00:01Z')] });
   });
 });
+
+describe('LogBuffer.appendEntries', () => {
+  it('adds entries as lines with their stamps, counts gaps, and starts over on reset', () => {
+    const b = new LogBuffer();
+    b.appendEntries([{ text: 'boot', stamp: '2025-01-01T00:00:00Z' }, { text: 'two\nlines\r' }]);
+    expect(b.lines).toEqual(['boot', 'two', 'lines']);
+    expect(b.stamp(0)).toBe('2025-01-01T00:00:00Z');
+    b.appendEntries([{ text: 'later' }], { gap: true });
+    expect(b.gaps).toBe(1);
+    b.appendEntries([{ text: 'again' }], { reset: true });
+    expect(b.lines).toEqual(['again']);
+    expect(b.lastReset).toMatchObject({ reason: 'window', previous: ['2025-01-01T00:00:00Z boot', 'two', 'lines', 'later'] });
+  });
+});

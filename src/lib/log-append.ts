@@ -63,6 +63,8 @@ export class LogBuffer {
   /** Bumped on a restart: anything indexed by line number must start over. */
   generation = 0;
   lastReset: ResetInfo | null = null;
+  /** Times lines were missed between two windows of a deployment log. */
+  gaps = 0;
   /** Longest line in characters, for the width of the unwrapped view. */
   maxLength = 0;
   private snapshot: LogSnapshot | null = null;
@@ -95,9 +97,13 @@ export class LogBuffer {
     return { diff: diff.kind, added: this.count - before };
   }
 
-  /** Adds whole lines (deployment log entries); `reset` first when the window did not overlap. */
-  appendEntries(entries: readonly { text: string; stamp?: string | undefined }[], reset = false): number {
+  /**
+   * Adds whole lines (deployment log entries): after `reset` when the window did not overlap, or
+   * noting a `gap` when some entries were missed between two windows.
+   */
+  appendEntries(entries: readonly { text: string; stamp?: string | undefined }[], { reset = false, gap = false } = {}): number {
     if (reset) this.reset('window');
+    if (gap) this.gaps++;
     for (const e of entries) {
       for (const part of e.text.split('\n')) this.push(part.endsWith('\r') ? part.slice(0, -1) : part, e.stamp);
     }

@@ -1,0 +1,150 @@
+import { queryOptions } from '@tanstack/react-query';
+import { oscar, required } from '../../../api/client';
+import type { MinIOObject } from '../../../api/types';
+import { findJob, type JobRow } from '../../../lib/jobs-paging';
+import { decodeLog } from '../../../lib/log-text';
+
+export const logKeys = {
+  all: ['logs'] as const,
+  jobLog: (service: string, job: string) => [...logKeys.all, 'job', service, job] as const,
+  jobInfo: (service: string, job: string) => [...logKeys.all, 'job-info', service, job] as const,
+  service: (name: string) => [...logKeys.all, 'service', name] as const,
+  deployment: (name: string) => [...logKeys.all, 'deployment', name] as const,
+  deploymentLog: (name: string) => [...logKeys.all, 'deployment-log', name] as const,
+  objects: (bucket: string) => [...logKeys.all, 'objects', bucket] as const,
+};
+
+/** Failures in a row and the last request's time, so polling can back off (see lib/jobs-polling). */
+export interface PollStats {
+  failures: number;
+  durationMs: number;
+}
+
+export async function tracked<T>(stats: PollStats | undefined, fn: () => Promise<T>): Promise<T> {
+  const t0 = performance.now();
+  try {
+    const r = await fn();
+    if (stats) stats.failures = 0;
+    return r;
+  } catch (e) {
+    if (stats) stats.failures++;
+    throw e;
+  } finally {
+    if (stats) stats.durationMs = performance.now() - t0;
+  }
+}
+
+// A listing of the bucket is how outputs are found; past this many objects the trace says it stopped looking.
+export const MAX_OBJECT_PAGES = 20;
+
+export interface BucketObjects {
+  objects: MinIOObject[];
+  complete: boolean;
+}
+
+/** Polling queries keep no cache after the view closes: a log can weigh megabytes. */
+const POLLED = { retry: false, staleTime: 0, gcTime: 0, refetchOnWindowFocus: false, structuralSharing: false } as const;
+
+export const logQueries = {
+  /** The job's whole log so far, with the server's timestamps (the viewer shows or hides them). */
+  jobLog: (service: string, job: string, stats?: PollStats) =>
+    queryOptions({
+      queryKey: logKeys.jobLog(service, job),
+      queryFn: ({ signal }) =>
+        tracked(stats, async () => {
+          const { data } = await oscar.GET('/system/logs/{serviceName}/{jobName}', {
+            params: { path: { serviceName: service, jobName: job }, query: { timestamps: true } },
+            parseAs: 'arrayBuffer',
+            signal,
+          });
+          // Bytes, not response.text(): the decoding of invalid UTF-8 is ours to choose (see lib/log-text).
+          return decodeLog(data ?? new ArrayBuffer(0));
+        }),
+      ...POLLED,
+    }),
+  /** A job's status and times. OSCAR has no endpoint for one job: read the service's pages until it appears. */
+  jobInfo: (service: string, job: string, stats?: PollStats) =>
+    queryOptions({
+      queryKey: logKeys.jobInfo(service, job),
+      queryFn: ({ signal }): Promise<JobRow | null> =>
+        tracked(stats, () =>
+          findJob(
+            service,
+            job,
+            async (page, s) => {
+              const { data } = await oscar.GET('/system/logs/{serviceName}', {
+                params: { path: { serviceName: service }, query: page ? { page } : {} },
+                ...(s ? { signal: s } : {}),
+              });
+              return required(data, `the jobs of ${service}`);
+            },
+            signal,
+          ),
+        ),
+      ...POLLED,
+      gcTime: 60_000,
+    }),
+  service: (name: string) =>
+    queryOptions({
+      queryKey: logKeys.service(name),
+      queryFn: async ({ signal }) => {
+        const { data } = await oscar.GET('/system/services/{serviceName}', { params: { path: { serviceName: name } }, signal });
+        return required(data, `the service ${name}`);
+      },
+      staleTime: 60_000,
+    }),
+  deployment: (name: string, stats?: PollStats) =>
+    queryOptions({
+      queryKey: logKeys.deployment(name),
+      queryFn: ({ signal }) =>
+        tracked(stats, async () => {
+          const { data } = await oscar.GET('/system/services/{serviceName}/deployment', { params: { path: { serviceName: name } }, signal });
+          return required(data, `the deployment of ${name}`);
+        }),
+      ...POLLED,
+      gcTime: 60_000,
+    }),
+  deploymentLog: (name: string, stats?: PollStats) =>
+    queryOptions({
+      queryKey: logKeys.deploymentLog(name),
+      queryFn: ({ signal }) =>
+        tracked(stats, async () => {
+          const { data } = await oscar.GET('/system/services/{serviceName}/deployment/logs', {
+            params: { path: { serviceName: name }, query: { timestamps: true, tailLines: 5000 } },
+            signal,
+          });
+          return required(data, `the deployment log of ${name}`);
+        }),
+      ...POLLED,
+    }),
+  /** The bucket's objects (all pages, up to MAX_OBJECT_PAGES), to find a job's input and outputs. */
+  objects: (bucket: string) =>
+    queryOptions({
+      queryKey: logKeys.objects(bucket),
+      queryFn: async ({ signal }): Promise<BucketObjects> => {
+        const objects: MinIOObject[] = [];
+        let page: string | undefined;
+        for (let i = 0; i < MAX_OBJECT_PAGES; i++) {
+          const { data } = await oscar.GET('/system/buckets/{bucket}', { params: { path: { bucket }, query: page ? { page } : {} }, signal });
+          const d = required(data, `the objects of ${bucket}`);
+          objects.push(...(d.objects ?? []));
+          if (!d.is_truncated || !d.next_page || d.next_page === page) return { objects, complete: true };
+          page = d.next_page;
+        }
+        return { objects, complete: false };
+      },
+      staleTime: 10_000,
+      retry: false,
+    }),
+};
+
+/** A short-lived download link for an object (MinIO serves it, not OSCAR). */
+export async function presignDownload(bucket: string, key: string): Promise<string> {
+  const { data } = await oscar.POST('/system/buckets/{bucket}/presign', {
+    params: { path: { bucket } },
+    body: { object_key: key, operation: 'download', expires_in: 900 },
+  });
+  const url = required(data, 'a download link').url;
+  if (!url) throw new Error('The cluster did not return a download link');
+  return url;
+}

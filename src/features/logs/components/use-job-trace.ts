@@ -1,0 +1,56 @@
+import { useMemo } from 'react';
+import { useQueries, useQuery } from '@tanstack/react-query';
+import type { JobRow } from '../../../lib/jobs-paging';
+import { inputFromLog, likelyInputs, matchOutputs, servicePaths, type ObjectRef } from '../../../lib/jobs-trace';
+import type { LogBuffer } from '../../../lib/log-append';
+import { logQueries } from '../api/queries';
+
+export interface TraceInput {
+  objects: ObjectRef[];
+  /** 'log': the supervisor said so; 'time': uploaded just before the job was created. */
+  source: 'log' | 'time';
+}
+
+/**
+ * Works out a job's input and outputs (see lib/jobs-trace): the input from the job's log when it says,
+ * otherwise from the input path's objects around the job's creation; the outputs from the output
+ * paths' objects written while it ran. Listings refresh while the job runs.
+ */
+export function useJobTrace({ service, job, buffer, version, live, now }: { service: string; job: JobRow | null | undefined; buffer: LogBuffer; version: number; live: boolean; now: number }) {
+  const svc = useQuery(logQueries.service(service));
+  const paths = useMemo(() => (svc.data ? servicePaths(svc.data) : { inputs: [], outputs: [] }), [svc.data]);
+  // The supervisor names the input in the first few lines; the buffer grows in place, so version is the signal.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const fromLog = useMemo(() => inputFromLog(buffer.lines.slice(0, 50)), [buffer, version]);
+  const needInputListing = !fromLog && paths.inputs.length > 0;
+  const buckets = useMemo(() => {
+    const set = new Set<string>();
+    if (needInputListing) for (const p of paths.inputs) set.add(p.bucket);
+    for (const p of paths.outputs) set.add(p.bucket);
+    return [...set];
+  }, [needInputListing, paths]);
+  const listings = useQueries({
+    queries: buckets.map((b) => ({ ...logQueries.objects(b), refetchInterval: live ? 10_000 : (false as const) })),
+  });
+  const listing = (bucket: string) => listings[buckets.indexOf(bucket)];
+
+  let input: TraceInput | null = null;
+  if (fromLog) input = { objects: [fromLog], source: 'log' };
+  else if (job) {
+    const found = paths.inputs.flatMap((p) => likelyInputs(p, listing(p.bucket)?.data?.objects ?? [], job.created));
+    if (found.length) input = { objects: found.slice(0, 3), source: 'time' };
+  }
+  const outputs = job
+    ? paths.outputs.flatMap((p) => matchOutputs(p, listing(p.bucket)?.data?.objects ?? [], job, { input: input?.source === 'log' ? fromLog : null, now }))
+    : [];
+  const errors = listings.flatMap((q, i) => (q.isError ? [{ bucket: buckets[i] ?? '', error: q.error }] : []));
+  return {
+    service: svc,
+    paths,
+    input,
+    outputs,
+    errors,
+    loading: svc.isPending || listings.some((q) => q.isPending),
+    incomplete: listings.some((q) => q.data && !q.data.complete),
+  };
+}

@@ -1,0 +1,45 @@
+import { useLayoutEffect, useRef, useState, type UIEvent } from 'react';
+import type { Virtualizer } from '@tanstack/react-virtual';
+
+/**
+ * Follow mode, as in a terminal: while the view sits at the bottom, new lines scroll into view; once
+ * the reader scrolls up it stays put and counts what arrived below; back at the bottom (by scrolling or
+ * the "new lines" button) it follows again. Only an upward scroll stops following, so the view's own
+ * scrolling to new lines never does.
+ */
+export function useLogFollow({
+  virtualizer,
+  rowCount,
+  lineCount,
+  version,
+  initial,
+}: {
+  virtualizer: Virtualizer<HTMLDivElement, Element>;
+  rowCount: number;
+  lineCount: number;
+  version: number;
+  initial: boolean;
+}) {
+  const [follow, setFollowState] = useState(initial);
+  const [leftAt, setLeftAt] = useState(0);
+  const lastTop = useRef(0);
+
+  function setFollow(on: boolean) {
+    setFollowState(on);
+    if (!on) setLeftAt(lineCount);
+  }
+
+  function onScroll(e: UIEvent<HTMLDivElement>) {
+    const el = e.currentTarget;
+    const atBottom = el.scrollHeight - el.scrollTop - el.clientHeight < 8;
+    if (atBottom && !follow) setFollowState(true);
+    else if (!atBottom && follow && el.scrollTop < lastTop.current - 2) setFollow(false);
+    lastTop.current = el.scrollTop;
+  }
+
+  useLayoutEffect(() => {
+    if (follow && rowCount > 0) virtualizer.scrollToIndex(rowCount - 1, { align: 'end' });
+  }, [follow, rowCount, version, virtualizer]);
+
+  return { follow, setFollow, onScroll, unseen: follow ? 0 : Math.max(0, lineCount - leftAt) };
+}
