@@ -1,7 +1,7 @@
 // The one Monaco wrapper. Monaco arrives by a dynamic import the first time an editor mounts, so it
 // never weighs on pages without one. The editor is uncontrolled (a controlled value drops keystrokes):
 // `value` is pushed into the model only when it is a real outside change, not the echo of typing.
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useImperativeHandle, useRef, useState, type Ref } from 'react';
 import { clsx } from 'clsx';
 import type { editor as MonacoEditorNS } from 'monaco-editor/esm/vs/editor/editor.api';
 import { Button } from './button';
@@ -30,6 +30,12 @@ export interface CodeEditorProps {
   /** Extra description ids for the editing area (e.g. an error list). */
   describedBy?: string;
   className?: string;
+  ref?: Ref<CodeEditorHandle>;
+}
+
+export interface CodeEditorHandle {
+  /** Moves the cursor to a line (1-based) and focuses the editor. */
+  revealLine: (line: number, column?: number) => void;
 }
 
 type Setup = typeof import('./monaco-setup');
@@ -109,6 +115,7 @@ export function CodeEditor({
   readOnly = false,
   describedBy,
   className,
+  ref,
 }: CodeEditorProps) {
   const hintId = useId();
   const host = useRef<HTMLDivElement>(null);
@@ -124,6 +131,16 @@ export function CodeEditor({
   useEffect(() => {
     onChangeRef.current = onChange;
   }, [onChange]);
+
+  useImperativeHandle(ref, () => ({
+    revealLine(line, column = 1) {
+      const ed = editorRef.current;
+      if (!ed) return;
+      ed.setPosition({ lineNumber: line, column });
+      ed.revealLineInCenter(line);
+      ed.focus();
+    },
+  }));
 
   useEffect(() => {
     let disposed = false;

@@ -1,7 +1,74 @@
-import { useParams } from 'react-router';
-import { ComingNext } from '../../../app/coming-next';
+// /services/new and /services/:name/edit: the same editor, empty (or a duplicate) or loaded from the cluster.
+import { useMemo } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useLocation, useParams } from 'react-router';
+import { isApiError } from '../../../api/errors';
+import type { Service } from '../../../api/types';
+import { useSession } from '../../../app/session';
+import { ButtonLink } from '../../../components/button-link';
+import { EmptyState, ErrorState, Loading } from '../../../components/states';
+import { usePageTitle } from '../../../components/page-title';
+import { editorQueries } from '../api/queries';
+import { ServiceEditor } from '../components/service-editor';
+import type { EditorSetup } from '../hooks/use-service-editor';
+import { emptyValue, fromServer, type EditorValue } from '../lib/editor-value';
 
 export function Component() {
   const { name } = useParams();
-  return <ComingNext title={name ? `Edit ${name}` : 'Create service'} what="A form and the FDL (YAML) editor on one value." />;
+  const session = useSession();
+  const endpoint = session?.endpoint ?? '';
+  return name ? <EditService key={name} name={name} endpoint={endpoint} /> : <CreateService endpoint={endpoint} />;
+}
+
+function CreateService({ endpoint }: { endpoint: string }) {
+  const location = useLocation();
+  const duplicate = (location.state as { duplicate?: EditorValue } | null)?.duplicate;
+  const setup = useMemo<EditorSetup>(
+    () => ({ mode: 'create', initial: duplicate ?? emptyValue(), baseline: null, baselineSecrets: null, server: {} }),
+    [duplicate],
+  );
+  return <ServiceEditor key={duplicate ? 'duplicate' : 'new'} setup={setup} endpoint={endpoint} />;
+}
+
+function EditService({ name, endpoint }: { name: string; endpoint: string }) {
+  const query = useQuery({ ...editorQueries.service(name), refetchOnWindowFocus: false });
+  usePageTitle(`Edit ${name}`);
+  if (query.isPending) return <Loading label={`Loading ${name}…`} />;
+  if (query.isError) {
+    if (isApiError(query.error) && query.error.status === 404) {
+      return (
+        <EmptyState
+          title={`There is no service called ${name}`}
+          action={
+            <div className="flex gap-2">
+              <ButtonLink to="/services">Back to the services</ButtonLink>
+              <ButtonLink to="/services/new" variant="primary">
+                Create a service
+              </ButtonLink>
+            </div>
+          }
+        >
+          It may have been deleted, or the link may be wrong. Any draft you had for it is still kept.
+        </EmptyState>
+      );
+    }
+    return <ErrorState title={`Could not load ${name}`} error={query.error} onRetry={() => void query.refetch()} />;
+  }
+  return <LoadedEditor service={query.data} endpoint={endpoint} />;
+}
+
+function LoadedEditor({ service, endpoint }: { service: Service; endpoint: string }) {
+  // The edit starts from the service as it was loaded; later refetches do not reset it.
+  const setup = useMemo<EditorSetup>(() => {
+    const { value, server } = fromServer(service);
+    return {
+      mode: 'update',
+      initial: value,
+      baseline: value,
+      baselineSecrets: Object.keys(service.environment?.secrets ?? {}),
+      server,
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  return <ServiceEditor setup={setup} endpoint={endpoint} />;
 }
