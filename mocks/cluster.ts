@@ -480,10 +480,18 @@ export class Cluster {
     return svc;
   }
 
-  /** PUT takes the whole service: what was sent is stored, so blank secrets stay blank. */
+  /**
+   * PUT takes the whole service: what was sent is stored, so blank secrets stay blank. Like OSCAR
+   * (pkg/handlers/update.go), the secret values are rewritten only when the body lists secrets; an
+   * update without any leaves the stored ones as they are.
+   */
   updateService(p: Principal, spec: unknown): Service {
     const next = this.validateService(spec);
     const current = this.manageableService(p, next.name);
+    const kept = current.environment?.secrets;
+    if (kept && Object.keys(next.environment?.secrets ?? {}).length === 0) {
+      next.environment = { ...next.environment, secrets: clone(kept) };
+    }
     this.normalise(next, current.owner ?? ADMIN_OWNER, current.token);
     this.services.set(next.name, next);
     const createdAt = this.serviceCreatedAt.get(next.name) ?? this.now();
