@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { JobRow } from './jobs-paging';
-import { countByStatus, filterJobs, formatAgo, formatDuration, jobDuration, parseJobsParams, sortJobs } from './jobs-view';
+import { countByStatus, filterJobs, formatAgo, formatDuration, formatTime, jobDuration, parseJobsParams, sortJobs } from './jobs-view';
 import { pollDelay, pollReason } from './jobs-polling';
 
 const rows: JobRow[] = [
@@ -50,6 +50,10 @@ describe('jobs view', () => {
     expect(formatDuration(185_000)).toBe('3 min 05 s');
     expect(formatDuration(2 * 3600_000 + 4 * 60_000)).toBe('2 h 04 min');
     expect(formatDuration(76 * 3600_000)).toBe('3 d 4 h');
+    expect(formatTime(undefined)).toBe('—');
+    const now = new Date();
+    expect(formatTime(now.getTime())).not.toContain(String(now.getFullYear()));
+    expect(formatTime(Date.UTC(2001, 0, 1, 12))).toContain('2001');
     expect(formatAgo(0, 1000)).toBe('just now');
     expect(formatAgo(0, 12_000)).toBe('12 s ago');
   });

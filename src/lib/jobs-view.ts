@@ -98,10 +98,15 @@ export function formatDuration(ms: number | undefined): string {
   return `${Math.floor(h / 24)} d ${h % 24} h`;
 }
 
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+// Compact enough for a table cell: "2 Jun, 10:00:03", with the year only when it is not this one.
+const TIME = { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' } as const;
+const thisYear = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', ...TIME });
+const otherYear = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric', ...TIME });
+const CURRENT_YEAR = new Date().getFullYear();
 
 export function formatTime(ms: number | undefined): string {
-  return ms === undefined ? '—' : dateTime.format(ms);
+  if (ms === undefined) return '—';
+  return (new Date(ms).getFullYear() === CURRENT_YEAR ? thisYear : otherYear).format(ms);
 }
 
 /** "just now", "5 s ago", "3 min ago" — for "updated …" lines. */

@@ -25,11 +25,22 @@ function bulkCounts(rows: readonly JobRow[], all: boolean): BulkDelete['counts']
   return [...by].map(([service, count]) => ({ service, count })).sort((a, b) => a.service.localeCompare(b.service));
 }
 
+// Its own component: page-by-page progress re-renders this line only, not the table.
+function LoadingProgress({ services }: { services: readonly string[] }) {
+  const progress = usePagingProgress(services);
+  if (services.length === 0) return null;
+  return (
+    <p role="status" className="text-sm text-muted">
+      Loading jobs{services.length > 1 ? ` of ${services.length} services` : ''}…{' '}
+      {progress.loaded > 0 && `${progress.loaded.toLocaleString()} loaded${progress.remaining ? `, ${progress.remaining.toLocaleString()} to go` : ''}`}
+    </p>
+  );
+}
+
 /** Jobs of one service or all: filter, sort, auto-refresh that waits while you read, and deletion. */
 export function JobsPage() {
   const p = useJobsParams();
   const data = useAllJobs(p.service);
-  const progress = usePagingProgress(data.pendingServices);
   const refresh = useAutoRefresh(data.refresh, { enabled: data.loaded, updatedAt: data.updatedAt });
   const q = useDeferredValue(p.q);
   // Running durations are as of the last refresh, so sorting by duration does not reshuffle every second.
@@ -103,12 +114,7 @@ export function JobsPage() {
         />
       )}
       {!serviceMissing && <LoadProblems failures={data.failures} stale={data.rows.length > 0} />}
-      {data.pendingServices.length > 0 && (
-        <p role="status" className="text-sm text-muted">
-          Loading jobs{data.pendingServices.length > 1 ? ` of ${data.pendingServices.length} services` : ''}…{' '}
-          {progress.loaded > 0 && `${progress.loaded.toLocaleString()} loaded${progress.remaining ? `, ${progress.remaining.toLocaleString()} to go` : ''}`}
-        </p>
-      )}
+      <LoadingProgress services={data.pendingServices} />
       {!p.service && data.services.isError && !data.services.data ? (
         <ErrorState error={data.services.error} title="Could not load the list of services" onRetry={() => void data.services.refetch()} />
       ) : serviceMissing ? (

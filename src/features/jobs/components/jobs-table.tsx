@@ -46,7 +46,6 @@ export function JobsTable({
       id: 'name',
       header: 'Job',
       sortable: true,
-      width: 'w-[17rem]',
       className: 'font-mono text-[0.8125rem]',
       cell: (j) => (
         <Link to={jobPath(j)} className="text-accent underline-offset-2 hover:underline">
@@ -60,7 +59,7 @@ export function JobsTable({
             id: 'service',
             header: 'Service',
             sortable: true,
-            width: 'w-[12rem]',
+            width: 'w-[11rem]',
             cell: (j: JobRow) => (
               <Link to={`/jobs?service=${encodeURIComponent(j.service)}`} className="underline-offset-2 hover:underline" aria-label={`Jobs of ${j.service}`}>
                 {j.service}
@@ -69,10 +68,10 @@ export function JobsTable({
           },
         ]
       : []),
-    { id: 'status', header: 'Status', sortable: true, width: 'w-[8.5rem]', cell: (j) => <JobStatusBadge status={j.status} /> },
-    { id: 'created', header: 'Created', sortable: true, width: 'w-[12.5rem]', cell: (j) => <Time ms={j.created} /> },
-    { id: 'started', header: 'Started', sortable: true, width: 'w-[12.5rem]', cell: (j) => <Time ms={j.started} /> },
-    { id: 'finished', header: 'Finished', sortable: true, width: 'w-[12.5rem]', cell: (j) => <Time ms={j.finished} /> },
+    { id: 'status', header: 'Status', sortable: true, width: 'w-[8rem]', cell: (j) => <JobStatusBadge status={j.status} /> },
+    { id: 'created', header: 'Created', sortable: true, width: 'w-[10rem]', cell: (j) => <Time ms={j.created} /> },
+    { id: 'started', header: 'Started', sortable: true, width: 'w-[10rem]', cell: (j) => <Time ms={j.started} /> },
+    { id: 'finished', header: 'Finished', sortable: true, width: 'w-[10rem]', cell: (j) => <Time ms={j.finished} /> },
     {
       id: 'duration',
       header: 'Duration',
@@ -104,7 +103,7 @@ export function JobsTable({
       rowKey={(j) => `${j.service}/${j.name}`}
       sort={sortState}
       onSortChange={(s) => onSortChange(s.id as JobSortKey, s.dir)}
-      tableClassName={showService ? 'min-w-[90rem]' : 'min-w-[78rem]'}
+      tableClassName={showService ? 'min-w-[76rem]' : 'min-w-[64rem]'}
     />
   );
 }

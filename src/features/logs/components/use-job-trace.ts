@@ -1,5 +1,5 @@
-import { useMemo } from 'react';
-import { useQueries, useQuery } from '@tanstack/react-query';
+import { useEffect, useMemo, useRef } from 'react';
+import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { JobRow } from '../../../lib/jobs-paging';
 import { inputFromLog, likelyInputs, matchOutputs, servicePaths, type ObjectRef } from '../../../lib/jobs-trace';
 import type { LogBuffer } from '../../../lib/log-append';
@@ -33,6 +33,14 @@ export function useJobTrace({ service, job, buffer, version, live, now }: { serv
     queries: buckets.map((b) => ({ ...logQueries.objects(b), refetchInterval: live ? 10_000 : (false as const) })),
   });
   const listing = (bucket: string) => listings[buckets.indexOf(bucket)];
+
+  // The supervisor uploads outputs as the job ends: list again once it has ended.
+  const qc = useQueryClient();
+  const wasLive = useRef(live);
+  useEffect(() => {
+    if (wasLive.current && !live) for (const b of buckets) void qc.invalidateQueries({ queryKey: logQueries.objects(b).queryKey });
+    wasLive.current = live;
+  }, [live, buckets, qc]);
 
   let input: TraceInput | null = null;
   if (fromLog) input = { objects: [fromLog], source: 'log' };
