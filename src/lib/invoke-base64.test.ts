@@ -1,5 +1,12 @@
 import { Blob as NodeBlob } from 'node:buffer';
-import { base64ToBytes, bytesToBase64, decodeBase64Blob, looksLikeBase64, normalizeBase64, textToBase64 } from './invoke-base64';
+import {
+  base64ToBytes,
+  bytesToBase64,
+  decodeBase64Blob,
+  looksLikeBase64,
+  normalizeBase64,
+  textToBase64,
+} from './invoke-base64';
 
 const nodeB64 = (b: Uint8Array) => Buffer.from(b).toString('base64');
 // jsdom's Blob cannot be read and its typed arrays come from another realm: compare plain arrays.
@@ -23,7 +30,9 @@ describe('base64', () => {
     const wrapped = nodeB64(bytes).replace(/(.{76})/g, '$1\n') + '\n';
     expect(arr(base64ToBytes(wrapped))).toEqual(arr(bytes));
     expect(arr(base64ToBytes('aGk'))).toEqual([104, 105]);
-    expect(arr(base64ToBytes(Buffer.from([0xfb, 0xff, 0xfe]).toString('base64url')))).toEqual([0xfb, 0xff, 0xfe]);
+    expect(arr(base64ToBytes(Buffer.from([0xfb, 0xff, 0xfe]).toString('base64url')))).toEqual([
+      0xfb, 0xff, 0xfe,
+    ]);
     expect(normalizeBase64('-_8')).toBe('+/8=');
   });
 
@@ -39,7 +48,10 @@ describe('base64', () => {
     const bytes = Uint8Array.from({ length: 100_003 }, (_, i) => (i * 31) & 0xff);
     const text = nodeB64(bytes).replace(/(.{61})/g, '$1\r\n');
     const progress: number[] = [];
-    const blob = await decodeBase64Blob(new Blob([text]) as unknown as globalThis.Blob, { pieceSize: 10_000, onProgress: (d) => progress.push(d) });
+    const blob = await decodeBase64Blob(new Blob([text]) as unknown as globalThis.Blob, {
+      pieceSize: 10_000,
+      onProgress: (d) => progress.push(d),
+    });
     expect(arr(new Uint8Array(await blob.arrayBuffer()))).toEqual(arr(bytes));
     expect(progress.length).toBeGreaterThan(5);
     await expect(decodeBase64Blob(new Blob(['abc$']), {})).rejects.toThrow(/not valid base64/);
@@ -48,6 +60,8 @@ describe('base64', () => {
   it('stops decoding when cancelled', async () => {
     const ac = new AbortController();
     ac.abort();
-    await expect(decodeBase64Blob(new Blob(['aGVsbG8=']), { signal: ac.signal })).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(decodeBase64Blob(new Blob(['aGVsbG8=']), { signal: ac.signal })).rejects.toMatchObject({
+      name: 'AbortError',
+    });
   });
 });

@@ -76,7 +76,12 @@ export function base64ToBytes(text: string): Uint8Array | null {
  */
 export async function decodeBase64Blob(
   source: Blob,
-  options: { type?: string; pieceSize?: number; signal?: AbortSignal; onProgress?: (done: number, total: number) => void } = {},
+  options: {
+    type?: string;
+    pieceSize?: number;
+    signal?: AbortSignal;
+    onProgress?: (done: number, total: number) => void;
+  } = {},
 ): Promise<Blob> {
   const piece = options.pieceSize ?? 1024 * 1024;
   const parts: BlobPart[] = [];

@@ -41,7 +41,10 @@ describe('detectBody', () => {
   });
 
   it('finds raw images, PDFs and zips by their bytes whatever the header says', () => {
-    expect(detectBody(jpeg, { contentType: 'application/octet-stream' })).toMatchObject({ kind: 'image', base64: false });
+    expect(detectBody(jpeg, { contentType: 'application/octet-stream' })).toMatchObject({
+      kind: 'image',
+      base64: false,
+    });
     expect(detectBody(pdf, { contentType: 'text/plain' })).toMatchObject({ kind: 'pdf', problems: [] });
     expect(detectBody(enc(bytesToBase64(zip)))).toMatchObject({ kind: 'zip', base64: true });
   });
@@ -59,7 +62,9 @@ describe('detectBody', () => {
 
   it('keeps words and hex digests that fit the base64 alphabet as text', () => {
     expect(detectBody(enc('Processed'))).toMatchObject({ kind: 'text', base64: false });
-    expect(detectBody(enc('9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08'))).toMatchObject({ kind: 'text', base64: false });
+    expect(detectBody(enc('9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08'))).toMatchObject(
+      { kind: 'text', base64: false },
+    );
   });
 
   it('calls non-text, non-signature bytes binary, and long base64 of them binary too', () => {
@@ -69,13 +74,19 @@ describe('detectBody', () => {
   });
 
   it('flags an answer that claims to be an image but is not', () => {
-    const info = detectBody(enc('Traceback (most recent call last):\n  File "run.py"'), { contentType: 'image/png' });
+    const info = detectBody(enc('Traceback (most recent call last):\n  File "run.py"'), {
+      contentType: 'image/png',
+    });
     expect(info.kind).toBe('text');
     expect(info.problems[0]).toMatch(/says it is image\/png, but its bytes are not an image/);
   });
 
   it('recognises HTML and script so they are shown as text, never rendered', () => {
-    for (const html of ['<!DOCTYPE html><html><body>502</body></html>', 'ok <script>alert(1)</script>', '<img src=x onerror="alert(1)">']) {
+    for (const html of [
+      '<!DOCTYPE html><html><body>502</body></html>',
+      'ok <script>alert(1)</script>',
+      '<img src=x onerror="alert(1)">',
+    ]) {
       const info = detectBody(enc(html), { contentType: 'text/html' });
       expect(info).toMatchObject({ kind: 'text', html: true });
       expect(info.problems.join(' ')).toMatch(/never run/);
@@ -85,7 +96,10 @@ describe('detectBody', () => {
   it('judges a preview of a large answer without failing on a cut character or cut JSON', () => {
     const text = `{"items": [${'"é",'.repeat(1000)}`;
     const cut = enc(text).subarray(0, 1001); // ends inside a two-byte "é"
-    expect(detectBody(cut, { partial: true, contentType: 'application/json' })).toMatchObject({ kind: 'text', problems: [] });
+    expect(detectBody(cut, { partial: true, contentType: 'application/json' })).toMatchObject({
+      kind: 'text',
+      problems: [],
+    });
     const b64 = enc(bytesToBase64(png)).subarray(0, 41);
     expect(detectBody(b64, { partial: true })).toMatchObject({ kind: 'image', base64: true });
   });

@@ -46,33 +46,53 @@ const MP4_AUDIO_BRANDS = /^(M4A |M4B |f4a )$/;
 
 /** The file type of some bytes by their signature, or null when none is known. */
 export function sniffMagic(bytes: Uint8Array): Magic | null {
-  if (starts(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return { kind: 'image', mime: 'image/png', label: 'PNG image', extension: 'png' };
-  if (starts(bytes, [0xff, 0xd8, 0xff])) return { kind: 'image', mime: 'image/jpeg', label: 'JPEG image', extension: 'jpg' };
-  if (ascii(bytes, 0, 'GIF87a') || ascii(bytes, 0, 'GIF89a')) return { kind: 'image', mime: 'image/gif', label: 'GIF image', extension: 'gif' };
-  if (ascii(bytes, 0, 'RIFF') && ascii(bytes, 8, 'WEBP')) return { kind: 'image', mime: 'image/webp', label: 'WebP image', extension: 'webp' };
-  if (ascii(bytes, 0, 'RIFF') && ascii(bytes, 8, 'WAVE')) return { kind: 'audio', mime: 'audio/wav', label: 'WAV audio', extension: 'wav' };
+  if (starts(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))
+    return { kind: 'image', mime: 'image/png', label: 'PNG image', extension: 'png' };
+  if (starts(bytes, [0xff, 0xd8, 0xff]))
+    return { kind: 'image', mime: 'image/jpeg', label: 'JPEG image', extension: 'jpg' };
+  if (ascii(bytes, 0, 'GIF87a') || ascii(bytes, 0, 'GIF89a'))
+    return { kind: 'image', mime: 'image/gif', label: 'GIF image', extension: 'gif' };
+  if (ascii(bytes, 0, 'RIFF') && ascii(bytes, 8, 'WEBP'))
+    return { kind: 'image', mime: 'image/webp', label: 'WebP image', extension: 'webp' };
+  if (ascii(bytes, 0, 'RIFF') && ascii(bytes, 8, 'WAVE'))
+    return { kind: 'audio', mime: 'audio/wav', label: 'WAV audio', extension: 'wav' };
   // "BM" alone would match text such as "BMW"; the reserved bytes 6–9 of a BMP header are zero.
-  if (ascii(bytes, 0, 'BM') && bytes.length > 14 && starts(bytes, [0, 0, 0, 0], 6)) return { kind: 'image', mime: 'image/bmp', label: 'BMP image', extension: 'bmp' };
+  if (ascii(bytes, 0, 'BM') && bytes.length > 14 && starts(bytes, [0, 0, 0, 0], 6))
+    return { kind: 'image', mime: 'image/bmp', label: 'BMP image', extension: 'bmp' };
   if (ascii(bytes, 4, 'ftyp') && bytes.length >= 12) {
     const brand = String.fromCharCode(...bytes.subarray(8, 12));
-    if (brand === 'avif' || brand === 'avis') return { kind: 'image', mime: 'image/avif', label: 'AVIF image', extension: 'avif' };
-    if (MP4_AUDIO_BRANDS.test(brand)) return { kind: 'audio', mime: 'audio/mp4', label: 'MP4 audio', extension: 'm4a' };
-    if (brand === 'qt  ') return { kind: 'video', mime: 'video/quicktime', label: 'QuickTime video', extension: 'mov' };
-    if (MP4_VIDEO_BRANDS.test(brand)) return { kind: 'video', mime: 'video/mp4', label: 'MP4 video', extension: 'mp4' };
+    if (brand === 'avif' || brand === 'avis')
+      return { kind: 'image', mime: 'image/avif', label: 'AVIF image', extension: 'avif' };
+    if (MP4_AUDIO_BRANDS.test(brand))
+      return { kind: 'audio', mime: 'audio/mp4', label: 'MP4 audio', extension: 'm4a' };
+    if (brand === 'qt  ')
+      return { kind: 'video', mime: 'video/quicktime', label: 'QuickTime video', extension: 'mov' };
+    if (MP4_VIDEO_BRANDS.test(brand))
+      return { kind: 'video', mime: 'video/mp4', label: 'MP4 video', extension: 'mp4' };
   }
-  if (starts(bytes, [0x1a, 0x45, 0xdf, 0xa3])) return { kind: 'video', mime: 'video/webm', label: 'WebM video', extension: 'webm' };
-  if (ascii(bytes, 0, 'OggS')) return { kind: 'audio', mime: 'audio/ogg', label: 'Ogg audio', extension: 'ogg' };
-  if (ascii(bytes, 0, 'fLaC')) return { kind: 'audio', mime: 'audio/flac', label: 'FLAC audio', extension: 'flac' };
-  if (ascii(bytes, 0, 'ID3') || (bytes.length > 3 && bytes[0] === 0xff && ((bytes[1] ?? 0) & 0xe6) === 0xe2)) {
+  if (starts(bytes, [0x1a, 0x45, 0xdf, 0xa3]))
+    return { kind: 'video', mime: 'video/webm', label: 'WebM video', extension: 'webm' };
+  if (ascii(bytes, 0, 'OggS'))
+    return { kind: 'audio', mime: 'audio/ogg', label: 'Ogg audio', extension: 'ogg' };
+  if (ascii(bytes, 0, 'fLaC'))
+    return { kind: 'audio', mime: 'audio/flac', label: 'FLAC audio', extension: 'flac' };
+  if (
+    ascii(bytes, 0, 'ID3') ||
+    (bytes.length > 3 && bytes[0] === 0xff && ((bytes[1] ?? 0) & 0xe6) === 0xe2)
+  ) {
     return { kind: 'audio', mime: 'audio/mpeg', label: 'MP3 audio', extension: 'mp3' };
   }
-  if (ascii(bytes, 0, '%PDF-')) return { kind: 'pdf', mime: 'application/pdf', label: 'PDF document', extension: 'pdf' };
+  if (ascii(bytes, 0, '%PDF-'))
+    return { kind: 'pdf', mime: 'application/pdf', label: 'PDF document', extension: 'pdf' };
   if (starts(bytes, [0x50, 0x4b, 0x03, 0x04]) || starts(bytes, [0x50, 0x4b, 0x05, 0x06])) {
     return { kind: 'zip', mime: 'application/zip', label: 'ZIP archive', extension: 'zip' };
   }
-  if (starts(bytes, [0x1f, 0x8b])) return { kind: 'binary', mime: 'application/gzip', label: 'Gzip data', extension: 'gz' };
-  if (ascii(bytes, 257, 'ustar')) return { kind: 'binary', mime: 'application/x-tar', label: 'TAR archive', extension: 'tar' };
-  if (ascii(bytes, 0, 'II*\0') || ascii(bytes, 0, 'MM\0*')) return { kind: 'binary', mime: 'image/tiff', label: 'TIFF image', extension: 'tiff' };
+  if (starts(bytes, [0x1f, 0x8b]))
+    return { kind: 'binary', mime: 'application/gzip', label: 'Gzip data', extension: 'gz' };
+  if (ascii(bytes, 257, 'ustar'))
+    return { kind: 'binary', mime: 'application/x-tar', label: 'TAR archive', extension: 'tar' };
+  if (ascii(bytes, 0, 'II*\0') || ascii(bytes, 0, 'MM\0*'))
+    return { kind: 'binary', mime: 'image/tiff', label: 'TIFF image', extension: 'tiff' };
   return null;
 }
 
@@ -85,7 +105,9 @@ export function decodeText(bytes: Uint8Array, partial = false): string | null {
     if (!partial) return null;
     // A preview may end in the middle of a character; judge it without its last few bytes.
     try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, Math.max(0, bytes.length - 3)));
+      text = new TextDecoder('utf-8', { fatal: true }).decode(
+        bytes.subarray(0, Math.max(0, bytes.length - 3)),
+      );
     } catch {
       return null;
     }
@@ -99,7 +121,8 @@ export function decodeText(bytes: Uint8Array, partial = false): string | null {
   return control > Math.max(2, text.length / 100) ? null : text;
 }
 
-const HTML = /^\s*(<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])|<script[\s>]|<iframe[\s>]|<object[\s>]|<embed[\s>]|<svg[\s>]|\son[a-z]+\s*=\s*["']|javascript:/i;
+const HTML =
+  /^\s*(<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])|<script[\s>]|<iframe[\s>]|<object[\s>]|<embed[\s>]|<svg[\s>]|\son[a-z]+\s*=\s*["']|javascript:/i;
 
 export function looksLikeHtml(text: string): boolean {
   return HTML.test(text.slice(0, 64 * 1024));
@@ -117,7 +140,14 @@ function claimedKind(contentType: string): Magic['kind'] | 'json' | null {
   return null;
 }
 
-const KIND_WORD: Record<string, string> = { image: 'an image', audio: 'audio', video: 'a video', pdf: 'a PDF', zip: 'a ZIP archive', json: 'JSON' };
+const KIND_WORD: Record<string, string> = {
+  image: 'an image',
+  audio: 'audio',
+  video: 'a video',
+  pdf: 'a PDF',
+  zip: 'a ZIP archive',
+  json: 'JSON',
+};
 
 export interface DetectOptions {
   contentType?: string;
@@ -126,7 +156,17 @@ export interface DetectOptions {
 }
 
 function fromMagic(m: Magic, bytes: Uint8Array, base64: boolean): BodyInfo {
-  return { kind: m.kind, mime: m.mime, label: m.label, extension: m.extension, base64, bytes, html: false, notes: [], problems: [] };
+  return {
+    kind: m.kind,
+    mime: m.mime,
+    label: m.label,
+    extension: m.extension,
+    base64,
+    bytes,
+    html: false,
+    notes: [],
+    problems: [],
+  };
 }
 
 function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
@@ -150,19 +190,29 @@ export function detectBody(bytes: Uint8Array, options: DetectOptions = {}): Body
     if (claim === 'json' && info.kind === 'text' && partial) {
       info.notes.push('The answer says it is JSON; it is too large to show as a tree.');
     } else {
-      info.problems.push(`The answer says it is ${said}, but its bytes are not ${KIND_WORD[claim] ?? said}: they are ${what}.`);
+      info.problems.push(
+        `The answer says it is ${said}, but its bytes are not ${KIND_WORD[claim] ?? said}: they are ${what}.`,
+      );
     }
   }
   return info;
 }
 
 function detectContent(bytes: Uint8Array, partial: boolean): BodyInfo {
-  const base: Omit<BodyInfo, 'kind' | 'mime' | 'label' | 'extension'> = { base64: false, bytes, html: false, notes: [], problems: [] };
-  if (bytes.length === 0) return { ...base, kind: 'empty', mime: 'application/octet-stream', label: 'Empty', extension: 'bin' };
+  const base: Omit<BodyInfo, 'kind' | 'mime' | 'label' | 'extension'> = {
+    base64: false,
+    bytes,
+    html: false,
+    notes: [],
+    problems: [],
+  };
+  if (bytes.length === 0)
+    return { ...base, kind: 'empty', mime: 'application/octet-stream', label: 'Empty', extension: 'bin' };
   const magic = sniffMagic(bytes);
   if (magic) return fromMagic(magic, bytes, false);
   const text = decodeText(bytes, partial);
-  if (text === null) return { ...base, kind: 'binary', mime: 'application/octet-stream', label: 'Bytes', extension: 'bin' };
+  if (text === null)
+    return { ...base, kind: 'binary', mime: 'application/octet-stream', label: 'Bytes', extension: 'bin' };
 
   if (looksLikeBase64(text, 16, partial)) {
     // A preview is cut anywhere: decode only whole groups of four.
@@ -191,13 +241,30 @@ function detectContent(bytes: Uint8Array, partial: boolean): BodyInfo {
       // Long base64 of unknown bytes (a model file, a numpy array). A hex digest also fits the
       // alphabet, so pure hex stays text.
       if (innerText === null && clean.length >= 64 && !/^[0-9a-fA-F]+$/.test(clean)) {
-        return { ...base, kind: 'binary', mime: 'application/octet-stream', label: 'Bytes', extension: 'bin', base64: true, bytes: decoded };
+        return {
+          ...base,
+          kind: 'binary',
+          mime: 'application/octet-stream',
+          label: 'Bytes',
+          extension: 'bin',
+          base64: true,
+          bytes: decoded,
+        };
       }
     }
   }
 
   const json = partial ? { ok: false as const } : parseJson(text);
-  if (json.ok) return { ...base, kind: 'json', mime: 'application/json', label: 'JSON', extension: 'json', text, json: json.value };
+  if (json.ok)
+    return {
+      ...base,
+      kind: 'json',
+      mime: 'application/json',
+      label: 'JSON',
+      extension: 'json',
+      text,
+      json: json.value,
+    };
   const html = looksLikeHtml(text);
   return {
     ...base,

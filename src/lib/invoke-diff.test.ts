@@ -18,7 +18,9 @@ describe('diffTexts', () => {
     const d = diffTexts('{"b":1,"a":[1,2]}', '{ "a": [1, 2], "b": 1 }', { json: true });
     expect(d.changes).toBe(0);
     const e = diffTexts('{"p": 0.91, "label": "Olea"}', '{"label": "Olea", "p": 0.87}', { json: true });
-    expect(e.rows.filter((r) => r.kind !== 'same').map((r) => [r.left?.trim(), r.right?.trim()])).toEqual([['"p": 0.91', '"p": 0.87']]);
+    expect(e.rows.filter((r) => r.kind !== 'same').map((r) => [r.left?.trim(), r.right?.trim()])).toEqual([
+      ['"p": 0.91', '"p": 0.87'],
+    ]);
   });
 
   it('leaves text that is not JSON alone', () => {

@@ -48,7 +48,11 @@ function splitLines(text: string): string[] {
   return lines;
 }
 
-export function diffTexts(left: string, right: string, options: { json?: boolean; maxLines?: number } = {}): TextDiff {
+export function diffTexts(
+  left: string,
+  right: string,
+  options: { json?: boolean; maxLines?: number } = {},
+): TextDiff {
   const max = options.maxLines ?? 5000;
   const a = splitLines(options.json ? canonicalJson(left) : left);
   const b = splitLines(options.json ? canonicalJson(right) : right);
@@ -62,7 +66,8 @@ export function diffTexts(left: string, right: string, options: { json?: boolean
     const c = changes[i]!;
     const lines = splitLines(c.value);
     if (!c.added && !c.removed) {
-      for (const line of lines) rows.push({ kind: 'same', leftNo: l++, rightNo: r++, left: line, right: line });
+      for (const line of lines)
+        rows.push({ kind: 'same', leftNo: l++, rightNo: r++, left: line, right: line });
       continue;
     }
     count++;
@@ -75,7 +80,8 @@ export function diffTexts(left: string, right: string, options: { json?: boolean
         const left = lines[k];
         const right = added[k];
         rows.push({
-          kind: left !== undefined && right !== undefined ? 'changed' : left !== undefined ? 'removed' : 'added',
+          kind:
+            left !== undefined && right !== undefined ? 'changed' : left !== undefined ? 'removed' : 'added',
           ...(left !== undefined ? { leftNo: l++, left } : {}),
           ...(right !== undefined ? { rightNo: r++, right } : {}),
         });
@@ -84,7 +90,11 @@ export function diffTexts(left: string, right: string, options: { json?: boolean
       continue;
     }
     for (const line of lines) {
-      rows.push(c.removed ? { kind: 'removed', leftNo: l++, left: line } : { kind: 'added', rightNo: r++, right: line });
+      rows.push(
+        c.removed
+          ? { kind: 'removed', leftNo: l++, left: line }
+          : { kind: 'added', rightNo: r++, right: line },
+      );
     }
   }
   return { rows, changes: count, truncated };

@@ -37,7 +37,8 @@ function exportBody(value: string | Uint8Array, truncated: boolean): ExportedBod
 export function exportCall(summary: CallSummary, body: CallBody | undefined): ExportedCall {
   const out: ExportedCall = { ...summary };
   if (body?.input !== undefined) out.inputBody = exportBody(body.input, body.inputTruncated ?? false);
-  if (body?.answer !== undefined) out.answerBody = exportBody(body.answer, summary.answer?.stored === 'preview');
+  if (body?.answer !== undefined)
+    out.answerBody = exportBody(body.answer, summary.answer?.stored === 'preview');
   if (body?.headers) out.answerHeaders = body.headers;
   return out;
 }

@@ -24,7 +24,13 @@ function call(endpoint: string, service: string, at: number, extra: Partial<Call
     at,
     mode: 'sync',
     auth: 'service',
-    input: { kind: 'text', base64: false, size: 5, contentType: 'text/plain; charset=utf-8', preview: 'hello' },
+    input: {
+      kind: 'text',
+      base64: false,
+      size: 5,
+      contentType: 'text/plain; charset=utf-8',
+      preview: 'hello',
+    },
     outcome: 'ok',
     status: 200,
     durationMs: 42,
@@ -45,7 +51,11 @@ describe('history storage', () => {
     const first = call(A, 'cowsay', t);
     const second = call(A, 'grayify', t + 1000, { mode: 'async', status: 201 });
     const other = call(B, 'cowsay', t + 500);
-    await store.add(first, { input: 'hello', answer: Uint8Array.from([1, 2, 3]), headers: [['content-type', 'text/plain']] });
+    await store.add(first, {
+      input: 'hello',
+      answer: Uint8Array.from([1, 2, 3]),
+      headers: [['content-type', 'text/plain']],
+    });
     await store.add(second, { input: 'x' });
     await store.add(other, { input: 'y' });
 
@@ -120,12 +130,23 @@ describe('history helpers', () => {
   });
 
   it('exports text as text and bytes as base64, marking previews', () => {
-    const c = call(A, 'grayify', 1, { answer: { size: 9_000_000, kind: 'image', label: 'PNG image', base64: false, stored: 'preview' } });
-    const e = exportCall(c, { input: 'moo', answer: Uint8Array.from([0x89, 0x50, 0xff]), headers: [['x', 'y']] });
+    const c = call(A, 'grayify', 1, {
+      answer: { size: 9_000_000, kind: 'image', label: 'PNG image', base64: false, stored: 'preview' },
+    });
+    const e = exportCall(c, {
+      input: 'moo',
+      answer: Uint8Array.from([0x89, 0x50, 0xff]),
+      headers: [['x', 'y']],
+    });
     expect(e.inputBody).toEqual({ encoding: 'utf-8', data: 'moo', truncated: false });
     expect(e.answerBody).toEqual({ encoding: 'base64', data: 'iVD/', truncated: true });
     const doc = buildExport(A, [e], new Date(Date.UTC(2025, 0, 2)));
-    expect(doc).toMatchObject({ format: 'lagoon-invocations', version: 1, endpoint: A, exportedAt: '2025-01-02T00:00:00.000Z' });
+    expect(doc).toMatchObject({
+      format: 'lagoon-invocations',
+      version: 1,
+      endpoint: A,
+      exportedAt: '2025-01-02T00:00:00.000Z',
+    });
     expect(JSON.stringify(doc)).not.toMatch(/Bearer/);
   });
 });

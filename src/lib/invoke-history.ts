@@ -92,7 +92,11 @@ export function setKeepLimit(bytes: number): void {
 }
 
 /** What to keep of a body: all of it under the limit, else its first PREVIEW_BYTES. */
-export function keepBytes(bytes: Uint8Array, totalSize: number, limit = getKeepLimit()): { bytes: Uint8Array; stored: 'full' | 'preview' } {
+export function keepBytes(
+  bytes: Uint8Array,
+  totalSize: number,
+  limit = getKeepLimit(),
+): { bytes: Uint8Array; stored: 'full' | 'preview' } {
   if (totalSize <= limit && bytes.length === totalSize) return { bytes, stored: 'full' };
   return { bytes: bytes.slice(0, Math.min(PREVIEW_BYTES, bytes.length)), stored: 'preview' };
 }

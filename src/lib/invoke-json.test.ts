@@ -2,7 +2,10 @@ import { checkJson, lineColumn } from './invoke-json';
 
 describe('checkJson', () => {
   it('accepts valid JSON and gives the value', () => {
-    expect(checkJson('{"message": "hi", "n": [1, 2]}')).toEqual({ ok: true, value: { message: 'hi', n: [1, 2] } });
+    expect(checkJson('{"message": "hi", "n": [1, 2]}')).toEqual({
+      ok: true,
+      value: { message: 'hi', n: [1, 2] },
+    });
   });
 
   it('places a missing quote on its line and column', () => {

@@ -4,8 +4,7 @@
 // from whichever form the message takes, and the message itself is reworded for people.
 
 export type JsonCheck =
-  | { ok: true; value: unknown }
-  | { ok: false; message: string; offset: number; line: number; column: number };
+  { ok: true; value: unknown } | { ok: false; message: string; offset: number; line: number; column: number };
 
 /** 1-based line and column of a character offset. */
 export function lineColumn(text: string, offset: number): { line: number; column: number } {
@@ -32,13 +31,19 @@ function offsetOf(text: string, line: number, column: number): number {
 }
 
 function describe(text: string, offset: number, raw: string): string {
-  if (offset >= text.trimEnd().length) return 'The JSON ends too early: a closing bracket, brace or quote is missing.';
+  if (offset >= text.trimEnd().length)
+    return 'The JSON ends too early: a closing bracket, brace or quote is missing.';
   const ch = text[offset];
-  if (/property name|expected.*string/i.test(raw)) return `Expected a property name in double quotes, found ${JSON.stringify(ch)}.`;
-  if (/after property name|expected ':'/i.test(raw)) return `Expected ":" after a property name, found ${JSON.stringify(ch)}.`;
-  if (/after (array|property value)|expected ',' or/i.test(raw)) return `Expected "," or a closing bracket, found ${JSON.stringify(ch)}.`;
-  if (/non-whitespace|unexpected non-whitespace/i.test(raw)) return `There is more after the end of the JSON value, starting with ${JSON.stringify(ch)}.`;
-  if (/bad control|control character/i.test(raw)) return 'A string contains a raw line break or tab; write it as \\n or \\t.';
+  if (/property name|expected.*string/i.test(raw))
+    return `Expected a property name in double quotes, found ${JSON.stringify(ch)}.`;
+  if (/after property name|expected ':'/i.test(raw))
+    return `Expected ":" after a property name, found ${JSON.stringify(ch)}.`;
+  if (/after (array|property value)|expected ',' or/i.test(raw))
+    return `Expected "," or a closing bracket, found ${JSON.stringify(ch)}.`;
+  if (/non-whitespace|unexpected non-whitespace/i.test(raw))
+    return `There is more after the end of the JSON value, starting with ${JSON.stringify(ch)}.`;
+  if (/bad control|control character/i.test(raw))
+    return 'A string contains a raw line break or tab; write it as \\n or \\t.';
   if (ch === "'") return 'Strings and property names need double quotes ("), not single quotes.';
   return `Unexpected ${JSON.stringify(ch)}.`;
 }

@@ -45,7 +45,13 @@ export function invocationUrl(endpoint: string, service: string, mode: CallMode)
   return `${endpoint.replace(/\/+$/, '')}${invocationPath(service, mode)}`;
 }
 
-export function buildInvocation(options: { endpoint: string; service: string; mode: CallMode; input: InputSpec; token: string }): InvocationRequest {
+export function buildInvocation(options: {
+  endpoint: string;
+  service: string;
+  mode: CallMode;
+  input: InputSpec;
+  token: string;
+}): InvocationRequest {
   const raw = inputBytes(options.input);
   const body = options.input.base64 ? new TextEncoder().encode(bytesToBase64(raw)) : raw;
   return {

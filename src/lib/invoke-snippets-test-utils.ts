@@ -108,7 +108,12 @@ export function runCurl(src: string, files: Files): ParsedRequest {
           req.headers[h.slice(0, colon).toLowerCase()] = h.slice(colon + 1).trim();
         } else if (a === '--data-binary') {
           const d = args[++k]!;
-          data = d === '@-' ? stdin : d.startsWith('@') ? (files[d.slice(1)] ?? fail(`no file ${d.slice(1)}`)) : enc(d);
+          data =
+            d === '@-'
+              ? stdin
+              : d.startsWith('@')
+                ? (files[d.slice(1)] ?? fail(`no file ${d.slice(1)}`))
+                : enc(d);
         } else if (a.startsWith('-')) fail(`unexpected curl option ${a}`);
         else req.url = a;
       }
@@ -135,9 +140,11 @@ function pyEval(expr: string, scope: Record<string, PyValue>, files: Files): PyV
   const plus = splitTop(e, ' + ');
   if (plus.length > 1) return plus.map((p) => pyEval(p, scope, files) as string).join('');
   let m: RegExpExecArray | null;
-  if ((m = /^base64\.b64encode\((.*)\)$/s.exec(e))) return enc(Buffer.from(pyEval(m[1]!, scope, files) as Uint8Array).toString('base64'));
+  if ((m = /^base64\.b64encode\((.*)\)$/s.exec(e)))
+    return enc(Buffer.from(pyEval(m[1]!, scope, files) as Uint8Array).toString('base64'));
   if ((m = /^(.*)\.encode\("utf-8"\)$/s.exec(e))) return enc(pyEval(m[1]!, scope, files) as string);
-  if ((m = /^os\.environ\[(".*")\]$/.exec(e))) return ENV[JSON.parse(m[1]!) as string] ?? fail('unset variable');
+  if ((m = /^os\.environ\[(".*")\]$/.exec(e)))
+    return ENV[JSON.parse(m[1]!) as string] ?? fail('unset variable');
   if (e === 'f.read()') return (scope.__file__ as Uint8Array) ?? fail('no open file');
   if (e.startsWith('"')) return JSON.parse(e) as string;
   if (e in scope) return scope[e]!;
@@ -174,7 +181,8 @@ export function runPython(src: string, files: Files): ParsedRequest {
   let req: ParsedRequest | null = null;
   for (const raw of src.split('\n')) {
     const line = raw.trimEnd();
-    if (!line.trim() || /^(import|from) /.test(line) || /^(print|response\.raise_for_status)\(/.test(line)) continue;
+    if (!line.trim() || /^(import|from) /.test(line) || /^(print|response\.raise_for_status)\(/.test(line))
+      continue;
     if (inHeaders) {
       if (line === '}') inHeaders = false;
       else {
@@ -185,10 +193,18 @@ export function runPython(src: string, files: Files): ParsedRequest {
     }
     let m: RegExpExecArray | null;
     if (line === 'headers = {') inHeaders = true;
-    else if ((m = /^with open\((".*"), "rb"\) as f:$/.exec(line))) scope.__file__ = files[JSON.parse(m[1]!) as string] ?? fail('no file');
-    else if ((m = /^response = requests\.(post)\(url, headers=headers, data=data, timeout=\d+\)$/.exec(line))) {
+    else if ((m = /^with open\((".*"), "rb"\) as f:$/.exec(line)))
+      scope.__file__ = files[JSON.parse(m[1]!) as string] ?? fail('no file');
+    else if (
+      (m = /^response = requests\.(post)\(url, headers=headers, data=data, timeout=\d+\)$/.exec(line))
+    ) {
       const data = scope.data;
-      req = { method: m[1]!.toUpperCase(), url: scope.url as string, headers, body: typeof data === 'string' ? enc(data) : (data ?? new Uint8Array()) };
+      req = {
+        method: m[1]!.toUpperCase(),
+        url: scope.url as string,
+        headers,
+        body: typeof data === 'string' ? enc(data) : (data ?? new Uint8Array()),
+      };
     } else if ((m = /^\s*([a-z_]+) = (.*)$/.exec(line))) scope[m[1]!] = pyEval(m[2]!, scope, files);
     else fail(`unexpected Python line: ${line}`);
   }
@@ -202,7 +218,8 @@ export function runOscarCli(src: string, files: Files): ParsedRequest {
   const service = argv[3]!;
   const flags: Record<string, string> = {};
   for (let i = 4; i < argv.length; i += 2) flags[argv[i]!.replace(/^--/, '')] = argv[i + 1]!;
-  const input = flags['file-input'] !== undefined ? files[flags['file-input']]! : enc(flags['text-input'] ?? '');
+  const input =
+    flags['file-input'] !== undefined ? files[flags['file-input']]! : enc(flags['text-input'] ?? '');
   return {
     method: 'POST',
     url: `${flags.endpoint}/run/${service}`,
@@ -210,4 +227,3 @@ export function runOscarCli(src: string, files: Files): ParsedRequest {
     body: enc(Buffer.from(input).toString('base64')),
   };
 }
-

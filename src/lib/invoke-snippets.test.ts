@@ -2,8 +2,22 @@
 // compared with the request the app builds. src/features/invoke/api/send-call.test.ts then checks that
 // the app puts exactly that request on the wire, against the demo cluster.
 import { buildInvocation, contentTypeFor, type InputSpec } from './invoke-request';
-import { curlSnippet, oscarCliSnippet, pythonSnippet, shellQuote, snippetsFor, type SnippetCall } from './invoke-snippets';
-import { runCurl, runOscarCli, runPython, TOKEN, type Files, type ParsedRequest } from './invoke-snippets-test-utils';
+import {
+  curlSnippet,
+  oscarCliSnippet,
+  pythonSnippet,
+  shellQuote,
+  snippetsFor,
+  type SnippetCall,
+} from './invoke-snippets';
+import {
+  runCurl,
+  runOscarCli,
+  runPython,
+  TOKEN,
+  type Files,
+  type ParsedRequest,
+} from './invoke-snippets-test-utils';
 
 // ---- the cases
 const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 255, 0, 39]);
@@ -22,10 +36,26 @@ const CASES: Case[] = [
   { name: 'tricky text', mode: 'sync', input: { kind: 'text', text: TRICKY, base64: false } },
   { name: 'text starting with @', mode: 'sync', input: { kind: 'text', text: '@etc/passwd', base64: false } },
   { name: 'base64 text', mode: 'sync', input: { kind: 'text', text: TRICKY, base64: true } },
-  { name: 'JSON', mode: 'sync', input: { kind: 'json', text: '{\n  "message": "moo \\"quoted\\""\n}', base64: false } },
-  { name: 'raw file', mode: 'sync', input: { kind: 'file', file: { name: "cat's photo.png", type: 'image/png', bytes: PNG }, base64: false } },
-  { name: 'base64 file', mode: 'sync', input: { kind: 'file', file: { name: "cat's photo.png", type: 'image/png', bytes: PNG }, base64: true } },
-  { name: 'async base64 file', mode: 'async', input: { kind: 'file', file: { name: "cat's photo.png", type: 'image/png', bytes: PNG }, base64: true } },
+  {
+    name: 'JSON',
+    mode: 'sync',
+    input: { kind: 'json', text: '{\n  "message": "moo \\"quoted\\""\n}', base64: false },
+  },
+  {
+    name: 'raw file',
+    mode: 'sync',
+    input: { kind: 'file', file: { name: "cat's photo.png", type: 'image/png', bytes: PNG }, base64: false },
+  },
+  {
+    name: 'base64 file',
+    mode: 'sync',
+    input: { kind: 'file', file: { name: "cat's photo.png", type: 'image/png', bytes: PNG }, base64: true },
+  },
+  {
+    name: 'async base64 file',
+    mode: 'async',
+    input: { kind: 'file', file: { name: "cat's photo.png", type: 'image/png', bytes: PNG }, base64: true },
+  },
   { name: 'async text', mode: 'async', input: { kind: 'text', text: 'start', base64: false } },
   { name: 'empty text', mode: 'sync', input: { kind: 'text', text: '', base64: false } },
 ];
@@ -48,11 +78,20 @@ function snippetCall(c: Case): SnippetCall {
 const norm = (r: ParsedRequest) => ({ ...r, body: Buffer.from(r.body).toString('latin1') });
 
 describe.each(CASES)('snippets for $name ($mode)', (c) => {
-  const expected = buildInvocation({ endpoint: ENDPOINT, service: 'cowsay', mode: c.mode, input: c.input, token: TOKEN });
+  const expected = buildInvocation({
+    endpoint: ENDPOINT,
+    service: 'cowsay',
+    mode: c.mode,
+    input: c.input,
+    token: TOKEN,
+  });
   const want = norm({
     method: expected.method,
     url: expected.url,
-    headers: { authorization: expected.headers.Authorization, 'content-type': expected.headers['Content-Type'] },
+    headers: {
+      authorization: expected.headers.Authorization,
+      'content-type': expected.headers['Content-Type'],
+    },
     body: expected.body,
   });
 

@@ -71,7 +71,9 @@ export function curlSnippet(call: SnippetCall): Snippet {
     label: 'curl',
     code: lines.join(' \\\n'),
     sameRequest: true,
-    ...(call.mode === 'async' ? { note: 'The cluster answers 201 with an empty body; the job shows in the service’s jobs.' } : {}),
+    ...(call.mode === 'async'
+      ? { note: 'The cluster answers 201 with an empty body; the job shows in the service’s jobs.' }
+      : {}),
   };
 }
 
@@ -80,8 +82,13 @@ export function pythonSnippet(call: SnippetCall): Snippet {
   const imports = ['import os', ...(input.base64 ? ['import base64'] : []), '', 'import requests', ''];
   const data =
     input.kind === 'file'
-      ? [`with open(${py(fileName(call))}, "rb") as f:`, `    data = ${input.base64 ? 'base64.b64encode(f.read())' : 'f.read()'}`]
-      : [`data = ${input.base64 ? `base64.b64encode(${py(input.text ?? '')}.encode("utf-8"))` : `${py(input.text ?? '')}.encode("utf-8")`}`];
+      ? [
+          `with open(${py(fileName(call))}, "rb") as f:`,
+          `    data = ${input.base64 ? 'base64.b64encode(f.read())' : 'f.read()'}`,
+        ]
+      : [
+          `data = ${input.base64 ? `base64.b64encode(${py(input.text ?? '')}.encode("utf-8"))` : `${py(input.text ?? '')}.encode("utf-8")`}`,
+        ];
   const after =
     call.mode === 'async'
       ? ['response.raise_for_status()', 'print("Job created:", response.status_code)']
@@ -112,7 +119,10 @@ export function oscarCliSnippet(call: SnippetCall): Snippet {
     };
   }
   const endpoint = call.endpoint.replace(/\/+$/, '');
-  const what = input.kind === 'file' ? `--file-input ${shellQuote(fileName(call))}` : `--text-input ${shellQuote(input.text ?? '')}`;
+  const what =
+    input.kind === 'file'
+      ? `--file-input ${shellQuote(fileName(call))}`
+      : `--text-input ${shellQuote(input.text ?? '')}`;
   const code = `oscar-cli service run ${shellQuote(call.service)} \\\n  --endpoint ${shellQuote(endpoint)} \\\n  --token "$${TOKEN_VAR}" \\\n  ${what}`;
   return {
     id: 'oscar-cli',

@@ -3,7 +3,11 @@ import { readAnswer } from './invoke-stream';
 
 beforeEach(() => vi.stubGlobal('Blob', NodeBlob));
 
-function streamOf(chunks: number, chunkSize: number, onPull?: (i: number) => void): ReadableStream<Uint8Array> {
+function streamOf(
+  chunks: number,
+  chunkSize: number,
+  onPull?: (i: number) => void,
+): ReadableStream<Uint8Array> {
   let i = 0;
   return new ReadableStream<Uint8Array>({
     pull(c) {
@@ -36,7 +40,11 @@ describe('readAnswer', () => {
   it('reports progress no more often than asked', async () => {
     let t = 0;
     const seen: number[] = [];
-    await readAnswer(streamOf(100, 10), { now: () => (t += 10), progressEvery: 100, onProgress: (n) => seen.push(n) });
+    await readAnswer(streamOf(100, 10), {
+      now: () => (t += 10),
+      progressEvery: 100,
+      onProgress: (n) => seen.push(n),
+    });
     expect(seen.length).toBeGreaterThan(5);
     expect(seen.length).toBeLessThan(20);
     expect(seen.at(-1)).toBe(1000);
@@ -44,7 +52,10 @@ describe('readAnswer', () => {
 
   it('stops when cancelled', async () => {
     const ac = new AbortController();
-    const p = readAnswer(streamOf(1000, 10, (i) => i === 5 && ac.abort()), { signal: ac.signal });
+    const p = readAnswer(
+      streamOf(1000, 10, (i) => i === 5 && ac.abort()),
+      { signal: ac.signal },
+    );
     await expect(p).rejects.toMatchObject({ name: 'AbortError' });
   });
 

@@ -31,7 +31,10 @@ export const PREVIEW_LIMIT = 256 * 1024;
 // Chunks are folded into a Blob every so often so millions of small chunks do not pile up as objects.
 const FOLD_BYTES = 4 * 1024 * 1024;
 
-export async function readAnswer(stream: ReadableStream<Uint8Array> | null, options: ReadOptions = {}): Promise<ReadResult> {
+export async function readAnswer(
+  stream: ReadableStream<Uint8Array> | null,
+  options: ReadOptions = {},
+): Promise<ReadResult> {
   const limit = options.inMemoryLimit ?? IN_MEMORY_LIMIT;
   const previewSize = Math.min(options.previewBytes ?? PREVIEW_LIMIT, limit);
   const now = options.now ?? (() => performance.now());

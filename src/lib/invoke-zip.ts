@@ -16,12 +16,20 @@ export function listZip(bytes: Uint8Array): ZipListing {
   try {
     unzipSync(bytes, {
       filter: (f) => {
-        entries.push({ name: f.name, size: f.originalSize, compressedSize: f.size, directory: f.name.endsWith('/') });
+        entries.push({
+          name: f.name,
+          size: f.originalSize,
+          compressedSize: f.size,
+          directory: f.name.endsWith('/'),
+        });
         return false;
       },
     });
   } catch (e) {
-    return { ok: false, error: `The ZIP archive could not be read: ${e instanceof Error ? e.message : String(e)}` };
+    return {
+      ok: false,
+      error: `The ZIP archive could not be read: ${e instanceof Error ? e.message : String(e)}`,
+    };
   }
   return { ok: true, entries };
 }

@@ -1,0 +1,96 @@
+import { useState } from 'react';
+import { Button } from '../../../components/button';
+import { decodeBase64Blob } from '../../../lib/invoke-base64';
+import type { BodyInfo } from '../../../lib/invoke-detect';
+import { formatBytes } from '../../../lib/quantity';
+import type { AnswerSource } from './answer-source';
+
+/** Hands a Blob to the browser as a download; the URL lives long enough for the save to start. */
+export function saveBlob(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.rel = 'noopener';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** The answer as received, and for base64 answers the decoded file (decoded in pieces when large). */
+export function AnswerDownloads({
+  source,
+  info,
+  fileBase,
+}: {
+  source: AnswerSource;
+  info: BodyInfo;
+  fileBase: string;
+}) {
+  const [decoding, setDecoding] = useState<number | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const whole = source.blob ?? (source.complete ? new Blob([source.bytes as BlobPart]) : null);
+  const decodeLarge = async () => {
+    if (!source.blob) return;
+    setError(null);
+    setDecoding(0);
+    try {
+      const blob = await decodeBase64Blob(source.blob, {
+        type: info.mime,
+        onProgress: (done, total) => setDecoding(done / total),
+      });
+      saveBlob(blob, `${fileBase}.${info.extension}`);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setDecoding(null);
+    }
+  };
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      {whole ? (
+        <Button
+          size="sm"
+          onClick={() => saveBlob(whole, `${fileBase}${info.base64 ? '.b64.txt' : `.${info.extension}`}`)}
+        >
+          Download the answer ({formatBytes(source.size)})
+        </Button>
+      ) : (
+        <Button
+          size="sm"
+          onClick={() => saveBlob(new Blob([source.bytes as BlobPart]), `${fileBase}.start.bin`)}
+        >
+          Download the kept start ({formatBytes(source.bytes.length)})
+        </Button>
+      )}
+      {info.base64 &&
+        (source.complete ? (
+          <Button
+            size="sm"
+            onClick={() =>
+              saveBlob(
+                new Blob([info.bytes as BlobPart], { type: info.mime }),
+                `${fileBase}.${info.extension}`,
+              )
+            }
+          >
+            Download the decoded {info.label.toLowerCase()} ({formatBytes(info.bytes.length)})
+          </Button>
+        ) : (
+          source.blob && (
+            <Button size="sm" busy={decoding !== null} onClick={() => void decodeLarge()}>
+              {decoding !== null
+                ? `Decoding… ${Math.round(decoding * 100)}%`
+                : `Decode and download (.${info.extension})`}
+            </Button>
+          )
+        ))}
+      {error && (
+        <p role="alert" className="w-full text-sm text-danger">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
