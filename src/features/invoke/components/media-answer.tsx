@@ -43,9 +43,9 @@ export function MediaAnswer({ info, title }: { info: BodyInfo; title: string }) 
     );
   }
   if (info.kind === 'audio') {
-    // The answer is a file the service produced; there are no captions to offer for it.
-    // eslint-disable-next-line jsx-a11y/media-has-caption
     return (
+      // The answer is a file the service produced; there are no captions to offer for it.
+      // eslint-disable-next-line jsx-a11y/media-has-caption
       <audio
         controls
         src={url}
