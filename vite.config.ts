@@ -40,5 +40,7 @@ export default defineConfig({
     setupFiles: ['./src/test/setup.ts'],
     include: ['src/**/*.test.{ts,tsx}', 'mocks/**/*.test.ts'],
     restoreMocks: true,
+    // Component tests drive real user events through React; on a loaded 2-core CI machine 5 s is too tight.
+    testTimeout: 30_000,
   },
 });
