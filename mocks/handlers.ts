@@ -12,6 +12,7 @@ import { invokeHandlers } from './handlers/invoke';
 import { jobHandlers } from './handlers/jobs';
 import { metricHandlers } from './handlers/metrics';
 import { quotaHandlers } from './handlers/quotas';
+import { s3Handlers } from './handlers/s3';
 import { serviceHandlers } from './handlers/services';
 import { systemHandlers } from './handlers/system';
 import { volumeHandlers } from './handlers/volumes';
@@ -20,6 +21,7 @@ export function createHandlers(cluster: Cluster, baseUrl: string = DEMO_ENDPOINT
   const base = baseUrl.replace(/\/+$/, '');
   return [
     faultHandler(base),
+    ...s3Handlers(cluster, base),
     ...systemHandlers(cluster, base),
     ...serviceHandlers(cluster, base),
     ...deploymentHandlers(cluster, base),
