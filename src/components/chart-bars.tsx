@@ -17,7 +17,19 @@ export interface BarRow {
  * Stacked horizontal bars, one per row (a service, a user, a country), with legend toggles and a
  * "Show as table" switch. The chart (recharts) is lazily loaded.
  */
-export function BarsChart({ title, description, rows, defs, rowHeader }: { title: string; description?: ReactNode; rows: readonly BarRow[]; defs: readonly SeriesDef[]; rowHeader: string }) {
+export function BarsChart({
+  title,
+  description,
+  rows,
+  defs,
+  rowHeader,
+}: {
+  title: string;
+  description?: ReactNode;
+  rows: readonly BarRow[];
+  defs: readonly SeriesDef[];
+  rowHeader: string;
+}) {
   const id = useId();
   const theme = useChartTheme();
   const [asTable, setAsTable] = useState(false);
@@ -47,7 +59,14 @@ export function BarsChart({ title, description, rows, defs, rowHeader }: { title
       </div>
       <ChartLegend label={`Series in ${title}`} items={legend} hidden={hidden} onToggle={toggle} />
       {asTable ? (
-        <div className="overflow-auto rounded-md border border-line">
+        <div
+          // Focusable so that keyboard users can scroll it: it holds no controls of its own.
+          // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
+          tabIndex={0}
+          role="region"
+          aria-label={`${title}, as a table`}
+          className="overflow-auto rounded-md border border-line"
+        >
           <table className="w-full text-sm">
             <caption className="sr-only">{title}</caption>
             <thead>
@@ -70,7 +89,9 @@ export function BarsChart({ title, description, rows, defs, rowHeader }: { title
                   </th>
                   {shown.map((d) => (
                     <td key={d.key} className="border-b border-line px-3 py-1 text-right tabular-nums">
-                      {r.values[d.key] === null || r.values[d.key] === undefined ? NO_VALUE : formatValue(d.unit, r.values[d.key])}
+                      {r.values[d.key] === null || r.values[d.key] === undefined
+                        ? NO_VALUE
+                        : formatValue(d.unit, r.values[d.key])}
                     </td>
                   ))}
                 </tr>

@@ -36,7 +36,9 @@ export function ChartLegend({
               type="button"
               aria-pressed={!off}
               disabled={last}
-              title={last ? 'At least one series stays shown' : off ? `Show ${item.label}` : `Hide ${item.label}`}
+              title={
+                last ? 'At least one series stays shown' : off ? `Show ${item.label}` : `Hide ${item.label}`
+              }
               onClick={() => onToggle(item.key)}
               className={clsx(
                 'inline-flex items-center gap-1.5 rounded-md border px-2 py-0.5 text-xs',

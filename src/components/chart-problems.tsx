@@ -6,7 +6,17 @@ import type { SeriesProblems } from '../lib/metrics-series';
  * words), values that were not usable numbers, periods whose sources were degraded, and loading
  * progress. A failure is an alert; the rest is information.
  */
-export function ChartProblems({ problems, total, loading, message }: { problems: SeriesProblems; total: number; loading: boolean; message?: ReactNode }) {
+export function ChartProblems({
+  problems,
+  total,
+  loading,
+  message,
+}: {
+  problems: SeriesProblems;
+  total: number;
+  loading: boolean;
+  message?: ReactNode;
+}) {
   const invalid =
     problems.invalid > 0
       ? `${problems.invalid} ${problems.invalid === 1 ? 'value was' : 'values were'} not a usable number (negative or not a number) and ${problems.invalid === 1 ? 'is' : 'are'} left out.`
@@ -24,10 +34,13 @@ export function ChartProblems({ problems, total, loading, message }: { problems:
           )}
         </div>
       )}
-      {invalid && <p className="rounded-md border border-warn/40 bg-warn-soft px-3 py-2 text-sm">{invalid}</p>}
+      {invalid && (
+        <p className="rounded-md border border-warn/40 bg-warn-soft px-3 py-2 text-sm">{invalid}</p>
+      )}
       {problems.partial > 0 && (
         <p className="text-xs text-muted">
-          {problems.partial} of {total} periods may be incomplete: a source of these figures was not ok (see Sources).
+          {problems.partial} of {total} periods may be incomplete: a source of these figures was not ok (see
+          Sources).
         </p>
       )}
       {loading && problems.pending > 0 && (

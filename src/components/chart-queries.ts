@@ -12,13 +12,14 @@ import { buildSeries, type BucketOutcome, type SeriesData, type SeriesDef } from
 import { isPartial } from '../lib/metrics-sources';
 
 /** At most this many metrics requests at once, for all charts on the page together. */
-export const METRICS_CONCURRENCY = 4;
+export const METRICS_CONCURRENCY = 6;
 const limiter = createLimiter(METRICS_CONCURRENCY);
 
 export const metricsKeys = {
   all: ['metrics'] as const,
   summary: (start: number, end: number) => [...metricsKeys.all, 'summary', start, end] as const,
-  service: (name: string, start: number, end: number) => [...metricsKeys.all, 'service', name, start, end] as const,
+  service: (name: string, start: number, end: number) =>
+    [...metricsKeys.all, 'service', name, start, end] as const,
 };
 
 // Sources such as ingress logs are read every 15 minutes: a recent or partial total can still grow.
@@ -37,10 +38,17 @@ export const metricsQueries = {
     queryOptions({
       queryKey: metricsKeys.summary(start, end),
       queryFn: ({ signal }) =>
-        limiter.run(async () => {
-          const { data } = await oscar.GET('/system/metrics', { params: { query: { start: rfc3339(start), end: rfc3339(end) } }, signal });
-          return required(data, 'the usage summary');
-        }, signal, headline),
+        limiter.run(
+          async () => {
+            const { data } = await oscar.GET('/system/metrics', {
+              params: { query: { start: rfc3339(start), end: rfc3339(end) } },
+              signal,
+            });
+            return required(data, 'the usage summary');
+          },
+          signal,
+          headline,
+        ),
       staleTime: (q) => staleTime(end, q.state.data?.sources),
     }),
   service: (name: string, start: number, end: number) =>
@@ -85,7 +93,8 @@ export function useBucketSeries<T, K extends readonly unknown[]>(
   return useMemo(() => {
     const outcomes = buckets.map((bucket, i): BucketOutcome<T> => {
       const r = results[i];
-      if (r?.data !== undefined) return { bucket, state: 'ok', data: r.data as T, sources: sources(r.data as T) ?? [] };
+      if (r?.data !== undefined)
+        return { bucket, state: 'ok', data: r.data as T, sources: sources(r.data as T) ?? [] };
       if (r?.isError) return { bucket, state: 'error', error: errorMessage(r.error) };
       return { bucket, state: 'pending' };
     });

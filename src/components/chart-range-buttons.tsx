@@ -27,12 +27,24 @@ export function ChartRangeButtons({
   return (
     <div role="group" aria-label={label} className="inline-flex">
       {PRESETS.map((p) => (
-        <button key={p.id} type="button" aria-pressed={value === p.id} title={p.label} className={cls(value === p.id)} onClick={() => onChange(p.id)}>
+        <button
+          key={p.id}
+          type="button"
+          aria-pressed={value === p.id}
+          title={p.label}
+          className={cls(value === p.id)}
+          onClick={() => onChange(p.id)}
+        >
           {SHORT[p.id]}
         </button>
       ))}
       {extra && (
-        <button type="button" aria-pressed={extra.pressed} className={cls(extra.pressed)} onClick={extra.onClick}>
+        <button
+          type="button"
+          aria-pressed={extra.pressed}
+          className={cls(extra.pressed)}
+          onClick={extra.onClick}
+        >
           {extra.label}
         </button>
       )}

@@ -14,8 +14,34 @@ export interface ChartTheme {
   series: readonly string[];
 }
 
-const LIGHT_SERIES = ['#0e6f86', '#c2410c', '#6d28d9', '#15803d', '#b4233c', '#8a5a00', '#1d4ed8', '#a21caf', '#4d7c0f', '#475569', '#0f766e', '#9a3412'];
-const DARK_SERIES = ['#5cc8e0', '#fb923c', '#c4b5fd', '#6fd69a', '#fb7185', '#f3c763', '#93c5fd', '#f0abfc', '#bef264', '#cbd5e1', '#5eead4', '#fdba74'];
+const LIGHT_SERIES = [
+  '#0e6f86',
+  '#c2410c',
+  '#6d28d9',
+  '#15803d',
+  '#b4233c',
+  '#8a5a00',
+  '#1d4ed8',
+  '#a21caf',
+  '#4d7c0f',
+  '#475569',
+  '#0f766e',
+  '#9a3412',
+];
+const DARK_SERIES = [
+  '#5cc8e0',
+  '#fb923c',
+  '#c4b5fd',
+  '#6fd69a',
+  '#fb7185',
+  '#f3c763',
+  '#93c5fd',
+  '#f0abfc',
+  '#bef264',
+  '#cbd5e1',
+  '#5eead4',
+  '#fdba74',
+];
 
 function isDark(): boolean {
   return typeof document !== 'undefined' && document.documentElement.classList.contains('dark');

@@ -1,7 +1,17 @@
 // The recharts part of TimeSeriesChart, in its own module so that recharts loads only when a chart is
 // first drawn (chart-time-series.tsx imports this lazily).
 import { useMemo, useState } from 'react';
-import { Area, Bar, Brush, CartesianGrid, ComposedChart, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts';
+import {
+  Area,
+  Bar,
+  Brush,
+  CartesianGrid,
+  ComposedChart,
+  Tooltip,
+  XAxis,
+  YAxis,
+  type TooltipContentProps,
+} from 'recharts';
 import { bucketLabel, type StepId } from '../lib/metrics-range';
 import { pointNote } from '../lib/metrics-csv';
 import type { SeriesData, SeriesPoint } from '../lib/metrics-series';
@@ -22,7 +32,16 @@ export interface TimeSeriesPlotProps {
 
 type Row = { t: number; point: SeriesPoint } & Record<string, number | null | SeriesPoint>;
 
-export function TimeSeriesPlot({ title, data, kind, stacked, step, hidden, height, onZoom }: TimeSeriesPlotProps) {
+export function TimeSeriesPlot({
+  title,
+  data,
+  kind,
+  stacked,
+  step,
+  hidden,
+  height,
+  onZoom,
+}: TimeSeriesPlotProps) {
   const theme = useChartTheme();
   // Series keys can be any service name; recharts reads "a.b" as a path, so rows use s0, s1, …
   const rows = useMemo(
@@ -74,7 +93,9 @@ export function TimeSeriesPlot({ title, data, kind, stacked, step, hidden, heigh
           niceTicks="snap125"
         />
         <Tooltip
-          content={(props: TooltipContentProps) => <PlotTooltip {...props} data={data} step={step} hidden={hidden} />}
+          content={(props: TooltipContentProps) => (
+            <PlotTooltip {...props} data={data} step={step} hidden={hidden} />
+          )}
           cursor={{ fill: theme.raised, stroke: theme.line }}
           isAnimationActive={false}
         />
@@ -91,7 +112,16 @@ export function TimeSeriesPlot({ title, data, kind, stacked, step, hidden, heigh
           return kind === 'bar' ? (
             <Bar {...common} fill={color} maxBarSize={48} />
           ) : (
-            <Area {...common} type="monotone" stroke={color} fill={color} fillOpacity={stacked ? 0.55 : 0.2} strokeWidth={1.5} connectNulls={false} dot={false} />
+            <Area
+              {...common}
+              type="monotone"
+              stroke={color}
+              fill={color}
+              fillOpacity={stacked ? 0.55 : 0.2}
+              strokeWidth={1.5}
+              connectNulls={false}
+              dot={false}
+            />
           );
         })}
         {showBrush && (
@@ -111,7 +141,8 @@ export function TimeSeriesPlot({ title, data, kind, stacked, step, hidden, heigh
       </ComposedChart>
       {showBrush && brush && (brush.startIndex > 0 || brush.endIndex < rows.length - 1) && (
         <p className="mt-1 text-xs text-muted">
-          Brushed {bucketLabel(data.points[brush.startIndex]?.t ?? 0, step)} – {bucketLabel(data.points[brush.endIndex]?.t ?? 0, step)}.{' '}
+          Brushed {bucketLabel(data.points[brush.startIndex]?.t ?? 0, step)} –{' '}
+          {bucketLabel(data.points[brush.endIndex]?.t ?? 0, step)}.{' '}
           <button type="button" className="text-accent underline" onClick={() => commitZoom(brush)}>
             Zoom in to this period
           </button>
@@ -121,7 +152,13 @@ export function TimeSeriesPlot({ title, data, kind, stacked, step, hidden, heigh
   );
 }
 
-function PlotTooltip({ active, payload, data, step, hidden }: TooltipContentProps & { data: SeriesData; step: StepId; hidden: ReadonlySet<string> }) {
+function PlotTooltip({
+  active,
+  payload,
+  data,
+  step,
+  hidden,
+}: TooltipContentProps & { data: SeriesData; step: StepId; hidden: ReadonlySet<string> }) {
   const row = payload?.[0]?.payload as Row | undefined;
   if (!active || !row) return null;
   const p = row.point;
@@ -139,7 +176,9 @@ function PlotTooltip({ active, payload, data, step, hidden }: TooltipContentProp
             return (
               <li key={d.key} className="flex justify-between gap-4">
                 <span>{d.label}</span>
-                <span className="tabular-nums">{v === null || v === undefined ? NO_VALUE : formatValue(d.unit, v)}</span>
+                <span className="tabular-nums">
+                  {v === null || v === undefined ? NO_VALUE : formatValue(d.unit, v)}
+                </span>
               </li>
             );
           })}

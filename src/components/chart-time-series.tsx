@@ -11,7 +11,9 @@ import { seriesColor, useChartTheme } from './chart-theme';
 import { CopyButton } from './copy-button';
 
 // recharts is a large library: it loads with the first chart, not with the app.
-const TimeSeriesPlot = lazy(() => import('./chart-time-series-plot').then((m) => ({ default: m.TimeSeriesPlot })));
+const TimeSeriesPlot = lazy(() =>
+  import('./chart-time-series-plot').then((m) => ({ default: m.TimeSeriesPlot })),
+);
 
 export interface TimeSeriesChartProps {
   /** The chart's accessible name and visible title. */
@@ -37,14 +39,36 @@ export interface TimeSeriesChartProps {
  * switch, a copy-as-CSV button, and the reasons for any gap next to it. The chart itself (recharts) is
  * lazily loaded.
  */
-export function TimeSeriesChart({ title, description, data, step, kind = 'bar', stacked = false, height = 260, loading = false, message, onZoom, actions }: TimeSeriesChartProps) {
+export function TimeSeriesChart({
+  title,
+  description,
+  data,
+  step,
+  kind = 'bar',
+  stacked = false,
+  height = 260,
+  loading = false,
+  message,
+  onZoom,
+  actions,
+}: TimeSeriesChartProps) {
   const id = useId();
   const theme = useChartTheme();
   const [asTable, setAsTable] = useState(false);
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
+  // Buckets arrive one by one; redrawing the plot for each would keep the page busy. The plot shows
+  // the last complete data (dimmed) until loading ends, while the progress line counts the periods.
+  const [settled, setSettled] = useState<SeriesData | null>(loading ? null : data);
+  if (!loading && settled !== data) setSettled(data);
+  const plotData = loading ? settled : data;
   const totals = useMemo(() => seriesTotals(data), [data]);
-  const empty = isEmptySeries(data);
-  const legend = data.defs.map((d, i) => ({ key: d.key, label: d.label, color: seriesColor(theme, i), detail: formatValue(d.unit, totals[d.key]) }));
+  const empty = isEmptySeries(data) && !(loading && plotData && !isEmptySeries(plotData));
+  const legend = data.defs.map((d, i) => ({
+    key: d.key,
+    label: d.label,
+    color: seriesColor(theme, i),
+    detail: formatValue(d.unit, totals[d.key]),
+  }));
 
   const toggle = (key: string) =>
     setHidden((prev) => {
@@ -55,7 +79,11 @@ export function TimeSeriesChart({ title, description, data, step, kind = 'bar', 
     });
 
   return (
-    <figure aria-labelledby={`${id}-title`} aria-busy={loading || undefined} className="flex min-w-0 flex-col gap-2">
+    <figure
+      aria-labelledby={`${id}-title`}
+      aria-busy={loading || undefined}
+      className="flex min-w-0 flex-col gap-2"
+    >
       <div className="flex flex-wrap items-start justify-between gap-2">
         <div className="min-w-0">
           <h3 id={`${id}-title`} className="text-sm font-semibold">
@@ -71,9 +99,18 @@ export function TimeSeriesChart({ title, description, data, step, kind = 'bar', 
           </Button>
         </div>
       </div>
-      <ChartProblems problems={data.problems} total={data.points.length} loading={loading} message={message} />
+      <ChartProblems
+        problems={data.problems}
+        total={data.points.length}
+        loading={loading}
+        message={message}
+      />
       {empty ? (
-        <EmptyChart height={height} loading={loading} hasMessage={Boolean(message) || data.problems.failed > 0} />
+        <EmptyChart
+          height={height}
+          loading={loading}
+          hasMessage={Boolean(message) || data.problems.failed > 0}
+        />
       ) : (
         <>
           <ChartLegend label={`Series in ${title}`} items={legend} hidden={hidden} onToggle={toggle} />
@@ -81,10 +118,31 @@ export function TimeSeriesChart({ title, description, data, step, kind = 'bar', 
             <ChartTable caption={title} data={data} step={step} hidden={hidden} />
           ) : (
             <>
-              <Suspense fallback={<div className="animate-pulse rounded bg-raised" style={{ height }} aria-hidden="true" />}>
-                <TimeSeriesPlot title={title} data={data} kind={kind} stacked={stacked} step={step} hidden={hidden} height={height} {...(onZoom ? { onZoom } : {})} />
+              <Suspense
+                fallback={
+                  <div className="animate-pulse rounded bg-raised" style={{ height }} aria-hidden="true" />
+                }
+              >
+                {plotData ? (
+                  <div className={loading ? 'opacity-50 transition-opacity' : undefined}>
+                    <TimeSeriesPlot
+                      title={title}
+                      data={plotData}
+                      kind={kind}
+                      stacked={stacked}
+                      step={step}
+                      hidden={hidden}
+                      height={height}
+                      {...(onZoom && !loading ? { onZoom } : {})}
+                    />
+                  </div>
+                ) : (
+                  <div className="animate-pulse rounded bg-raised" style={{ height }} aria-hidden="true" />
+                )}
               </Suspense>
-              {isAllZero(data) && !loading && <p className="text-xs text-muted">Nothing was used in this period: every value is zero.</p>}
+              {isAllZero(data) && !loading && (
+                <p className="text-xs text-muted">Nothing was used in this period: every value is zero.</p>
+              )}
             </>
           )}
         </>
@@ -93,10 +151,22 @@ export function TimeSeriesChart({ title, description, data, step, kind = 'bar', 
   );
 }
 
-function EmptyChart({ height, loading, hasMessage }: { height: number; loading: boolean; hasMessage: boolean }) {
-  if (loading) return <div className="animate-pulse rounded bg-raised" style={{ height }} aria-hidden="true" />;
+function EmptyChart({
+  height,
+  loading,
+  hasMessage,
+}: {
+  height: number;
+  loading: boolean;
+  hasMessage: boolean;
+}) {
+  if (loading)
+    return <div className="animate-pulse rounded bg-raised" style={{ height }} aria-hidden="true" />;
   return (
-    <div className="flex items-center justify-center rounded border border-dashed border-line text-sm text-muted" style={{ height: Math.min(height, 140) }}>
+    <div
+      className="flex items-center justify-center rounded border border-dashed border-line text-sm text-muted"
+      style={{ height: Math.min(height, 140) }}
+    >
       {hasMessage ? 'Nothing to draw.' : 'No figures for this period.'}
     </div>
   );

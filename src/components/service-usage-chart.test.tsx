@@ -15,8 +15,15 @@ const server = setupServer(
   http.get(`${BASE}/system/metrics/:service`, ({ request, params }) => {
     const url = new URL(request.url);
     calls.push(url);
-    const hours = (Date.parse(url.searchParams.get('end')!) - Date.parse(url.searchParams.get('start')!)) / HOUR;
-    const sources = [{ name: 'ingress-logs', status: degraded ? 'degraded' : 'ok', notes: degraded ? 'read every 15 minutes' : undefined }];
+    const hours =
+      (Date.parse(url.searchParams.get('end')!) - Date.parse(url.searchParams.get('start')!)) / HOUR;
+    const sources = [
+      {
+        name: 'ingress-logs',
+        status: degraded ? 'degraded' : 'ok',
+        notes: degraded ? 'read every 15 minutes' : undefined,
+      },
+    ];
     const m = (metric: string, value: number) => ({ metric, value, unit: 'x', sources });
     return HttpResponse.json({
       service_name: params.service,
@@ -42,7 +49,12 @@ beforeEach(() => {
       disconnect() {}
     },
   );
-  setSession({ endpoint: BASE, method: 'basic', user: { name: 'oscar' }, credentials: { kind: 'basic', username: 'oscar', password: 'x' } });
+  setSession({
+    endpoint: BASE,
+    method: 'basic',
+    user: { name: 'oscar' },
+    credentials: { kind: 'basic', username: 'oscar', password: 'x' },
+  });
 });
 afterEach(() => vi.unstubAllGlobals());
 afterAll(() => server.close());
@@ -65,11 +77,23 @@ describe('the service usage chart', () => {
     // 7 days in 6-hour periods: 28 or 29 requests, all for cowsay, each at most 6 hours long.
     expect(calls.length).toBeGreaterThanOrEqual(28);
     expect(calls.every((u) => u.pathname === '/system/metrics/cowsay')).toBe(true);
-    expect(calls.every((u) => Date.parse(u.searchParams.get('end')!) - Date.parse(u.searchParams.get('start')!) <= 6 * HOUR)).toBe(true);
+    expect(
+      calls.every(
+        (u) => Date.parse(u.searchParams.get('end')!) - Date.parse(u.searchParams.get('start')!) <= 6 * HOUR,
+      ),
+    ).toBe(true);
     await user.click(within(figure).getByRole('button', { name: 'Show as table' }));
-    const rows = within(within(figure).getByRole('table', { name: 'Requests to cowsay' })).getAllByRole('row');
-    expect(within(rows[3]!).getAllByRole('cell').map((c) => c.textContent)).toEqual(['24 requests', '0 requests', '6 requests', '']);
-    expect(within(figure).getByRole('button', { name: /^Synchronous/ })).toHaveTextContent(/Synchronous\s*6\d\d requests/);
+    const rows = within(within(figure).getByRole('table', { name: 'Requests to cowsay' })).getAllByRole(
+      'row',
+    );
+    expect(
+      within(rows[3]!)
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual(['24 requests', '0 requests', '6 requests', '']);
+    expect(within(figure).getByRole('button', { name: /^Synchronous/ })).toHaveTextContent(
+      /Synchronous\s*6\d\d requests/,
+    );
   });
 
   it('changes period with the range buttons', async () => {
@@ -80,12 +104,21 @@ describe('the service usage chart', () => {
     await user.click(screen.getByRole('button', { name: '30 days' }));
     expect(screen.getByRole('button', { name: '30 days' })).toHaveAttribute('aria-pressed', 'true');
     await waitFor(() => expect(calls.length).toBeGreaterThanOrEqual(30));
-    expect(calls.every((u) => Date.parse(u.searchParams.get('end')!) - Date.parse(u.searchParams.get('start')!) <= DAY + HOUR)).toBe(true);
+    expect(
+      calls.every(
+        (u) =>
+          Date.parse(u.searchParams.get('end')!) - Date.parse(u.searchParams.get('start')!) <= DAY + HOUR,
+      ),
+    ).toBe(true);
   });
 
   it('warns when a source behind the figures is not ok', async () => {
     degraded = true;
     renderChart();
-    expect(await screen.findByText(/Some figures may be incomplete: ingress-logs is degraded \(read every 15 minutes\)/)).toBeInTheDocument();
+    expect(
+      await screen.findByText(
+        /Some figures may be incomplete: ingress-logs is degraded \(read every 15 minutes\)/,
+      ),
+    ).toBeInTheDocument();
   });
 });

@@ -25,7 +25,13 @@ const sourcesOf = (d: ServiceMetricsResponse) => (d.metrics ?? []).flatMap((m) =
  * A service's own usage over time (GET /system/metrics/{serviceName}, one request per period): CPU and
  * GPU hours, and requests by kind. For the service page; it keeps its range to itself.
  */
-export function ServiceUsageChart({ serviceName, initialRange = '7d' }: { serviceName: string; initialRange?: PresetId }) {
+export function ServiceUsageChart({
+  serviceName,
+  initialRange = '7d',
+}: {
+  serviceName: string;
+  initialRange?: PresetId;
+}) {
   const [preset, setPreset] = useState<PresetId>(initialRange);
   const refreshMs = PRESETS.find((p) => p.id === preset)?.refreshMs ?? null;
   const [now] = useNow(refreshMs);
@@ -34,13 +40,20 @@ export function ServiceUsageChart({ serviceName, initialRange = '7d' }: { servic
   const options = (b: { start: number; end: number }) => metricsQueries.service(serviceName, b.start, b.end);
   const compute = useBucketSeries(buckets, options, COMPUTE, pick, sourcesOf);
   const requests = useBucketSeries(buckets, options, REQUESTS, pick, sourcesOf);
-  const troubled = useMemo(() => troubledSources(mergeSources(compute.raw.map((d) => (d ? sourcesOf(d) : undefined)))), [compute.raw]);
+  const troubled = useMemo(
+    () => troubledSources(mergeSources(compute.raw.map((d) => (d ? sourcesOf(d) : undefined)))),
+    [compute.raw],
+  );
   const per = stepPhrase(range.step);
 
   return (
     <section aria-label={`Usage of ${serviceName}`} className="flex flex-col gap-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <ChartRangeButtons label={`Period for the usage of ${serviceName}`} value={preset} onChange={setPreset} />
+        <ChartRangeButtons
+          label={`Period for the usage of ${serviceName}`}
+          value={preset}
+          onChange={setPreset}
+        />
         <p className="text-xs text-muted">{range.label}</p>
       </div>
       {troubled.length > 0 && (

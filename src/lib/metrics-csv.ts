@@ -12,7 +12,10 @@ export function csvCell(v: string | number | null | undefined): string {
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-export function toCsv(header: readonly string[], rows: readonly (readonly (string | number | null | undefined)[])[]): string {
+export function toCsv(
+  header: readonly string[],
+  rows: readonly (readonly (string | number | null | undefined)[])[],
+): string {
   return [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
 
@@ -32,7 +35,9 @@ export function seriesCsv(data: SeriesData): string {
 export function pointNote(p: { state: string; partial: boolean; open: boolean }): string {
   if (p.state === 'error') return 'failed to load';
   if (p.state === 'pending') return 'loading';
-  const notes = [p.open ? 'in progress' : '', p.partial ? 'partial: a source was not ok' : ''].filter(Boolean);
+  const notes = [p.open ? 'in progress' : '', p.partial ? 'partial: a source was not ok' : ''].filter(
+    Boolean,
+  );
   return notes.join('; ');
 }
 

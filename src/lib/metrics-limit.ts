@@ -36,7 +36,8 @@ export function createLimiter(concurrency: number): Limiter {
     },
     run<T>(task: () => Promise<T>, signal?: AbortSignal, first = false): Promise<T> {
       return new Promise<T>((resolve, reject) => {
-        const abortError = () => signal?.reason ?? new DOMException('The request was cancelled', 'AbortError');
+        const abortError = () =>
+          signal?.reason ?? new DOMException('The request was cancelled', 'AbortError');
         if (signal?.aborted) {
           reject(abortError());
           return;

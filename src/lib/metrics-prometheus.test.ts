@@ -14,23 +14,38 @@ import {
 
 describe('Prometheus queries', () => {
   it('puts the step into the query as a duration and as seconds', () => {
-    expect(renderQuery('sum(increase(x[$step])) * $stepSeconds', 3600)).toBe('sum(increase(x[3600s])) * 3600');
+    expect(renderQuery('sum(increase(x[$step])) * $stepSeconds', 3600)).toBe(
+      'sum(increase(x[3600s])) * 3600',
+    );
     expect(renderQuery(DEFAULT_QUERIES.gpu.expr, 300)).toContain('[300s:1m]');
   });
 
   it('builds the query_range URL in seconds', () => {
-    const url = new URL(queryRangeUrl('http://127.0.0.1:9090/', 'up', Date.UTC(2025, 0, 1), Date.UTC(2025, 0, 2), 3600));
+    const url = new URL(
+      queryRangeUrl('http://127.0.0.1:9090/', 'up', Date.UTC(2025, 0, 1), Date.UTC(2025, 0, 2), 3600),
+    );
     expect(url.pathname).toBe('/api/v1/query_range');
-    expect(Object.fromEntries(url.searchParams)).toEqual({ query: 'up', start: '1735689600', end: '1735776000', step: '3600' });
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      query: 'up',
+      start: '1735689600',
+      end: '1735776000',
+      step: '3600',
+    });
   });
 
   it('checks and tidies the base URL', () => {
     expect(normaliseBaseUrl(' https://prom.example.org/ ')).toEqual({ url: 'https://prom.example.org' });
-    expect(normaliseBaseUrl('https://example.org/prometheus/api/v1')).toEqual({ url: 'https://example.org/prometheus' });
+    expect(normaliseBaseUrl('https://example.org/prometheus/api/v1')).toEqual({
+      url: 'https://example.org/prometheus',
+    });
     expect(normaliseBaseUrl('')).toMatchObject({ problem: expect.stringMatching(/Enter/) });
     expect(normaliseBaseUrl('prometheus:9090')).toMatchObject({ problem: expect.stringMatching(/http/) });
-    expect(normaliseBaseUrl('not a url')).toMatchObject({ problem: expect.stringMatching(/not a web address/) });
-    expect(normaliseBaseUrl('https://p.example.org/?x=1')).toMatchObject({ problem: expect.stringMatching(/query/) });
+    expect(normaliseBaseUrl('not a url')).toMatchObject({
+      problem: expect.stringMatching(/not a web address/),
+    });
+    expect(normaliseBaseUrl('https://p.example.org/?x=1')).toMatchObject({
+      problem: expect.stringMatching(/query/),
+    });
   });
 });
 
@@ -41,14 +56,27 @@ describe('reading a query_range answer', () => {
       data: {
         resultType: 'matrix',
         result: [
-          { metric: { label_oscar_service: 'cowsay' }, values: [[1735689600, '1.5'], [1735693200, 'NaN'], ['bad', '1']] },
+          {
+            metric: { label_oscar_service: 'cowsay' },
+            values: [
+              [1735689600, '1.5'],
+              [1735693200, 'NaN'],
+              ['bad', '1'],
+            ],
+          },
           { metric: {}, values: [] },
           'garbage',
         ],
       },
     });
     expect(series).toEqual([
-      { labels: { label_oscar_service: 'cowsay' }, values: [[1735689600, '1.5'], [1735693200, 'NaN']] },
+      {
+        labels: { label_oscar_service: 'cowsay' },
+        values: [
+          [1735689600, '1.5'],
+          [1735693200, 'NaN'],
+        ],
+      },
       { labels: {}, values: [] },
     ]);
   });
@@ -62,10 +90,14 @@ describe('reading a query_range answer', () => {
       }
     })();
     expect(err).toBeInstanceOf(PrometheusError);
-    expect((err as PrometheusError).message).toBe('Prometheus refused the query (bad_data): parse error at char 5');
+    expect((err as PrometheusError).message).toBe(
+      'Prometheus refused the query (bad_data): parse error at char 5',
+    );
     expect((err as PrometheusError).status).toBe(400);
     expect(() => parseQueryRange('<html>proxy login</html>')).toThrow(/not an API answer/);
-    expect(() => parseQueryRange({ status: 'success', data: { resultType: 'vector', result: [] } })).toThrow(/vector/);
+    expect(() => parseQueryRange({ status: 'success', data: { resultType: 'vector', result: [] } })).toThrow(
+      /vector/,
+    );
   });
 
   it('names a series by its legend label, else its labels, else the query', () => {
@@ -78,7 +110,11 @@ describe('reading a query_range answer', () => {
 describe('public/prometheus.json', () => {
   it('keeps valid cluster entries and query overrides, ignoring the rest', () => {
     const config = parsePrometheusConfig({
-      clusters: { 'https://oscar.example.org/': 'https://prom.example.org/', 'https://x': 'ftp://nope', 'https://y': 3 },
+      clusters: {
+        'https://oscar.example.org/': 'https://prom.example.org/',
+        'https://x': 'ftp://nope',
+        'https://y': 3,
+      },
       queries: { cpu: 'sum(rate(my_cpu[$step])) * $stepSeconds / 3600', unknown: 'x', gpu: '  ' },
     });
     expect(config.clusters).toEqual({ 'https://oscar.example.org': 'https://prom.example.org' });

@@ -31,8 +31,11 @@ export const DEFAULT_QUERIES: Record<PromQueryId, PromQueryDef> = {
     id: 'gpu',
     label: 'GPU hours',
     unit: 'hours',
-    // GPUs requested, sampled each minute while the pod exists: GPU-minutes, then hours.
-    expr: `sum(sum_over_time(kube_pod_container_resource_requests{${NS},resource="nvidia_com_gpu"}[$step:1m])) / 60`,
+    // GPUs requested, sampled each minute while the pod exists, over the minutes in the window (a
+    // count rather than step/60: Prometheus 2 closes range windows at both ends, 3 at one), times hours.
+    expr:
+      `sum(sum_over_time(kube_pod_container_resource_requests{${NS},resource="nvidia_com_gpu"}[$step:1m]))` +
+      ` / on() count_over_time(vector(1)[$step:1m]) * $stepSeconds / 3600`,
   },
   memory: {
     id: 'memory',
@@ -71,13 +74,20 @@ export function normaliseBaseUrl(raw: string): { url: string } | { problem: stri
   } catch {
     return { problem: `"${text}" is not a web address (e.g. https://prometheus.example.org).` };
   }
-  if (u.protocol !== 'http:' && u.protocol !== 'https:') return { problem: 'The address must start with http:// or https://.' };
+  if (u.protocol !== 'http:' && u.protocol !== 'https:')
+    return { problem: 'The address must start with http:// or https://.' };
   if (u.search || u.hash) return { problem: 'The address must not have a query (?…) or a fragment (#…).' };
   const path = u.pathname.replace(/\/+$/, '').replace(/\/api\/v1$/, '');
   return { url: `${u.origin}${path}` };
 }
 
-export function queryRangeUrl(base: string, query: string, start: number, end: number, stepSeconds: number): string {
+export function queryRangeUrl(
+  base: string,
+  query: string,
+  start: number,
+  end: number,
+  stepSeconds: number,
+): string {
   const p = new URLSearchParams({
     query,
     start: String(start / 1000),
@@ -104,21 +114,28 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 
 /** A query_range answer's series; throws PrometheusError with Prometheus' own words when it failed. */
 export function parseQueryRange(body: unknown, httpStatus = 200): PromSeries[] {
-  if (!isRecord(body)) throw new PrometheusError('Prometheus sent something that is not an API answer.', 'shape', httpStatus);
+  if (!isRecord(body))
+    throw new PrometheusError('Prometheus sent something that is not an API answer.', 'shape', httpStatus);
   if (body.status === 'error') {
     const what = typeof body.error === 'string' ? body.error : 'unknown error';
     const type = typeof body.errorType === 'string' ? ` (${body.errorType})` : '';
     throw new PrometheusError(`Prometheus refused the query${type}: ${what}`, 'query', httpStatus);
   }
   const data = body.data;
-  if (body.status !== 'success' || !isRecord(data)) throw new PrometheusError('Prometheus sent an answer without data.', 'shape', httpStatus);
+  if (body.status !== 'success' || !isRecord(data))
+    throw new PrometheusError('Prometheus sent an answer without data.', 'shape', httpStatus);
   if (data.resultType !== 'matrix' || !Array.isArray(data.result)) {
-    throw new PrometheusError(`Prometheus answered a ${String(data.resultType)} where a range query gives a matrix.`, 'shape', httpStatus);
+    throw new PrometheusError(
+      `Prometheus answered a ${String(data.resultType)} where a range query gives a matrix.`,
+      'shape',
+      httpStatus,
+    );
   }
   return data.result.flatMap((r): PromSeries[] => {
     if (!isRecord(r) || !Array.isArray(r.values)) return [];
     const labels: Record<string, string> = {};
-    if (isRecord(r.metric)) for (const [k, v] of Object.entries(r.metric)) if (typeof v === 'string') labels[k] = v;
+    if (isRecord(r.metric))
+      for (const [k, v] of Object.entries(r.metric)) if (typeof v === 'string') labels[k] = v;
     const values = r.values.flatMap((v): (readonly [number, string])[] =>
       Array.isArray(v) && typeof v[0] === 'number' && typeof v[1] === 'string' ? [[v[0], v[1]] as const] : [],
     );

@@ -88,7 +88,9 @@ describe('splitting a range into buckets', () => {
 describe('the range in the URL', () => {
   it('reads presets and defaults to the last 7 days', () => {
     expect(parseRangeParams(new URLSearchParams(''))).toEqual({ spec: { kind: 'preset', preset: '7d' } });
-    expect(parseRangeParams(new URLSearchParams('range=90d'))).toEqual({ spec: { kind: 'preset', preset: '90d' } });
+    expect(parseRangeParams(new URLSearchParams('range=90d'))).toEqual({
+      spec: { kind: 'preset', preset: '90d' },
+    });
     expect(parseRangeParams(new URLSearchParams('range=3y'))).toMatchObject({
       spec: { kind: 'preset', preset: '7d' },
       problem: expect.stringContaining('"3y" is not a range'),
@@ -100,12 +102,18 @@ describe('the range in the URL', () => {
     expect(ok.spec).toEqual({ kind: 'custom', start: Date.UTC(2025, 4, 1), end: Date.UTC(2025, 4, 3, 12) });
     expect(ok.problem).toBeUndefined();
 
-    const reversed = parseRangeParams(new URLSearchParams('start=2025-05-03T00:00:00Z&end=2025-05-01T00:00:00Z'));
+    const reversed = parseRangeParams(
+      new URLSearchParams('start=2025-05-03T00:00:00Z&end=2025-05-01T00:00:00Z'),
+    );
     expect(reversed.spec).toEqual({ kind: 'preset', preset: '7d' });
     expect(reversed.problem).toMatch(/start is after the end/);
 
-    expect(parseRangeParams(new URLSearchParams('start=2025-05-03T00:00:00Z&end=2025-05-03T00:00:00Z')).problem).toMatch(/empty/);
-    expect(parseRangeParams(new URLSearchParams('start=yesterday&end=2025-05-03')).problem).toMatch(/start "yesterday" is not a date/);
+    expect(
+      parseRangeParams(new URLSearchParams('start=2025-05-03T00:00:00Z&end=2025-05-03T00:00:00Z')).problem,
+    ).toMatch(/empty/);
+    expect(parseRangeParams(new URLSearchParams('start=yesterday&end=2025-05-03')).problem).toMatch(
+      /start "yesterday" is not a date/,
+    );
     expect(parseRangeParams(new URLSearchParams('start=2025-05-03')).problem).toMatch(/end "" is not a date/);
   });
 
@@ -113,11 +121,19 @@ describe('the range in the URL', () => {
     const p = new URLSearchParams('by=country&range=30d');
     expect(writeRangeParams(p, { kind: 'preset', preset: '24h' }).toString()).toBe('by=country&range=24h');
     expect(writeRangeParams(p, { kind: 'preset', preset: '7d' }).toString()).toBe('by=country');
-    const custom = writeRangeParams(p, { kind: 'custom', start: Date.UTC(2025, 0, 1), end: Date.UTC(2025, 0, 2, 6, 30) });
+    const custom = writeRangeParams(p, {
+      kind: 'custom',
+      start: Date.UTC(2025, 0, 1),
+      end: Date.UTC(2025, 0, 2, 6, 30),
+    });
     expect(custom.get('start')).toBe('2025-01-01T00:00:00Z');
     expect(custom.get('end')).toBe('2025-01-02T06:30:00Z');
     expect(custom.has('range')).toBe(false);
-    expect(parseRangeParams(custom).spec).toEqual({ kind: 'custom', start: Date.UTC(2025, 0, 1), end: Date.UTC(2025, 0, 2, 6, 30) });
+    expect(parseRangeParams(custom).spec).toEqual({
+      kind: 'custom',
+      start: Date.UTC(2025, 0, 1),
+      end: Date.UTC(2025, 0, 2, 6, 30),
+    });
   });
 
   it('checks custom ranges', () => {
@@ -131,14 +147,29 @@ describe('resolving a range', () => {
   const now = Date.UTC(2025, 5, 2, 10, 0);
   it('gives presets their length, step and refresh, and the previous period', () => {
     const r = resolveRange({ kind: 'preset', preset: '24h' }, now);
-    expect(r).toMatchObject({ start: now - DAY, end: now, step: '1h', refreshMs: 60_000, label: 'Last 24 hours' });
-    expect(resolveRange({ kind: 'preset', preset: '90d' }, now)).toMatchObject({ step: '1d', refreshMs: null });
+    expect(r).toMatchObject({
+      start: now - DAY,
+      end: now,
+      step: '1h',
+      refreshMs: 60_000,
+      label: 'Last 24 hours',
+    });
+    expect(resolveRange({ kind: 'preset', preset: '90d' }, now)).toMatchObject({
+      step: '1d',
+      refreshMs: null,
+    });
     expect(previousRange(r)).toEqual({ start: now - 2 * DAY, end: now - DAY });
   });
 
   it('keeps custom ranges still, with a step that fits their length', () => {
-    expect(resolveRange({ kind: 'custom', start: now - 6 * HOUR, end: now }, now)).toMatchObject({ refreshMs: null, step: '15m' });
-    expect(resolveRange({ kind: 'custom', start: now - 30 * DAY, end: now - 20 * DAY }, now)).toMatchObject({ refreshMs: null, step: '6h' });
+    expect(resolveRange({ kind: 'custom', start: now - 6 * HOUR, end: now }, now)).toMatchObject({
+      refreshMs: null,
+      step: '15m',
+    });
+    expect(resolveRange({ kind: 'custom', start: now - 30 * DAY, end: now - 20 * DAY }, now)).toMatchObject({
+      refreshMs: null,
+      step: '6h',
+    });
     expect(refreshFor({ kind: 'preset', preset: '7d' })).toBe(300_000);
     expect(refreshFor({ kind: 'preset', preset: '30d' })).toBeNull();
   });

@@ -23,10 +23,38 @@ export interface Preset {
 }
 
 export const PRESETS: readonly Preset[] = [
-  { id: '24h', label: 'Last 24 hours', previous: 'the 24 hours before', ms: DAY, step: '1h', refreshMs: 60_000 },
-  { id: '7d', label: 'Last 7 days', previous: 'the 7 days before', ms: 7 * DAY, step: '6h', refreshMs: 5 * 60_000 },
-  { id: '30d', label: 'Last 30 days', previous: 'the 30 days before', ms: 30 * DAY, step: '1d', refreshMs: null },
-  { id: '90d', label: 'Last 90 days', previous: 'the 90 days before', ms: 90 * DAY, step: '1d', refreshMs: null },
+  {
+    id: '24h',
+    label: 'Last 24 hours',
+    previous: 'the 24 hours before',
+    ms: DAY,
+    step: '1h',
+    refreshMs: 60_000,
+  },
+  {
+    id: '7d',
+    label: 'Last 7 days',
+    previous: 'the 7 days before',
+    ms: 7 * DAY,
+    step: '6h',
+    refreshMs: 5 * 60_000,
+  },
+  {
+    id: '30d',
+    label: 'Last 30 days',
+    previous: 'the 30 days before',
+    ms: 30 * DAY,
+    step: '1d',
+    refreshMs: null,
+  },
+  {
+    id: '90d',
+    label: 'Last 90 days',
+    previous: 'the 90 days before',
+    ms: 90 * DAY,
+    step: '1d',
+    refreshMs: null,
+  },
 ];
 
 export const DEFAULT_PRESET: PresetId = '7d';
@@ -61,7 +89,11 @@ export function stepDef(id: StepId): StepDef {
 }
 
 /** The finest step (from `allowed`) that splits `ms` into at most `maxBuckets`. */
-export function stepFor(ms: number, maxBuckets: number, allowed: readonly StepId[] = STEPS.map((s) => s.id)): StepId {
+export function stepFor(
+  ms: number,
+  maxBuckets: number,
+  allowed: readonly StepId[] = STEPS.map((s) => s.id),
+): StepId {
   const candidates = STEPS.filter((s) => allowed.includes(s.id));
   for (const s of candidates) if (Math.ceil(ms / s.ms) <= maxBuckets) return s.id;
   const last = candidates[candidates.length - 1];
@@ -105,13 +137,19 @@ export interface Bucket {
 }
 
 /** The buckets covering [start, end): whole steps from the one containing `start`; nothing after `now`. */
-export function splitRange(range: { start: number; end: number }, step: StepId, now: number, maxBuckets = 5000): Bucket[] {
+export function splitRange(
+  range: { start: number; end: number },
+  step: StepId,
+  now: number,
+  maxBuckets = 5000,
+): Bucket[] {
   const end = Math.min(range.end, now);
   const out: Bucket[] = [];
   if (!(range.start < end)) return out;
   let t = floorToStep(range.start, step);
   while (t < end) {
-    if (out.length >= maxBuckets) throw new Error(`a ${step} step splits this range into more than ${maxBuckets} buckets`);
+    if (out.length >= maxBuckets)
+      throw new Error(`a ${step} step splits this range into more than ${maxBuckets} buckets`);
     const next = addStep(t, step);
     out.push({ start: t, end: Math.min(next, end), open: next > now });
     t = next;
@@ -140,7 +178,13 @@ export function presetById(id: string | null): Preset | undefined {
 export const MAX_OSCAR_BUCKETS = 60;
 
 const dateTime = (t: number) =>
-  new Date(t).toLocaleString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+  new Date(t).toLocaleString('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
 
 export function describeSpan(start: number, end: number): string {
   return `${dateTime(start)} – ${dateTime(end)}`;
@@ -154,7 +198,15 @@ export function refreshFor(spec: RangeSpec): number | null {
 export function resolveRange(spec: RangeSpec, now: number): ResolvedRange {
   if (spec.kind === 'preset') {
     const p = presetById(spec.preset) ?? (presetById(DEFAULT_PRESET) as Preset);
-    return { start: now - p.ms, end: now, spec, label: p.label, previousLabel: p.previous, refreshMs: p.refreshMs, step: p.step };
+    return {
+      start: now - p.ms,
+      end: now,
+      spec,
+      label: p.label,
+      previousLabel: p.previous,
+      refreshMs: p.refreshMs,
+      step: p.step,
+    };
   }
   const ms = spec.end - spec.start;
   return {
@@ -187,7 +239,8 @@ export function rfc3339(t: number): string {
 
 function parseTime(raw: string): number | null {
   // Date.parse reads many shapes; a link should carry an ISO date or date-time.
-  if (!/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/.test(raw.trim())) return null;
+  if (!/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/.test(raw.trim()))
+    return null;
   const t = Date.parse(raw.trim());
   return Number.isNaN(t) ? null : t;
 }
@@ -202,7 +255,10 @@ export function parseRangeParams(params: URLSearchParams): ParsedRange {
     const end = rawEnd === null ? null : parseTime(rawEnd);
     if (start === null || end === null) {
       const bad = start === null ? `start "${rawStart ?? ''}"` : `end "${rawEnd ?? ''}"`;
-      return { spec: fallback, problem: `The link's ${bad} is not a date and time. Showing the last 7 days instead.` };
+      return {
+        spec: fallback,
+        problem: `The link's ${bad} is not a date and time. Showing the last 7 days instead.`,
+      };
     }
     const problem = checkCustomRange(start, end);
     if (problem) return { spec: fallback, problem: `${problem} Showing the last 7 days instead.` };
@@ -211,7 +267,11 @@ export function parseRangeParams(params: URLSearchParams): ParsedRange {
   const range = params.get('range');
   if (range === null || range === '') return { spec: fallback };
   const p = presetById(range);
-  if (!p) return { spec: fallback, problem: `"${range}" is not a range this page knows. Showing the last 7 days instead.` };
+  if (!p)
+    return {
+      spec: fallback,
+      problem: `"${range}" is not a range this page knows. Showing the last 7 days instead.`,
+    };
   return { spec: { kind: 'preset', preset: p.id } };
 }
 

@@ -1,7 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import type { components } from '../api/schema';
 import { HOUR } from './metrics-range';
-import { buildSeries, cleanValue, isAllZero, isEmptySeries, mergeSeries, OTHER_KEY, seriesFromPrometheus, seriesMean, seriesTotals, topSeries, type BucketOutcome, type SeriesDef } from './metrics-series';
+import {
+  buildSeries,
+  cleanValue,
+  isAllZero,
+  isEmptySeries,
+  mergeSeries,
+  OTHER_KEY,
+  seriesFromPrometheus,
+  seriesMean,
+  seriesTotals,
+  topSeries,
+  type BucketOutcome,
+  type SeriesDef,
+} from './metrics-series';
 import { mergeSources, sourceHealth, troubledSources } from './metrics-sources';
 import { parseCsv, seriesCsv, toCsv } from './metrics-csv';
 
@@ -14,7 +27,11 @@ const DEFS: SeriesDef[] = [
   { key: 'gpu_hours_total', label: 'GPU hours', unit: 'hours' },
 ];
 const pick = (d: SummaryTotals, key: string) => d[key as keyof SummaryTotals];
-const ok = (i: number, data: SummaryTotals, sources?: { name: string; status: string }[]): BucketOutcome<SummaryTotals> => ({
+const ok = (
+  i: number,
+  data: SummaryTotals,
+  sources?: { name: string; status: string }[],
+): BucketOutcome<SummaryTotals> => ({
   bucket: bucket(i),
   state: 'ok',
   data,
@@ -23,7 +40,14 @@ const ok = (i: number, data: SummaryTotals, sources?: { name: string; status: st
 
 describe('building series from bucket totals', () => {
   it('gives one point per bucket with each series value', () => {
-    const s = buildSeries(DEFS, [ok(0, { cpu_hours_total: 1.5, gpu_hours_total: 0 }), ok(1, { cpu_hours_total: 2, gpu_hours_total: 0.5 })], pick);
+    const s = buildSeries(
+      DEFS,
+      [
+        ok(0, { cpu_hours_total: 1.5, gpu_hours_total: 0 }),
+        ok(1, { cpu_hours_total: 2, gpu_hours_total: 0.5 }),
+      ],
+      pick,
+    );
     expect(s.points.map((p) => p.values)).toEqual([
       { cpu_hours_total: 1.5, gpu_hours_total: 0 },
       { cpu_hours_total: 2, gpu_hours_total: 0.5 },
@@ -46,7 +70,11 @@ describe('building series from bucket totals', () => {
     );
     expect(s.points.map((p) => p.values.cpu_hours_total)).toEqual([1, null, null, null]);
     expect(s.points.map((p) => p.state)).toEqual(['ok', 'error', 'error', 'pending']);
-    expect(s.problems).toMatchObject({ failed: 2, pending: 1, firstError: 'invalid range: start must be before end' });
+    expect(s.problems).toMatchObject({
+      failed: 2,
+      pending: 1,
+      firstError: 'invalid range: start must be before end',
+    });
     expect(isEmptySeries(s)).toBe(false);
   });
 
@@ -114,7 +142,11 @@ describe('series from Prometheus', () => {
           ],
         },
       ],
-      (labels) => ({ key: labels.label_oscar_service ?? '?', label: labels.label_oscar_service ?? '?', unit: 'hours' }),
+      (labels) => ({
+        key: labels.label_oscar_service ?? '?',
+        label: labels.label_oscar_service ?? '?',
+        unit: 'hours',
+      }),
       HOUR,
     );
     expect(s.defs.map((d) => d.key)).toEqual(['cowsay']);
@@ -130,8 +162,22 @@ describe('keeping the largest series', () => {
     const data = {
       defs,
       points: [
-        { t: 0, end: 1, open: false, state: 'ok' as const, partial: false, values: { a: 10, b: 1, c: 2, d: null } },
-        { t: 1, end: 2, open: false, state: 'ok' as const, partial: false, values: { a: 10, b: null, c: null, d: null } },
+        {
+          t: 0,
+          end: 1,
+          open: false,
+          state: 'ok' as const,
+          partial: false,
+          values: { a: 10, b: 1, c: 2, d: null },
+        },
+        {
+          t: 1,
+          end: 2,
+          open: false,
+          state: 'ok' as const,
+          partial: false,
+          values: { a: 10, b: null, c: null, d: null },
+        },
       ],
       problems: { failed: 0, pending: 0, invalid: 0, partial: 0 },
     };
@@ -153,7 +199,14 @@ describe('sources', () => {
         { name: 'prometheus', status: 'ok', last_updated: '2025-06-02T10:00:00Z' },
         { name: 'minio-audit', status: 'ok', last_updated: 'yesterday-ish' },
       ],
-      [{ name: 'prometheus', status: 'error', last_updated: '2025-06-02T09:00:00Z', notes: 'connection refused' }],
+      [
+        {
+          name: 'prometheus',
+          status: 'error',
+          last_updated: '2025-06-02T09:00:00Z',
+          notes: 'connection refused',
+        },
+      ],
       undefined,
       [{ status: 'ok' }],
     ]);
@@ -172,7 +225,11 @@ describe('CSV', () => {
   it('writes gaps as empty cells, notes why, and reads back', () => {
     const s = buildSeries(
       DEFS,
-      [ok(0, { cpu_hours_total: 1.5, gpu_hours_total: 0 }), { bucket: bucket(1), state: 'error', error: 'boom' }, ok(2, { cpu_hours_total: 2 }, [{ name: 'p', status: 'down' }])],
+      [
+        ok(0, { cpu_hours_total: 1.5, gpu_hours_total: 0 }),
+        { bucket: bucket(1), state: 'error', error: 'boom' },
+        ok(2, { cpu_hours_total: 2 }, [{ name: 'p', status: 'down' }]),
+      ],
       pick,
     );
     const rows = parseCsv(seriesCsv(s));
@@ -185,7 +242,15 @@ describe('CSV', () => {
   });
 
   it('quotes what needs quoting and defuses spreadsheet formulas', () => {
-    const text = toCsv(['name', 'n'], [['a,b', 1], ['say "hi"', 2], ['=cmd()', NaN], ['line\nbreak', null]]);
+    const text = toCsv(
+      ['name', 'n'],
+      [
+        ['a,b', 1],
+        ['say "hi"', 2],
+        ['=cmd()', NaN],
+        ['line\nbreak', null],
+      ],
+    );
     expect(text).toBe('name,n\r\n"a,b",1\r\n"say ""hi""",2\r\n\'=cmd(),\r\n"line\nbreak",\r\n');
     expect(parseCsv(text)[4]).toEqual(['line\nbreak', '']);
   });
@@ -193,8 +258,16 @@ describe('CSV', () => {
 
 describe('merging series', () => {
   it('puts series from separate answers side by side and adds up their problems', () => {
-    const cpu = buildSeries([DEFS[0]!], [ok(0, { cpu_hours_total: 1 }), { bucket: bucket(1), state: 'error', error: 'cpu failed' }], pick);
-    const gpu = buildSeries([DEFS[1]!], [ok(0, { gpu_hours_total: 2 }), ok(1, { gpu_hours_total: NaN })], pick);
+    const cpu = buildSeries(
+      [DEFS[0]!],
+      [ok(0, { cpu_hours_total: 1 }), { bucket: bucket(1), state: 'error', error: 'cpu failed' }],
+      pick,
+    );
+    const gpu = buildSeries(
+      [DEFS[1]!],
+      [ok(0, { gpu_hours_total: 2 }), ok(1, { gpu_hours_total: NaN })],
+      pick,
+    );
     const both = mergeSeries([cpu, gpu]);
     expect(both.defs.map((d) => d.key)).toEqual(['cpu_hours_total', 'gpu_hours_total']);
     expect(both.points.map((p) => p.values)).toEqual([

@@ -108,7 +108,14 @@ export function seriesFromPrometheus(
   const defs: SeriesDef[] = [];
   const problems = emptyProblems();
   const starts = buckets.map((b) => b.start);
-  const points: SeriesPoint[] = buckets.map((b) => ({ t: b.start, end: b.end, open: b.open, values: {}, state: 'ok', partial: false }));
+  const points: SeriesPoint[] = buckets.map((b) => ({
+    t: b.start,
+    end: b.end,
+    open: b.open,
+    values: {},
+    state: 'ok',
+    partial: false,
+  }));
   series.forEach((s, n) => {
     const d = def(s.labels, n);
     defs.push(d);
@@ -126,7 +133,12 @@ export function seriesFromPrometheus(
 }
 
 /** The bucket whose window (start, end] holds `ms`; an open bucket's window runs to its nominal end. */
-function bucketEndingAt(buckets: readonly Bucket[], starts: readonly number[], ms: number, stepMs: number): number | undefined {
+function bucketEndingAt(
+  buckets: readonly Bucket[],
+  starts: readonly number[],
+  ms: number,
+  stepMs: number,
+): number | undefined {
   let lo = 0;
   let hi = starts.length - 1;
   let found = -1;
@@ -150,7 +162,10 @@ export const OTHER_KEY = '__other__';
  */
 export function topSeries(data: SeriesData, keep: number): SeriesData {
   if (data.defs.length <= keep) return data;
-  const totals = data.defs.map((d) => ({ d, sum: data.points.reduce((s, p) => s + (p.values[d.key] ?? 0), 0) }));
+  const totals = data.defs.map((d) => ({
+    d,
+    sum: data.points.reduce((s, p) => s + (p.values[d.key] ?? 0), 0),
+  }));
   totals.sort((a, b) => b.sum - a.sum || a.d.label.localeCompare(b.d.label));
   const kept = totals.slice(0, Math.max(0, keep - 1)).map((x) => x.d);
   const rest = totals.slice(kept.length).map((x) => x.d);
@@ -179,7 +194,9 @@ export function seriesTotals(data: SeriesData): Record<string, number> {
 
 /** True when no point has any value: the chart has nothing to draw. */
 export function isEmptySeries(data: SeriesData): boolean {
-  return data.points.every((p) => data.defs.every((d) => p.values[d.key] === null || p.values[d.key] === undefined));
+  return data.points.every((p) =>
+    data.defs.every((d) => p.values[d.key] === null || p.values[d.key] === undefined),
+  );
 }
 
 /** True when every value present is zero: nothing was used in this range. */
@@ -204,7 +221,12 @@ export function mergeSeries(parts: readonly SeriesData[]): SeriesData {
     for (const part of parts) Object.assign(values, part.points[i]?.values);
     const states = parts.map((part) => part.points[i]?.state ?? 'pending');
     const state = states.includes('error') ? 'error' : states.includes('pending') ? 'pending' : 'ok';
-    return { ...pt, values, state, partial: parts.some((part) => part.points[i]?.partial) } satisfies SeriesPoint;
+    return {
+      ...pt,
+      values,
+      state,
+      partial: parts.some((part) => part.points[i]?.partial),
+    } satisfies SeriesPoint;
   });
   return { defs: parts.flatMap((p) => p.defs), points, problems };
 }

@@ -7,7 +7,16 @@ export type SourceHealth = 'ok' | 'degraded' | 'failing' | 'unknown';
 
 const OK = new Set(['ok', 'healthy', 'up', 'ready', 'available', 'success']);
 const DEGRADED = new Set(['degraded', 'partial', 'stale', 'delayed', 'warning', 'lagging']);
-const FAILING = new Set(['error', 'failed', 'failing', 'down', 'unavailable', 'unreachable', 'missing', 'disabled']);
+const FAILING = new Set([
+  'error',
+  'failed',
+  'failing',
+  'down',
+  'unavailable',
+  'unreachable',
+  'missing',
+  'disabled',
+]);
 
 export function sourceHealth(status: string | undefined): SourceHealth {
   const s = (status ?? '').trim().toLowerCase();

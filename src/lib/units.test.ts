@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { change, compact, formatBytes, formatCount, formatHours, formatPercent, formatTick, formatValue, NO_VALUE, timeAgo } from './units';
+import {
+  change,
+  compact,
+  formatBytes,
+  formatCount,
+  formatHours,
+  formatPercent,
+  formatTick,
+  formatValue,
+  NO_VALUE,
+  timeAgo,
+} from './units';
 
 describe('compact numbers', () => {
   it.each([

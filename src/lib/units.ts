@@ -76,13 +76,19 @@ export interface Change {
 export function change(current: number | null | undefined, previous: number | null | undefined): Change {
   if (!finite(current) || !finite(previous)) return { ratio: null, direction: 'unknown', text: NO_VALUE };
   if (previous === 0) {
-    return current === 0 ? { ratio: 0, direction: 'same', text: 'no change' } : { ratio: null, direction: 'new', text: 'new' };
+    return current === 0
+      ? { ratio: 0, direction: 'same', text: 'no change' }
+      : { ratio: null, direction: 'new', text: 'new' };
   }
   const ratio = (current - previous) / Math.abs(previous);
   const pct = Math.round(ratio * 100);
   if (pct === 0) return { ratio, direction: 'same', text: 'no change' };
   // A real minus sign, which screen readers say as "minus" where a hyphen may be skipped.
-  return { ratio, direction: pct > 0 ? 'up' : 'down', text: `${pct > 0 ? '+' : '−'}${Math.abs(pct).toLocaleString('en-US')}%` };
+  return {
+    ratio,
+    direction: pct > 0 ? 'up' : 'down',
+    text: `${pct > 0 ? '+' : '−'}${Math.abs(pct).toLocaleString('en-US')}%`,
+  };
 }
 
 /** The unit kinds a metric series can have; each knows how to print a value and an axis tick. */

@@ -15,7 +15,12 @@ export const BASE = 'https://oscar.test';
 export const PROM = 'http://prometheus.test:9090';
 
 export function signIn(): void {
-  setSession({ endpoint: BASE, method: 'basic', user: { name: 'oscar' }, credentials: { kind: 'basic', username: 'oscar', password: 'x' } });
+  setSession({
+    endpoint: BASE,
+    method: 'basic',
+    user: { name: 'oscar' },
+    credentials: { kind: 'basic', username: 'oscar', password: 'x' },
+  });
 }
 
 export interface FakeCluster {
@@ -54,13 +59,17 @@ function integrate(rate: (t: number) => number, start: number, end: number): num
 export function metricsHandlers(c: FakeCluster) {
   const range = (url: URL) => {
     c.calls.push(url);
-    return { start: Date.parse(url.searchParams.get('start') ?? ''), end: Date.parse(url.searchParams.get('end') ?? '') };
+    return {
+      start: Date.parse(url.searchParams.get('start') ?? ''),
+      end: Date.parse(url.searchParams.get('end') ?? ''),
+    };
   };
   return [
     http.get(`${BASE}/system/metrics/breakdown`, ({ request }) => {
       const url = new URL(request.url);
       range(url);
-      if (url.searchParams.get('format') === 'csv') return new HttpResponse(c.csv, { headers: { 'Content-Type': 'text/csv' } });
+      if (url.searchParams.get('format') === 'csv')
+        return new HttpResponse(c.csv, { headers: { 'Content-Type': 'text/csv' } });
       return HttpResponse.json({ group_by: url.searchParams.get('group_by'), items: c.breakdown });
     }),
     http.get(`${BASE}/system/metrics/:service`, ({ request, params }) => {
@@ -69,7 +78,13 @@ export function metricsHandlers(c: FakeCluster) {
       const metric = (key: string, value: number) => ({ metric: key, value, unit: 'x', sources: c.sources });
       return HttpResponse.json({
         service_name: params.service,
-        metrics: [metric('cpu-hours', integrate(c.cpuPerHour, start, end)), metric('gpu-hours', 0), metric('requests-sync-per-service', Math.round(hours * 2)), metric('requests-async-per-service', Math.round(hours)), metric('requests-exposed-per-service', 0)],
+        metrics: [
+          metric('cpu-hours', integrate(c.cpuPerHour, start, end)),
+          metric('gpu-hours', 0),
+          metric('requests-sync-per-service', Math.round(hours * 2)),
+          metric('requests-async-per-service', Math.round(hours)),
+          metric('requests-exposed-per-service', 0),
+        ],
       });
     }),
     http.get(`${BASE}/system/metrics`, ({ request }) => {
@@ -111,14 +126,21 @@ export function prometheusHandler(value: (query: string) => string | null) {
     const url = new URL(request.url);
     const query = url.searchParams.get('query') ?? '';
     const v = value(query);
-    if (v === null) return HttpResponse.json({ status: 'error', errorType: 'bad_data', error: `unknown query ${query}` }, { status: 400 });
+    if (v === null)
+      return HttpResponse.json(
+        { status: 'error', errorType: 'bad_data', error: `unknown query ${query}` },
+        { status: 400 },
+      );
     const start = Number(url.searchParams.get('start'));
     const end = Number(url.searchParams.get('end'));
     const step = Number(url.searchParams.get('step'));
     const values: [number, string][] = [];
     for (let t = start; t <= end; t += step) values.push([t, v]);
     const metric = query.includes('label_oscar_service') ? { label_oscar_service: 'cowsay' } : {};
-    return HttpResponse.json({ status: 'success', data: { resultType: 'matrix', result: [{ metric, values }] } }, { headers: { 'Access-Control-Allow-Origin': '*' } });
+    return HttpResponse.json(
+      { status: 'success', data: { resultType: 'matrix', result: [{ metric, values }] } },
+      { headers: { 'Access-Control-Allow-Origin': '*' } },
+    );
   });
 }
 
@@ -156,7 +178,10 @@ export function fakeChartLayout(): void {
   class RO {
     constructor(private cb: ResizeObserverCallback) {}
     observe(target: Element) {
-      this.cb([{ target, contentRect: { width: 800, height: 260 } } as unknown as ResizeObserverEntry], this as unknown as ResizeObserver);
+      this.cb(
+        [{ target, contentRect: { width: 800, height: 260 } } as unknown as ResizeObserverEntry],
+        this as unknown as ResizeObserver,
+      );
     }
     unobserve() {}
     disconnect() {}

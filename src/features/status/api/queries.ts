@@ -13,7 +13,8 @@ export const statusQueries = {
   status: () =>
     queryOptions({
       queryKey: statusKeys.status(),
-      queryFn: async ({ signal }) => required((await oscar.GET('/system/status', { signal })).data, 'the cluster status'),
+      queryFn: async ({ signal }) =>
+        required((await oscar.GET('/system/status', { signal })).data, 'the cluster status'),
       staleTime: 5_000,
       refetchInterval: STATUS_REFRESH_MS,
       refetchIntervalInBackground: false,

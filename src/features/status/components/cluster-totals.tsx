@@ -19,23 +19,39 @@ export function ClusterTotals({ cluster }: { cluster: NonNullable<StatusInfo['cl
   const gpus = cleanValue(cluster.metrics?.gpu?.total_gpu).value;
   const nodes = cleanValue(cluster.nodes_count).value ?? cluster.nodes?.length ?? null;
   return (
-    <Section title="Cluster" description={`${nodes === null ? NO_VALUE : nodes} ${nodes === 1 ? 'node' : 'nodes'}; schedulable capacity excludes interLink nodes.`}>
+    <Section
+      title="Cluster"
+      description={`${nodes === null ? NO_VALUE : nodes} ${nodes === 1 ? 'node' : 'nodes'}; schedulable capacity excludes interLink nodes.`}
+    >
       <div className="grid gap-4 md:grid-cols-2">
         <div className="flex flex-col gap-1">
-          <ResourceBar label="CPU" capacity={cpu?.total_schedulable_cores} requested={used(cpu?.total_schedulable_cores, cpu?.total_free_cores)} format={formatCores} />
+          <ResourceBar
+            label="CPU"
+            capacity={cpu?.total_schedulable_cores}
+            requested={used(cpu?.total_schedulable_cores, cpu?.total_free_cores)}
+            format={formatCores}
+          />
           <p className="text-xs text-muted">
-            {formatCores(cpu?.total_free_cores)} free; at most {formatCores(cpu?.max_free_on_node_cores)} free on one node.
+            {formatCores(cpu?.total_free_cores)} free; at most {formatCores(cpu?.max_free_on_node_cores)} free
+            on one node.
           </p>
         </div>
         <div className="flex flex-col gap-1">
-          <ResourceBar label="Memory" capacity={mem?.total_schedulable_bytes} requested={used(mem?.total_schedulable_bytes, mem?.total_free_bytes)} format={formatBytes} />
+          <ResourceBar
+            label="Memory"
+            capacity={mem?.total_schedulable_bytes}
+            requested={used(mem?.total_schedulable_bytes, mem?.total_free_bytes)}
+            format={formatBytes}
+          />
           <p className="text-xs text-muted">
-            {formatBytes(mem?.total_free_bytes)} free; at most {formatBytes(mem?.max_free_on_node_bytes)} free on one node.
+            {formatBytes(mem?.total_free_bytes)} free; at most {formatBytes(mem?.max_free_on_node_bytes)} free
+            on one node.
           </p>
         </div>
       </div>
       <p className="mt-3 text-sm">
-        <span className="font-medium">GPUs:</span> {gpus === null ? 'not reported' : gpus === 0 ? 'none' : `${gpus} in the cluster`}
+        <span className="font-medium">GPUs:</span>{' '}
+        {gpus === null ? 'not reported' : gpus === 0 ? 'none' : `${gpus} in the cluster`}
       </p>
     </Section>
   );

@@ -23,12 +23,30 @@ export function NodeCard({ node }: { node: NodeDetail }) {
         <Badge tone={ready ? 'ok' : 'danger'}>{node.status || 'status unknown'}</Badge>
         {node.is_interlink && <Badge tone="accent">interLink virtual node</Badge>}
       </div>
-      {node.is_interlink && <p className="text-xs text-muted">Offloads jobs to a remote site (e.g. an HPC centre); its capacity is what the site advertises.</p>}
-      <ResourceBar label="CPU" capacity={node.cpu?.capacity_cores} requested={node.cpu?.request_cores} used={node.cpu?.usage_cores} format={formatCores} />
-      <ResourceBar label="Memory" capacity={node.memory?.capacity_bytes} requested={node.memory?.request_bytes} used={node.memory?.usage_bytes} format={formatBytes} />
+      {node.is_interlink && (
+        <p className="text-xs text-muted">
+          Offloads jobs to a remote site (e.g. an HPC centre); its capacity is what the site advertises.
+        </p>
+      )}
+      <ResourceBar
+        label="CPU"
+        capacity={node.cpu?.capacity_cores}
+        requested={node.cpu?.request_cores}
+        used={node.cpu?.usage_cores}
+        format={formatCores}
+      />
+      <ResourceBar
+        label="Memory"
+        capacity={node.memory?.capacity_bytes}
+        requested={node.memory?.request_bytes}
+        used={node.memory?.usage_bytes}
+        format={formatBytes}
+      />
       <p className="flex items-baseline justify-between text-sm">
         <span className="font-medium">GPUs</span>
-        <span className="text-muted">{gpus === null ? 'not reported' : gpus === 0 ? 'none' : `${gpus} on this node (use not reported)`}</span>
+        <span className="text-muted">
+          {gpus === null ? 'not reported' : gpus === 0 ? 'none' : `${gpus} on this node (use not reported)`}
+        </span>
       </p>
       {conditions.length > 0 && (
         <ul aria-label={`Conditions of ${name}`} className="flex flex-wrap gap-1.5">

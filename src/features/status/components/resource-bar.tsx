@@ -26,7 +26,14 @@ export function ResourceBar({
   const share = (v: number | null) => (cap && v !== null ? Math.min(1, v / cap) : null);
   const reqShare = share(req);
   const useShare = share(use);
-  const tone = reqShare === null ? 'bg-muted' : reqShare >= 0.9 ? 'bg-danger' : reqShare >= 0.75 ? 'bg-warn' : 'bg-accent';
+  const tone =
+    reqShare === null
+      ? 'bg-muted'
+      : reqShare >= 0.9
+        ? 'bg-danger'
+        : reqShare >= 0.75
+          ? 'bg-warn'
+          : 'bg-accent';
   const text =
     cap === null
       ? `${label}: capacity not reported`
@@ -47,9 +54,16 @@ export function ResourceBar({
         aria-valuetext={text}
         className="relative h-2.5 overflow-hidden rounded-full bg-raised"
       >
-        {reqShare !== null && <div className={clsx('h-full rounded-full', tone)} style={{ width: `${reqShare * 100}%` }} />}
+        {reqShare !== null && (
+          <div className={clsx('h-full rounded-full', tone)} style={{ width: `${reqShare * 100}%` }} />
+        )}
         {useShare !== null && (
-          <div aria-hidden="true" className="absolute top-0 h-full w-0.5 bg-fg" style={{ left: `calc(${useShare * 100}% - 1px)` }} title={`In use: ${use === null ? NO_VALUE : format(use)}`} />
+          <div
+            aria-hidden="true"
+            className="absolute top-0 h-full w-0.5 bg-fg"
+            style={{ left: `calc(${useShare * 100}% - 1px)` }}
+            title={`In use: ${use === null ? NO_VALUE : format(use)}`}
+          />
         )}
       </div>
     </div>

@@ -23,9 +23,11 @@ export function OscarPanel({ oscar }: { oscar: StatusInfo['oscar'] }) {
   }
   const d = oscar.deployment;
   const states = Object.entries(oscar.pods?.states ?? {}).sort(
-    ([a], [b]) => (STATE_ORDER.indexOf(a) + 1 || 99) - (STATE_ORDER.indexOf(b) + 1 || 99) || a.localeCompare(b),
+    ([a], [b]) =>
+      (STATE_ORDER.indexOf(a) + 1 || 99) - (STATE_ORDER.indexOf(b) + 1 || 99) || a.localeCompare(b),
   );
-  const total = cleanValue(oscar.pods?.total).value ?? states.reduce((s, [, n]) => s + (cleanValue(n).value ?? 0), 0);
+  const total =
+    cleanValue(oscar.pods?.total).value ?? states.reduce((s, [, n]) => s + (cleanValue(n).value ?? 0), 0);
   const created = d?.creation_timestamp ? new Date(d.creation_timestamp) : null;
   return (
     <Section
@@ -35,13 +37,28 @@ export function OscarPanel({ oscar }: { oscar: StatusInfo['oscar'] }) {
     >
       <FieldList
         fields={[
-          { label: 'Replicas', value: `${count(d?.ready_replicas)} ready, ${count(d?.available_replicas)} available, of ${count(d?.replicas)}` },
+          {
+            label: 'Replicas',
+            value: `${count(d?.ready_replicas)} ready, ${count(d?.available_replicas)} available, of ${count(d?.replicas)}`,
+          },
           { label: 'Update strategy', value: d?.strategy || NO_VALUE },
-          { label: 'Created', value: created && !Number.isNaN(created.getTime()) ? created.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' }) : NO_VALUE },
+          {
+            label: 'Created',
+            value:
+              created && !Number.isNaN(created.getTime())
+                ? created.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' })
+                : NO_VALUE,
+          },
           { label: 'Jobs', value: count(oscar.jobs_count) },
           { label: 'OIDC login', value: oscar.oidc?.enabled ? 'Enabled' : 'Disabled' },
-          { label: 'OIDC issuers', value: oscar.oidc?.issuers?.length ? oscar.oidc.issuers.join(', ') : NO_VALUE },
-          { label: 'OIDC groups', value: oscar.oidc?.groups?.length ? oscar.oidc.groups.join(', ') : NO_VALUE },
+          {
+            label: 'OIDC issuers',
+            value: oscar.oidc?.issuers?.length ? oscar.oidc.issuers.join(', ') : NO_VALUE,
+          },
+          {
+            label: 'OIDC groups',
+            value: oscar.oidc?.groups?.length ? oscar.oidc.groups.join(', ') : NO_VALUE,
+          },
         ]}
       />
       <h3 className="mt-4 mb-2 text-sm font-semibold">Pods by state</h3>
@@ -55,7 +72,10 @@ export function OscarPanel({ oscar }: { oscar: StatusInfo['oscar'] }) {
               <li key={state} className="grid grid-cols-[6rem_1fr_4rem] items-center gap-3 text-sm">
                 <span>{state}</span>
                 <span aria-hidden="true" className="h-2 rounded-full bg-raised">
-                  <span className={`block h-full rounded-full ${state === 'Failed' ? 'bg-danger' : state === 'Pending' ? 'bg-warn' : 'bg-accent'}`} style={{ width: `${total ? (v / total) * 100 : 0}%` }} />
+                  <span
+                    className={`block h-full rounded-full ${state === 'Failed' ? 'bg-danger' : state === 'Pending' ? 'bg-warn' : 'bg-accent'}`}
+                    style={{ width: `${total ? (v / total) * 100 : 0}%` }}
+                  />
                 </span>
                 <span className="text-right tabular-nums">{count(n)}</span>
               </li>

@@ -25,8 +25,18 @@ function sample(): StatusInfo {
     cluster: {
       nodes_count: 2,
       metrics: {
-        cpu: { total_free_cores: 6, max_free_on_node_cores: 6, total_schedulable_cores: 16, total_schedulable_on_node_cores: 16 },
-        memory: { total_free_bytes: 40 * GiB, max_free_on_node_bytes: 40 * GiB, total_schedulable_bytes: 64 * GiB, max_schedulable_on_node_bytes: 64 * GiB },
+        cpu: {
+          total_free_cores: 6,
+          max_free_on_node_cores: 6,
+          total_schedulable_cores: 16,
+          total_schedulable_on_node_cores: 16,
+        },
+        memory: {
+          total_free_bytes: 40 * GiB,
+          max_free_on_node_bytes: 40 * GiB,
+          total_schedulable_bytes: 64 * GiB,
+          max_schedulable_on_node_bytes: 64 * GiB,
+        },
         gpu: { total_gpu: 5 },
       },
       nodes: [
@@ -41,8 +51,20 @@ function sample(): StatusInfo {
             { type: 'MemoryPressure', status: true },
           ],
         },
-        { name: 'vega-vk', status: 'Ready', is_interlink: true, gpu: 4, cpu: { capacity_cores: 128, request_cores: 0 }, memory: { capacity_bytes: 256 * GiB, request_bytes: 0 } },
-        { name: 'wn-02', status: 'NotReady', cpu: { capacity_cores: 0 }, conditions: [{ type: 'Ready', status: false }] },
+        {
+          name: 'vega-vk',
+          status: 'Ready',
+          is_interlink: true,
+          gpu: 4,
+          cpu: { capacity_cores: 128, request_cores: 0 },
+          memory: { capacity_bytes: 256 * GiB, request_bytes: 0 },
+        },
+        {
+          name: 'wn-02',
+          status: 'NotReady',
+          cpu: { capacity_cores: 0 },
+          conditions: [{ type: 'Ready', status: false }],
+        },
       ],
     },
     oscar: {
@@ -50,7 +72,13 @@ function sample(): StatusInfo {
       ready: true,
       jobs_count: 12,
       pods: { total: 14, states: { Succeeded: 9, Running: 3, Failed: 2 } },
-      deployment: { replicas: 2, ready_replicas: 1, available_replicas: 1, strategy: 'RollingUpdate', creation_timestamp: '2025-01-02T00:00:00Z' },
+      deployment: {
+        replicas: 2,
+        ready_replicas: 1,
+        available_replicas: 1,
+        strategy: 'RollingUpdate',
+        creation_timestamp: '2025-01-02T00:00:00Z',
+      },
       oidc: { enabled: true, issuers: ['https://aai.egi.eu/auth/realms/egi'], groups: ['vo.ai4eosc.eu'] },
     },
     minio: { buckets_count: 7, total_objects: 1234 },
@@ -62,7 +90,12 @@ beforeEach(() => {
   status = sample();
   calls = 0;
   failWith = null;
-  setSession({ endpoint: BASE, method: 'basic', user: { name: 'oscar' }, credentials: { kind: 'basic', username: 'oscar', password: 'x' } });
+  setSession({
+    endpoint: BASE,
+    method: 'basic',
+    user: { name: 'oscar' },
+    credentials: { kind: 'basic', username: 'oscar', password: 'x' },
+  });
 });
 afterEach(() => {
   vi.useRealTimers();
@@ -100,21 +133,31 @@ describe('the cluster status page', () => {
     expect(vk).toHaveTextContent('4 on this node');
     const down = screen.getByRole('listitem', { name: 'wn-02' });
     expect(down).toHaveTextContent('NotReady');
-    expect(within(down).getByRole('meter', { name: 'Memory requested' })).toHaveAttribute('aria-valuetext', 'Memory: capacity not reported');
-    expect(within(screen.getByRole('list', { name: 'Nodes' })).getAllByRole('listitem', { name: /./ })).toHaveLength(3);
+    expect(within(down).getByRole('meter', { name: 'Memory requested' })).toHaveAttribute(
+      'aria-valuetext',
+      'Memory: capacity not reported',
+    );
+    expect(
+      within(screen.getByRole('list', { name: 'Nodes' })).getAllByRole('listitem', { name: /./ }),
+    ).toHaveLength(3);
   });
 
   it('shows the cluster totals, OSCAR and MinIO', async () => {
     renderStatus();
     const cluster = await screen.findByRole('region', { name: 'Cluster' });
-    expect(within(cluster).getByRole('meter', { name: 'CPU requested' })).toHaveAttribute('aria-valuetext', '10 cores of 16 cores requested (63%)');
+    expect(within(cluster).getByRole('meter', { name: 'CPU requested' })).toHaveAttribute(
+      'aria-valuetext',
+      '10 cores of 16 cores requested (63%)',
+    );
     expect(cluster).toHaveTextContent('6 cores free; at most 6 cores free on one node.');
     expect(cluster).toHaveTextContent('GPUs: 5 in the cluster');
     const oscar = screen.getByRole('region', { name: 'OSCAR' });
     expect(oscar).toHaveTextContent('Ready');
     expect(oscar).toHaveTextContent('Replicas1 ready, 1 available, of 2');
     expect(oscar).toHaveTextContent('OIDC issuershttps://aai.egi.eu/auth/realms/egi');
-    expect(within(oscar).getByRole('list', { name: 'Pods by state' }).textContent).toBe('Running3Succeeded9Failed2');
+    expect(within(oscar).getByRole('list', { name: 'Pods by state' }).textContent).toBe(
+      'Running3Succeeded9Failed2',
+    );
     const minio = screen.getByRole('region', { name: 'MinIO storage' });
     expect(minio).toHaveTextContent('Buckets7');
     expect(minio).toHaveTextContent('Objects1,234');

@@ -38,7 +38,11 @@ export function Component() {
       {q.isPending ? (
         <Loading label="Loading the cluster status…" />
       ) : q.isError && !q.data ? (
-        <ErrorState title="Could not load the cluster status" error={q.error} onRetry={() => void q.refetch()} />
+        <ErrorState
+          title="Could not load the cluster status"
+          error={q.error}
+          onRetry={() => void q.refetch()}
+        />
       ) : (
         <>
           {q.isError && (

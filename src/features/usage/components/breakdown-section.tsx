@@ -29,14 +29,21 @@ export function BreakdownSection(props: {
 }) {
   const { range, groupBy, includeUsers, sort } = props;
   const id = useId();
-  const q = useQuery({ ...usageQueries.breakdown(range.start, range.end, groupBy, includeUsers), placeholderData: keepPreviousData });
+  const q = useQuery({
+    ...usageQueries.breakdown(range.start, range.end, groupBy, includeUsers),
+    placeholderData: keepPreviousData,
+  });
   const [download, setDownload] = useState<{ busy: boolean; error?: string }>({ busy: false });
   const items = useMemo(() => q.data?.items ?? [], [q.data]);
   const rows: BarRow[] = useMemo(
     () =>
       sortItems(items, { id: 'requests_count_total', dir: 'desc' }, groupBy)
         .slice(0, BARS)
-        .map((i) => ({ key: i.key ?? '', label: keyLabel(groupBy, i.key), values: Object.fromEntries(DEFS.map((d) => [d.key, cleanValue(i[d.key as keyof typeof i]).value])) })),
+        .map((i) => ({
+          key: i.key ?? '',
+          label: keyLabel(groupBy, i.key),
+          values: Object.fromEntries(DEFS.map((d) => [d.key, cleanValue(i[d.key as keyof typeof i]).value])),
+        })),
     [items, groupBy],
   );
   const what = GROUP_LABEL[groupBy].toLowerCase();
@@ -73,7 +80,12 @@ export function BreakdownSection(props: {
         <label className="flex items-center gap-2 text-sm" htmlFor={`${id}-by`}>
           Group by
         </label>
-        <select id={`${id}-by`} value={groupBy} onChange={(e) => props.onGroupBy(e.target.value as GroupBy)} className="-ml-2 rounded-md border border-line bg-canvas px-2 py-1 text-sm">
+        <select
+          id={`${id}-by`}
+          value={groupBy}
+          onChange={(e) => props.onGroupBy(e.target.value as GroupBy)}
+          className="-ml-2 rounded-md border border-line bg-canvas px-2 py-1 text-sm"
+        >
           {GROUP_BYS.map((g) => (
             <option key={g} value={g}>
               {GROUP_LABEL[g]}
@@ -82,11 +94,20 @@ export function BreakdownSection(props: {
         </select>
         {groupBy === 'service' && (
           <label className="flex items-center gap-2 text-sm">
-            <input type="checkbox" className="size-4 accent-accent" checked={includeUsers} onChange={(e) => props.onIncludeUsers(e.target.checked)} />
+            <input
+              type="checkbox"
+              className="size-4 accent-accent"
+              checked={includeUsers}
+              onChange={(e) => props.onIncludeUsers(e.target.checked)}
+            />
             List each service’s users
           </label>
         )}
-        {q.isFetching && q.data && <span className="text-xs text-muted" role="status">Updating…</span>}
+        {q.isFetching && q.data && (
+          <span className="text-xs text-muted" role="status">
+            Updating…
+          </span>
+        )}
       </div>
       {download.error && (
         <p role="alert" className="mb-3 rounded-md border border-danger/40 bg-danger-soft px-3 py-2 text-sm">
@@ -96,19 +117,35 @@ export function BreakdownSection(props: {
       {q.isPending ? (
         <Loading label={`Loading usage by ${what}…`} />
       ) : q.isError && !q.data ? (
-        <ErrorState title={`Could not load usage by ${what}`} error={q.error} onRetry={() => void q.refetch()} />
+        <ErrorState
+          title={`Could not load usage by ${what}`}
+          error={q.error}
+          onRetry={() => void q.refetch()}
+        />
       ) : items.length === 0 ? (
-        <EmptyState title={`No usage by ${what} in this period`}>Nothing was called in this period. Try a longer one.</EmptyState>
+        <EmptyState title={`No usage by ${what} in this period`}>
+          Nothing was called in this period. Try a longer one.
+        </EmptyState>
       ) : (
         <div className="flex flex-col gap-5">
           <BarsChart
             title={`Requests by ${what}`}
-            description={items.length > BARS ? `The ${BARS} with most requests; the table below has all ${items.length}.` : 'By kind of request.'}
+            description={
+              items.length > BARS
+                ? `The ${BARS} with most requests; the table below has all ${items.length}.`
+                : 'By kind of request.'
+            }
             rows={rows}
             defs={DEFS}
             rowHeader={GROUP_LABEL[groupBy]}
           />
-          <BreakdownTable items={items} groupBy={groupBy} includeUsers={includeUsers} sort={sort} onSortChange={props.onSort} />
+          <BreakdownTable
+            items={items}
+            groupBy={groupBy}
+            includeUsers={includeUsers}
+            sort={sort}
+            onSortChange={props.onSort}
+          />
         </div>
       )}
     </Section>

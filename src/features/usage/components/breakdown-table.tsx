@@ -9,7 +9,12 @@ import { countryName } from './country-name';
 
 export type BreakdownItem = NonNullable<MetricsBreakdownResponse['items']>[number];
 
-export const GROUP_LABEL: Record<GroupBy, string> = { service: 'Service', user: 'User', country: 'Country', vo: 'VO' };
+export const GROUP_LABEL: Record<GroupBy, string> = {
+  service: 'Service',
+  user: 'User',
+  country: 'Country',
+  vo: 'VO',
+};
 
 const n = (v: unknown) => cleanValue(v).value;
 const count = (v: unknown) => {
@@ -17,7 +22,13 @@ const count = (v: unknown) => {
   return x === null ? NO_VALUE : x.toLocaleString('en-US');
 };
 
-type NumKey = 'requests_count_total' | 'requests_count_sync' | 'requests_count_async' | 'requests_count_exposed' | 'executions_count' | 'unique_users_count';
+type NumKey =
+  | 'requests_count_total'
+  | 'requests_count_sync'
+  | 'requests_count_async'
+  | 'requests_count_exposed'
+  | 'executions_count'
+  | 'unique_users_count';
 
 const NUMERIC: { id: NumKey; header: string }[] = [
   { id: 'requests_count_total', header: 'Requests' },
@@ -33,9 +44,14 @@ export function keyLabel(groupBy: GroupBy, key: string | undefined): string {
   return groupBy === 'country' ? countryName(key) : key;
 }
 
-export function sortItems(items: readonly BreakdownItem[], sort: BreakdownSort, groupBy: GroupBy): BreakdownItem[] {
+export function sortItems(
+  items: readonly BreakdownItem[],
+  sort: BreakdownSort,
+  groupBy: GroupBy,
+): BreakdownItem[] {
   const dir = sort.dir === 'asc' ? 1 : -1;
-  const text = (i: BreakdownItem) => (sort.id === 'membership' ? (i.membership ?? '') : keyLabel(groupBy, i.key));
+  const text = (i: BreakdownItem) =>
+    sort.id === 'membership' ? (i.membership ?? '') : keyLabel(groupBy, i.key);
   const numeric = NUMERIC.some((c) => c.id === sort.id);
   return [...items].sort((a, b) => {
     if (numeric) {
@@ -50,26 +66,67 @@ export function sortItems(items: readonly BreakdownItem[], sort: BreakdownSort, 
 }
 
 /** The breakdown's rows, sortable by every column; the sort lives in the URL. */
-export function BreakdownTable({ items, groupBy, includeUsers, sort, onSortChange }: { items: readonly BreakdownItem[]; groupBy: GroupBy; includeUsers: boolean; sort: BreakdownSort; onSortChange: (s: BreakdownSort) => void }) {
+export function BreakdownTable({
+  items,
+  groupBy,
+  includeUsers,
+  sort,
+  onSortChange,
+}: {
+  items: readonly BreakdownItem[];
+  groupBy: GroupBy;
+  includeUsers: boolean;
+  sort: BreakdownSort;
+  onSortChange: (s: BreakdownSort) => void;
+}) {
   const columns = useMemo(() => {
     const cols: Column<BreakdownItem>[] = [
-      { id: 'key', header: GROUP_LABEL[groupBy], cell: (i) => <span title={i.key}>{keyLabel(groupBy, i.key)}</span>, sortable: true, width: 'w-48' },
+      {
+        id: 'key',
+        header: GROUP_LABEL[groupBy],
+        cell: (i) => <span title={i.key}>{keyLabel(groupBy, i.key)}</span>,
+        sortable: true,
+        width: 'w-48',
+      },
     ];
-    if (groupBy === 'user') cols.push({ id: 'membership', header: 'VO', cell: (i) => i.membership ?? NO_VALUE, sortable: true, width: 'w-40' });
+    if (groupBy === 'user')
+      cols.push({
+        id: 'membership',
+        header: 'VO',
+        cell: (i) => i.membership ?? NO_VALUE,
+        sortable: true,
+        width: 'w-40',
+      });
     for (const c of NUMERIC) {
       if (c.id === 'unique_users_count' && groupBy === 'user') continue;
-      cols.push({ id: c.id, header: c.header, cell: (i) => count(i[c.id]), sortable: true, width: 'w-32', className: 'text-right tabular-nums' });
+      cols.push({
+        id: c.id,
+        header: c.header,
+        cell: (i) => count(i[c.id]),
+        sortable: true,
+        width: 'w-32',
+        className: 'text-right tabular-nums',
+      });
     }
     if (groupBy !== 'country') {
       cols.push({
         id: 'countries',
         header: 'Top countries',
         width: 'w-48',
-        cell: (i) => (i.countries ?? []).slice(0, 3).map((c) => `${c.country ?? '?'} ${compact(c.request_count)}`).join(', ') || NO_VALUE,
+        cell: (i) =>
+          (i.countries ?? [])
+            .slice(0, 3)
+            .map((c) => `${c.country ?? '?'} ${compact(c.request_count)}`)
+            .join(', ') || NO_VALUE,
       });
     }
     if (includeUsers && groupBy === 'service') {
-      cols.push({ id: 'users', header: 'User list', width: 'w-64', cell: (i) => <span title={(i.users ?? []).join(', ')}>{(i.users ?? []).join(', ') || NO_VALUE}</span> });
+      cols.push({
+        id: 'users',
+        header: 'User list',
+        width: 'w-64',
+        cell: (i) => <span title={(i.users ?? []).join(', ')}>{(i.users ?? []).join(', ') || NO_VALUE}</span>,
+      });
     }
     return cols;
   }, [groupBy, includeUsers]);

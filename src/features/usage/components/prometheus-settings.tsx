@@ -5,7 +5,8 @@ import { normaliseBaseUrl } from '../../../lib/metrics-prometheus';
 import { prometheusRange } from '../api/queries';
 import type { PrometheusSetup } from '../hooks/use-prometheus';
 
-type Check = { state: 'idle' } | { state: 'busy' } | { state: 'ok'; text: string } | { state: 'error'; text: string };
+type Check =
+  { state: 'idle' } | { state: 'busy' } | { state: 'ok'; text: string } | { state: 'error'; text: string };
 
 /**
  * Where this cluster's Prometheus is: saved in this browser for this cluster, over what
@@ -96,7 +97,8 @@ export function PrometheusSettings({ setup }: { setup: PrometheusSetup }) {
         )}
       </form>
       <p id={`${id}-help`} className="text-xs text-muted">
-        The Prometheus HTTP API must be reachable from this browser and allow this page’s origin (CORS, e.g. <code>--web.cors.origin</code>). Only the address is saved.
+        The Prometheus HTTP API must be reachable from this browser and allow this page’s origin (CORS, e.g.{' '}
+        <code>--web.cors.origin</code>). Only the address is saved.
       </p>
       {problem && (
         <p id={`${id}-err`} role="alert" className="text-sm text-danger">

@@ -14,7 +14,8 @@ function fromLocalInput(v: string): number {
   return v ? new Date(v).getTime() : NaN;
 }
 
-const every = (ms: number) => (ms >= 60_000 * 60 ? `${ms / 3_600_000} h` : ms === 60_000 ? 'minute' : `${ms / 60_000} minutes`);
+const every = (ms: number) =>
+  ms >= 60_000 * 60 ? `${ms / 3_600_000} h` : ms === 60_000 ? 'minute' : `${ms / 60_000} minutes`;
 
 export function RangePicker({
   range,
@@ -72,7 +73,9 @@ export function RangePicker({
         />
         <p className="text-sm text-muted" aria-live="polite">
           <span className="font-medium text-fg">{range.label}</span>
-          {range.refreshMs ? ` · refreshes every ${every(range.refreshMs)}, updated ${new Date(now).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })}` : ''}
+          {range.refreshMs
+            ? ` · refreshes every ${every(range.refreshMs)}, updated ${new Date(now).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })}`
+            : ''}
         </p>
         <Button size="sm" variant="ghost" onClick={onRefresh}>
           Refresh now
@@ -84,7 +87,12 @@ export function RangePicker({
         </p>
       )}
       {editing && (
-        <form onSubmit={apply} noValidate className="flex flex-wrap items-end gap-3 rounded-md border border-line bg-surface p-3" aria-label="Custom period">
+        <form
+          onSubmit={apply}
+          noValidate
+          className="flex flex-wrap items-end gap-3 rounded-md border border-line bg-surface p-3"
+          aria-label="Custom period"
+        >
           <label className="flex flex-col gap-1 text-sm">
             Start
             <input

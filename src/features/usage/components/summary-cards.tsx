@@ -6,7 +6,15 @@ import { metricsQueries } from '../../../components/chart-queries';
 import { ErrorState } from '../../../components/states';
 import { previousRange, type ResolvedRange } from '../../../lib/metrics-range';
 import { cleanValue } from '../../../lib/metrics-series';
-import { change, compact, formatBytes, formatCount, formatHours, NO_VALUE, type Change } from '../../../lib/units';
+import {
+  change,
+  compact,
+  formatBytes,
+  formatCount,
+  formatHours,
+  NO_VALUE,
+  type Change,
+} from '../../../lib/units';
 
 type Totals = NonNullable<MetricsSummaryResponse['totals']>;
 
@@ -21,18 +29,35 @@ export interface MemoryFigure {
 
 /** The range's totals as cards, each with its change from the period before. */
 export function SummaryCards({ range, memory }: { range: ResolvedRange; memory: MemoryFigure }) {
-  const current = useQuery({ ...metricsQueries.summary(range.start, range.end, true), placeholderData: keepPreviousData });
+  const current = useQuery({
+    ...metricsQueries.summary(range.start, range.end, true),
+    placeholderData: keepPreviousData,
+  });
   const prevRange = previousRange(range);
-  const previous = useQuery({ ...metricsQueries.summary(prevRange.start, prevRange.end, true), placeholderData: keepPreviousData });
+  const previous = useQuery({
+    ...metricsQueries.summary(prevRange.start, prevRange.end, true),
+    placeholderData: keepPreviousData,
+  });
 
   if (current.isError && !current.data) {
-    return <ErrorState title="Could not load the usage summary" error={current.error} onRetry={() => void current.refetch()} />;
+    return (
+      <ErrorState
+        title="Could not load the usage summary"
+        error={current.error}
+        onRetry={() => void current.refetch()}
+      />
+    );
   }
   const t = current.data?.totals;
   const p = previous.data?.totals;
   const loading = current.data === undefined;
-  const vs = previous.isError ? 'no comparison: the previous period did not load' : `vs ${range.previousLabel}`;
-  const card = (key: keyof Totals) => ({ value: num(t, key), change: change(num(t, key), previous.data ? num(p, key) : undefined) });
+  const vs = previous.isError
+    ? 'no comparison: the previous period did not load'
+    : `vs ${range.previousLabel}`;
+  const card = (key: keyof Totals) => ({
+    value: num(t, key),
+    change: change(num(t, key), previous.data ? num(p, key) : undefined),
+  });
 
   const cpu = card('cpu_hours_total');
   const gpu = card('gpu_hours_total');
@@ -41,38 +66,85 @@ export function SummaryCards({ range, memory }: { range: ResolvedRange; memory: 
   const services = card('services_count_active');
 
   return (
-    <ul aria-label="Totals for the period" aria-busy={loading || undefined} className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6">
-      <Card title="CPU hours" value={formatHours(cpu.value)} change={cpu.change} vs={vs} loading={loading} />
-      <Card title="GPU hours" value={formatHours(gpu.value)} change={gpu.change} vs={vs} loading={loading} />
-      <Card
-        title="Memory in use"
-        value={memory.state === 'ok' ? formatBytes(memory.bytes) : NO_VALUE}
-        change={memory.state === 'ok' ? change(memory.bytes, memory.previous) : null}
-        vs={memory.state === 'ok' ? 'average, from Prometheus' : memory.state === 'off' ? 'Not reported by OSCAR; needs Prometheus (below)' : memory.state === 'error' ? 'Prometheus did not answer' : ''}
-        loading={memory.state === 'loading'}
-      />
-      <Card
-        title="Requests"
-        value={compact(req.value)}
-        change={req.change}
-        vs={vs}
-        loading={loading}
-        detail={`${formatCount(num(t, 'requests_count_sync'), 'sync', 'sync')} · ${formatCount(num(t, 'requests_count_async'), 'async', 'async')} · ${formatCount(num(t, 'requests_count_exposed'), 'exposed', 'exposed')}`}
-      />
-      <Card title="Active users" value={compact(users.value)} change={users.change} vs={vs} loading={loading} />
-      <Card
-        title="Services used"
-        value={compact(services.value)}
-        change={services.change}
-        vs={vs}
-        loading={loading}
-        detail={`of ${formatCount(num(t, 'services_count_total'), 'service')}`}
-      />
-    </ul>
+    <>
+      <h2 className="sr-only">Totals for the period</h2>
+      <ul
+        aria-label="Totals for the period"
+        aria-busy={loading || undefined}
+        className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6"
+      >
+        <Card
+          title="CPU hours"
+          value={formatHours(cpu.value)}
+          change={cpu.change}
+          vs={vs}
+          loading={loading}
+        />
+        <Card
+          title="GPU hours"
+          value={formatHours(gpu.value)}
+          change={gpu.change}
+          vs={vs}
+          loading={loading}
+        />
+        <Card
+          title="Memory in use"
+          value={memory.state === 'ok' ? formatBytes(memory.bytes) : NO_VALUE}
+          change={memory.state === 'ok' ? change(memory.bytes, memory.previous) : null}
+          vs={
+            memory.state === 'ok'
+              ? 'average, from Prometheus'
+              : memory.state === 'off'
+                ? 'Not reported by OSCAR; needs Prometheus (below)'
+                : memory.state === 'error'
+                  ? 'Prometheus did not answer'
+                  : ''
+          }
+          loading={memory.state === 'loading'}
+        />
+        <Card
+          title="Requests"
+          value={compact(req.value)}
+          change={req.change}
+          vs={vs}
+          loading={loading}
+          detail={`${formatCount(num(t, 'requests_count_sync'), 'sync', 'sync')} · ${formatCount(num(t, 'requests_count_async'), 'async', 'async')} · ${formatCount(num(t, 'requests_count_exposed'), 'exposed', 'exposed')}`}
+        />
+        <Card
+          title="Active users"
+          value={compact(users.value)}
+          change={users.change}
+          vs={vs}
+          loading={loading}
+        />
+        <Card
+          title="Services used"
+          value={compact(services.value)}
+          change={services.change}
+          vs={vs}
+          loading={loading}
+          detail={`of ${formatCount(num(t, 'services_count_total'), 'service')}`}
+        />
+      </ul>
+    </>
   );
 }
 
-function Card({ title, value, change: c, vs, loading, detail }: { title: string; value: string; change: Change | null; vs: string; loading: boolean; detail?: ReactNode }) {
+function Card({
+  title,
+  value,
+  change: c,
+  vs,
+  loading,
+  detail,
+}: {
+  title: string;
+  value: string;
+  change: Change | null;
+  vs: string;
+  loading: boolean;
+  detail?: ReactNode;
+}) {
   return (
     <li className="flex flex-col gap-1 rounded-lg border border-line bg-surface p-4">
       <h3 className="text-sm text-muted">{title}</h3>
@@ -84,7 +156,13 @@ function Card({ title, value, change: c, vs, loading, detail }: { title: string;
       {detail && !loading && <p className="text-xs text-muted">{detail}</p>}
       {c && !loading && (
         <p className="text-xs">
-          <span className={clsx('font-medium', c.direction === 'up' && 'text-ok', c.direction === 'down' && 'text-warn')}>
+          <span
+            className={clsx(
+              'font-medium',
+              c.direction === 'up' && 'text-ok',
+              c.direction === 'down' && 'text-warn',
+            )}
+          >
             <span aria-hidden="true">{c.direction === 'up' ? '▲ ' : c.direction === 'down' ? '▼ ' : ''}</span>
             {c.text}
           </span>{' '}

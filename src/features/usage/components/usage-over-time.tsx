@@ -16,7 +16,8 @@ const REQUESTS: readonly SeriesDef[] = [
   { key: 'requests_count_exposed', label: 'Exposed', unit: 'requests' },
 ];
 
-const pick = (d: MetricsSummaryResponse, key: string) => d.totals?.[key as keyof NonNullable<MetricsSummaryResponse['totals']>];
+const pick = (d: MetricsSummaryResponse, key: string) =>
+  d.totals?.[key as keyof NonNullable<MetricsSummaryResponse['totals']>];
 const sourcesOf = (d: MetricsSummaryResponse) => d.sources;
 
 /** Services drawn one by one in the by-service chart; the rest are added up as "Other". */
@@ -27,7 +28,17 @@ export const TOP_SERVICES = 10;
  * cluster has Prometheus, CPU/GPU hours at its finer step, memory, and CPU hours by service. When
  * Prometheus fails, the hours fall back to OSCAR's totals and the chart says why.
  */
-export function UsageOverTime({ range, now, prometheus, onZoom }: { range: ResolvedRange; now: number; prometheus: PrometheusSeries | null; onZoom: (spec: RangeSpec) => void }) {
+export function UsageOverTime({
+  range,
+  now,
+  prometheus,
+  onZoom,
+}: {
+  range: ResolvedRange;
+  now: number;
+  prometheus: PrometheusSeries | null;
+  onZoom: (spec: RangeSpec) => void;
+}) {
   const buckets = useMemo(() => splitRange(range, range.step, now), [range, now]);
   const options = (b: { start: number; end: number }) => metricsQueries.summary(b.start, b.end);
   const compute = useBucketSeries(buckets, options, COMPUTE, pick, sourcesOf);
@@ -35,7 +46,10 @@ export function UsageOverTime({ range, now, prometheus, onZoom }: { range: Resol
   const zoom = (start: number, end: number) => onZoom({ kind: 'custom', start, end });
   const per = stepPhrase(range.step);
   const byServiceAll = prometheus?.byService.data ?? null;
-  const byService = useMemo(() => (byServiceAll ? topSeries(byServiceAll, TOP_SERVICES) : null), [byServiceAll]);
+  const byService = useMemo(
+    () => (byServiceAll ? topSeries(byServiceAll, TOP_SERVICES) : null),
+    [byServiceAll],
+  );
 
   const prom = prometheus?.compute;
   const useProm = Boolean(prom?.data);
@@ -45,7 +59,11 @@ export function UsageOverTime({ range, now, prometheus, onZoom }: { range: Resol
     <div className="flex flex-col gap-6">
       <TimeSeriesChart
         title="CPU and GPU hours"
-        description={useProm ? `Hours used ${stepPhrase(promStep)}, from Prometheus.` : `Hours used ${per}, from OSCAR’s totals.`}
+        description={
+          useProm
+            ? `Hours used ${stepPhrase(promStep)}, from Prometheus.`
+            : `Hours used ${per}, from OSCAR’s totals.`
+        }
         data={useProm && prom?.data ? prom.data : compute.data}
         step={useProm ? promStep : range.step}
         kind={useProm ? 'area' : 'bar'}
@@ -67,7 +85,13 @@ export function UsageOverTime({ range, now, prometheus, onZoom }: { range: Resol
           <TimeSeriesChart
             title="Memory in use"
             description={`Average memory in use by services ${stepPhrase(promStep)}, from Prometheus.`}
-            data={prometheus.memory.data ?? { defs: [], points: [], problems: { failed: 0, pending: 0, invalid: 0, partial: 0 } }}
+            data={
+              prometheus.memory.data ?? {
+                defs: [],
+                points: [],
+                problems: { failed: 0, pending: 0, invalid: 0, partial: 0 },
+              }
+            }
             step={promStep}
             kind="area"
             loading={prometheus.memory.loading}
@@ -77,7 +101,13 @@ export function UsageOverTime({ range, now, prometheus, onZoom }: { range: Resol
           <TimeSeriesChart
             title="CPU hours by service"
             description={`The ${TOP_SERVICES - 1} services that used most, the others together, ${stepPhrase(promStep)}, from Prometheus.`}
-            data={byService ?? { defs: [], points: [], problems: { failed: 0, pending: 0, invalid: 0, partial: 0 } }}
+            data={
+              byService ?? {
+                defs: [],
+                points: [],
+                problems: { failed: 0, pending: 0, invalid: 0, partial: 0 },
+              }
+            }
             step={promStep}
             kind="area"
             stacked

@@ -1,10 +1,24 @@
 // Usage over time from Prometheus' query_range, where the cluster has one: CPU and GPU hours, memory,
 // and CPU hours by service, each one request for the whole range at a fine step.
-import { useQueries } from '@tanstack/react-query';
+import { keepPreviousData, useQueries } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { errorMessage } from '../../../api/errors';
-import { addStep, splitRange, stepDef, stepFor, type ResolvedRange, type StepId } from '../../../lib/metrics-range';
-import { PROM_MAX_POINTS, PROM_STEPS, renderQuery, seriesName, type PromQueryDef, type PromQueryId } from '../../../lib/metrics-prometheus';
+import {
+  addStep,
+  splitRange,
+  stepDef,
+  stepFor,
+  type ResolvedRange,
+  type StepId,
+} from '../../../lib/metrics-range';
+import {
+  PROM_MAX_POINTS,
+  PROM_STEPS,
+  renderQuery,
+  seriesName,
+  type PromQueryDef,
+  type PromQueryId,
+} from '../../../lib/metrics-prometheus';
 import { mergeSeries, seriesFromPrometheus, type SeriesData } from '../../../lib/metrics-series';
 import { usageQueries } from '../api/queries';
 
@@ -23,7 +37,12 @@ export interface PrometheusSeries {
 
 const IDS: readonly PromQueryId[] = ['cpu', 'gpu', 'memory', 'cpuByService'];
 
-export function usePrometheusSeries(url: string | null, queries: Record<PromQueryId, PromQueryDef>, range: ResolvedRange, now: number): PrometheusSeries | null {
+export function usePrometheusSeries(
+  url: string | null,
+  queries: Record<PromQueryId, PromQueryDef>,
+  range: ResolvedRange,
+  now: number,
+): PrometheusSeries | null {
   const step = stepFor(range.end - range.start, PROM_MAX_POINTS, PROM_STEPS);
   const stepSeconds = stepDef(step).ms / 1000;
   const buckets = useMemo(() => splitRange(range, step, now), [range, step, now]);
@@ -34,7 +53,15 @@ export function usePrometheusSeries(url: string | null, queries: Record<PromQuer
   const qEnd = last ? addStep(last.start, step) : 0;
   const results = useQueries({
     queries: IDS.map((id) => ({
-      ...usageQueries.prometheus(url ?? '', renderQuery(queries[id].expr, stepSeconds), qStart, qEnd, stepSeconds),
+      ...usageQueries.prometheus(
+        url ?? '',
+        renderQuery(queries[id].expr, stepSeconds),
+        qStart,
+        qEnd,
+        stepSeconds,
+        now,
+      ),
+      placeholderData: keepPreviousData,
       enabled: Boolean(url) && buckets.length > 0,
     })),
   });
@@ -42,11 +69,28 @@ export function usePrometheusSeries(url: string | null, queries: Record<PromQuer
 
   return useMemo(() => {
     if (!url) return null;
-    const one = (i: number, naming: (id: PromQueryId) => (labels: Record<string, string>, n: number) => { key: string; label: string; unit: PromQueryDef['unit'] }) => {
+    const one = (
+      i: number,
+      naming: (
+        id: PromQueryId,
+      ) => (
+        labels: Record<string, string>,
+        n: number,
+      ) => { key: string; label: string; unit: PromQueryDef['unit'] },
+    ) => {
       const id = IDS[i] as PromQueryId;
       const r = results[i];
-      if (!r || r.data === undefined) return { data: null, error: r?.isError ? errorMessage(r.error) : null, loading: Boolean(r?.isFetching) };
-      return { data: seriesFromPrometheus(buckets, r.data, naming(id), stepSeconds * 1000), error: null, loading: false };
+      if (!r || r.data === undefined)
+        return {
+          data: null,
+          error: r?.isError ? errorMessage(r.error) : null,
+          loading: Boolean(r?.isFetching),
+        };
+      return {
+        data: seriesFromPrometheus(buckets, r.data, naming(id), stepSeconds * 1000),
+        error: null,
+        loading: false,
+      };
     };
     const single = (id: PromQueryId) => () => ({ key: id, label: queries[id].label, unit: queries[id].unit });
     const grouped = (id: PromQueryId) => (labels: Record<string, string>, n: number) => {

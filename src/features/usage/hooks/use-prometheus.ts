@@ -28,7 +28,9 @@ function parseStored(raw: string): Stored {
   try {
     const v: unknown = JSON.parse(raw);
     if (!v || typeof v !== 'object' || Array.isArray(v)) return {};
-    return Object.fromEntries(Object.entries(v).filter((e): e is [string, string] => typeof e[1] === 'string'));
+    return Object.fromEntries(
+      Object.entries(v).filter((e): e is [string, string] => typeof e[1] === 'string'),
+    );
   } catch {
     return {};
   }
@@ -82,6 +84,7 @@ export function usePrometheus(): PrometheusSetup {
   );
 
   const queries = queryDefs(file ?? { clusters: {}, queries: {} });
-  if (stored !== undefined) return { url: stored || null, origin: stored ? 'setting' : 'none', fileUrl, queries, save };
+  if (stored !== undefined)
+    return { url: stored || null, origin: stored ? 'setting' : 'none', fileUrl, queries, save };
   return { url: fileUrl, origin: fileUrl ? 'file' : 'none', fileUrl, queries, save };
 }

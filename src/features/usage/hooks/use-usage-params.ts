@@ -27,7 +27,8 @@ export function useUsageParams() {
   const sort = parseSort(params.get('sort'));
 
   const update = useCallback(
-    (change: (p: URLSearchParams) => URLSearchParams, replace = false) => setParams((prev) => change(new URLSearchParams(prev)), { replace }),
+    (change: (p: URLSearchParams) => URLSearchParams, replace = false) =>
+      setParams((prev) => change(new URLSearchParams(prev)), { replace }),
     [setParams],
   );
 
@@ -61,5 +62,15 @@ export function useUsageParams() {
     [update],
   );
 
-  return { spec: parsed.spec, rangeProblem: parsed.problem, groupBy, includeUsers, sort, setRange, setGroupBy, setIncludeUsers, setSort };
+  return {
+    spec: parsed.spec,
+    rangeProblem: parsed.problem,
+    groupBy,
+    includeUsers,
+    sort,
+    setRange,
+    setGroupBy,
+    setIncludeUsers,
+    setSort,
+  };
 }

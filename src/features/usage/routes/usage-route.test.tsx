@@ -5,7 +5,17 @@ import { setupServer } from 'msw/node';
 import { http, HttpResponse } from 'msw';
 import { DAY, HOUR } from '../../../lib/metrics-range';
 import { parseCsv } from '../../../lib/metrics-csv';
-import { BASE, fakeChartLayout, fakeCluster, metricsHandlers, prometheusHandler, PROM, renderAt, signIn, type FakeCluster } from '../usage-test-utils';
+import {
+  BASE,
+  fakeChartLayout,
+  fakeCluster,
+  metricsHandlers,
+  prometheusHandler,
+  PROM,
+  renderAt,
+  signIn,
+  type FakeCluster,
+} from '../usage-test-utils';
 import { Component as UsageRoute } from './usage-route';
 
 let cluster: FakeCluster;
@@ -15,7 +25,10 @@ beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 beforeEach(() => {
   cluster = fakeCluster();
   promConfig = { clusters: {} };
-  server.resetHandlers(...metricsHandlers(cluster), http.get('*/prometheus.json', () => HttpResponse.json(promConfig)));
+  server.resetHandlers(
+    ...metricsHandlers(cluster),
+    http.get('*/prometheus.json', () => HttpResponse.json(promConfig)),
+  );
   signIn();
   fakeChartLayout();
 });
@@ -24,7 +37,10 @@ afterAll(() => server.close());
 
 const location = () => screen.getByTestId('location').textContent ?? '';
 const renderUsage = (url = '/usage') => renderAt('/usage', url, <UsageRoute />);
-const card = (name: string) => within(screen.getByRole('list', { name: 'Totals for the period' })).getByRole('heading', { name }).closest('li') as HTMLElement;
+const card = (name: string) =>
+  within(screen.getByRole('list', { name: 'Totals for the period' }))
+    .getByRole('heading', { name })
+    .closest('li') as HTMLElement;
 const summaryCalls = () => cluster.calls.filter((u) => u.pathname === '/system/metrics');
 const chart = (name: string) => screen.getByRole('figure', { name });
 // jsdom's Blob has no text(); FileReader it has.
@@ -52,14 +68,21 @@ describe('the usage summary', () => {
 
   it('lists the sources plainly and warns when one is failing', async () => {
     cluster.sources = [
-      { name: 'prometheus', status: 'error', last_updated: new Date(Date.now() - 2 * HOUR).toISOString(), notes: 'connection refused' },
+      {
+        name: 'prometheus',
+        status: 'error',
+        last_updated: new Date(Date.now() - 2 * HOUR).toISOString(),
+        notes: 'connection refused',
+      },
       { name: 'minio-audit', status: 'ok', last_updated: new Date(Date.now() - 60_000).toISOString() },
     ];
     renderUsage();
     const alert = await screen.findByText('Some figures are missing data');
     expect(alert.closest('[role="alert"]')).toHaveTextContent('prometheus is error: connection refused');
     const list = await screen.findByRole('list', { name: 'Sources of the figures' });
-    const items = within(list).getAllByRole('listitem').map((li) => li.textContent);
+    const items = within(list)
+      .getAllByRole('listitem')
+      .map((li) => li.textContent);
     expect(items[0]).toMatch(/^prometheus\s*errorupdated 2 h agoconnection refused$/);
     expect(items[1]).toMatch(/^minio-audit\s*okupdated just now|^minio-audit\s*okupdated 1 min ago/);
   });
@@ -85,7 +108,9 @@ describe('the range', () => {
     await waitFor(() => expect(chart('Requests')).toHaveTextContent(/Requests each hour/));
     // Hourly buckets: 25 of them cover the last 24 hours (the first and last partly).
     await waitFor(() => {
-      const hourly = summaryCalls().filter((u) => Date.parse(u.searchParams.get('end')!) - Date.parse(u.searchParams.get('start')!) <= HOUR);
+      const hourly = summaryCalls().filter(
+        (u) => Date.parse(u.searchParams.get('end')!) - Date.parse(u.searchParams.get('start')!) <= HOUR,
+      );
       expect(hourly.length).toBeGreaterThanOrEqual(24);
     });
     await user.click(screen.getByRole('button', { name: '90 days' }));
@@ -96,7 +121,9 @@ describe('the range', () => {
   it('reuses daily buckets when going from 90 to 30 days', async () => {
     const user = userEvent.setup();
     renderUsage('/usage?range=90d');
-    await waitFor(() => expect(chart('CPU and GPU hours')).not.toHaveAttribute('aria-busy'), { timeout: 10_000 });
+    await waitFor(() => expect(chart('CPU and GPU hours')).not.toHaveAttribute('aria-busy'), {
+      timeout: 10_000,
+    });
     const before = summaryCalls().length;
     await user.click(screen.getByRole('button', { name: '30 days' }));
     await waitFor(() => expect(chart('Requests')).not.toHaveAttribute('aria-busy'));
@@ -106,7 +133,9 @@ describe('the range', () => {
 
   it('explains a bad range in the link and shows the last 7 days instead', async () => {
     renderUsage('/usage?start=2025-05-03T00:00:00Z&end=2025-05-01T00:00:00Z');
-    expect(await screen.findByText(/The start is after the end\. Showing the last 7 days instead\./)).toBeInTheDocument();
+    expect(
+      await screen.findByText(/The start is after the end\. Showing the last 7 days instead\./),
+    ).toBeInTheDocument();
     expect(screen.getByRole('button', { name: '7 days' })).toHaveAttribute('aria-pressed', 'true');
     await waitFor(() => expect(card('CPU hours')).toHaveTextContent('84 h'));
   });
@@ -129,7 +158,9 @@ describe('the range', () => {
     await user.clear(end);
     await user.type(end, '2025-05-04T10:00');
     await user.click(within(form).getByRole('button', { name: 'Show this period' }));
-    expect(new URLSearchParams(location().split('?')[1]).get('start')).toBe(new Date(2025, 4, 3, 10).toISOString().replace('.000', ''));
+    expect(new URLSearchParams(location().split('?')[1]).get('start')).toBe(
+      new Date(2025, 4, 3, 10).toISOString().replace('.000', ''),
+    );
     expect(screen.getByRole('button', { name: 'Custom…' })).toHaveAttribute('aria-pressed', 'true');
   });
 });
@@ -168,7 +199,11 @@ describe('the charts', () => {
     };
     renderUsage('/usage?range=24h');
     const figure = await screen.findByRole('figure', { name: 'Requests' });
-    await waitFor(() => expect(within(figure).getByRole('alert')).toHaveTextContent('periods could not be loaded and are left blank: invalid range: start must be before end'));
+    await waitFor(() =>
+      expect(within(figure).getByRole('alert')).toHaveTextContent(
+        'periods could not be loaded and are left blank: invalid range: start must be before end',
+      ),
+    );
     expect(within(figure).getByRole('alert').textContent).toMatch(/^\d of 25 periods/);
     await waitFor(() => expect(card('CPU hours')).toHaveTextContent('12 h'));
   });
@@ -176,11 +211,16 @@ describe('the charts', () => {
   it('leave out negative and non-numeric totals and say how many', async () => {
     cluster.override = (start, end) =>
       end - start === HOUR && new Date(start).getHours() === 4
-        ? HttpResponse.json({ totals: { cpu_hours_total: -2, gpu_hours_total: 'NaN', requests_count_sync: 1 }, sources: [] })
+        ? HttpResponse.json({
+            totals: { cpu_hours_total: -2, gpu_hours_total: 'NaN', requests_count_sync: 1 },
+            sources: [],
+          })
         : null;
     renderUsage('/usage?range=24h');
     const figure = await screen.findByRole('figure', { name: 'CPU and GPU hours' });
-    await waitFor(() => expect(within(figure).getByText(/values were not a usable number/)).toHaveTextContent('2 values were'));
+    await waitFor(() =>
+      expect(within(figure).getByText(/values were not a usable number/)).toHaveTextContent('2 values were'),
+    );
   });
 
   it('zoom into a brushed period by putting it in the URL', async () => {
@@ -217,8 +257,14 @@ describe('Prometheus', () => {
     await waitFor(() => expect(compute).toHaveTextContent('each 5 minutes, from Prometheus'));
     expect(await screen.findByRole('figure', { name: 'CPU hours by service' })).toHaveTextContent('cowsay');
     await waitFor(() => expect(card('Memory in use')).toHaveTextContent('2 GiB'));
-    expect(queries.some((q) => q.includes('increase(container_cpu_usage_seconds_total') && q.includes('[300s]'))).toBe(true);
-    expect(screen.getByText(/Using Prometheus at http:\/\/prometheus\.test:9090, as this deployment configures it/)).toBeInTheDocument();
+    expect(
+      queries.some((q) => q.includes('increase(container_cpu_usage_seconds_total') && q.includes('[300s]')),
+    ).toBe(true);
+    expect(
+      screen.getByText(
+        /Using Prometheus at http:\/\/prometheus\.test:9090, as this deployment configures it/,
+      ),
+    ).toBeInTheDocument();
   });
 
   it('falls back to OSCAR’s totals and says why when Prometheus is down; the page still works', async () => {
@@ -229,7 +275,9 @@ describe('Prometheus', () => {
     await user.click(screen.getByRole('button', { name: 'Use this Prometheus' }));
     expect(JSON.parse(localStorage.getItem('lagoon.prometheus')!)).toEqual({ [BASE]: PROM });
     const compute = screen.getByRole('figure', { name: 'CPU and GPU hours' });
-    await waitFor(() => expect(within(compute).getByRole('alert')).toHaveTextContent(`Prometheus at ${PROM} did not answer`));
+    await waitFor(() =>
+      expect(within(compute).getByRole('alert')).toHaveTextContent(`Prometheus at ${PROM} did not answer`),
+    );
     expect(within(compute).getByRole('alert')).toHaveTextContent('Showing OSCAR’s totals each hour instead');
     expect(compute).toHaveTextContent('from OSCAR’s totals');
     expect(await screen.findByRole('figure', { name: 'Memory in use' })).toHaveTextContent('did not answer');
@@ -252,9 +300,36 @@ describe('Prometheus', () => {
 
 describe('the breakdown', () => {
   const items = [
-    { key: 'cowsay', requests_count_total: 10, requests_count_sync: 10, requests_count_async: 0, requests_count_exposed: 0, executions_count: 0, unique_users_count: 2, countries: [{ country: 'ES', request_count: 10 }] },
-    { key: 'plants', requests_count_total: 30, requests_count_sync: 5, requests_count_async: 25, requests_count_exposed: 0, executions_count: 25, unique_users_count: 1, countries: [] },
-    { key: 'yolo', requests_count_total: 20, requests_count_sync: 20, requests_count_async: 0, requests_count_exposed: 0, executions_count: 0, unique_users_count: 4, countries: [] },
+    {
+      key: 'cowsay',
+      requests_count_total: 10,
+      requests_count_sync: 10,
+      requests_count_async: 0,
+      requests_count_exposed: 0,
+      executions_count: 0,
+      unique_users_count: 2,
+      countries: [{ country: 'ES', request_count: 10 }],
+    },
+    {
+      key: 'plants',
+      requests_count_total: 30,
+      requests_count_sync: 5,
+      requests_count_async: 25,
+      requests_count_exposed: 0,
+      executions_count: 25,
+      unique_users_count: 1,
+      countries: [],
+    },
+    {
+      key: 'yolo',
+      requests_count_total: 20,
+      requests_count_sync: 20,
+      requests_count_async: 0,
+      requests_count_exposed: 0,
+      executions_count: 0,
+      unique_users_count: 4,
+      countries: [],
+    },
   ];
   const shown = () => {
     const table = screen.getByRole('table', { name: 'Usage by service' });
@@ -278,7 +353,9 @@ describe('the breakdown', () => {
 
     await user.selectOptions(screen.getByLabelText('Group by'), 'vo');
     expect(location()).toBe('/usage?by=vo');
-    await waitFor(() => expect(cluster.calls.some((u) => u.searchParams.get('group_by') === 'vo')).toBe(true));
+    await waitFor(() =>
+      expect(cluster.calls.some((u) => u.searchParams.get('group_by') === 'vo')).toBe(true),
+    );
     expect(await screen.findByRole('table', { name: 'Usage by vo' })).toBeInTheDocument();
   });
 
@@ -296,7 +373,9 @@ describe('the breakdown', () => {
     renderUsage();
     await user.click(await screen.findByRole('checkbox', { name: 'List each service’s users' }));
     expect(location()).toBe('/usage?users=1');
-    await waitFor(() => expect(cluster.calls.some((u) => u.searchParams.get('include_users') === 'true')).toBe(true));
+    await waitFor(() =>
+      expect(cluster.calls.some((u) => u.searchParams.get('include_users') === 'true')).toBe(true),
+    );
     await user.click(screen.getByRole('button', { name: 'Download CSV' }));
     await waitFor(() => expect(clicked).toHaveBeenCalled());
     const csvCall = cluster.calls.find((u) => u.searchParams.get('format') === 'csv')!;
@@ -315,10 +394,17 @@ describe('the breakdown', () => {
   });
 
   it('shows the server’s words when the breakdown fails, and the rest of the page stays', async () => {
-    server.use(http.get(`${BASE}/system/metrics/breakdown`, () => new HttpResponse('invalid group_by "vo": use service, user or country', { status: 400 })));
+    server.use(
+      http.get(
+        `${BASE}/system/metrics/breakdown`,
+        () => new HttpResponse('invalid group_by "vo": use service, user or country', { status: 400 }),
+      ),
+    );
     renderUsage('/usage?by=vo');
     const alert = await screen.findByText(/Could not load usage by vo/);
-    expect(alert.closest('[role="alert"]')).toHaveTextContent('invalid group_by "vo": use service, user or country');
+    expect(alert.closest('[role="alert"]')).toHaveTextContent(
+      'invalid group_by "vo": use service, user or country',
+    );
     await waitFor(() => expect(card('CPU hours')).toHaveTextContent('84 h'));
   });
 });
@@ -327,6 +413,10 @@ describe('countries', () => {
   it('ranks countries by requests with their share in words', async () => {
     renderUsage();
     const list = await screen.findByRole('list', { name: 'Countries by requests' });
-    expect(within(list).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['1.Spain (ES)30 requests (75%)', '2.Italy (IT)10 requests (25%)']);
+    expect(
+      within(list)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['1.Spain (ES)30 requests (75%)', '2.Italy (IT)10 requests (25%)']);
   });
 });

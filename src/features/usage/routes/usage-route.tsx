@@ -32,7 +32,10 @@ export function Component() {
   const range = useMemo(() => resolveRange(p.spec, now), [p.spec, now]);
   const setup = usePrometheus();
   const prom = usePrometheusSeries(setup.url, setup.queries, range, now);
-  const summary = useQuery({ ...metricsQueries.summary(range.start, range.end, true), placeholderData: keepPreviousData });
+  const summary = useQuery({
+    ...metricsQueries.summary(range.start, range.end, true),
+    placeholderData: keepPreviousData,
+  });
   const sources = useMemo(() => mergeSources([summary.data?.sources]), [summary.data]);
 
   const memory: MemoryFigure = !prom
@@ -44,10 +47,19 @@ export function Component() {
   return (
     <div className="mx-auto flex max-w-7xl flex-col gap-5">
       <h1 className="text-2xl font-semibold">Usage</h1>
-      <RangePicker range={range} now={now} problem={p.rangeProblem} onChange={p.setRange} onRefresh={refresh} />
+      <RangePicker
+        range={range}
+        now={now}
+        problem={p.rangeProblem}
+        onChange={p.setRange}
+        onRefresh={refresh}
+      />
       <SourcesWarning troubled={troubledSources(sources)} />
       <SummaryCards range={range} memory={memory} />
-      <Section title="Over time" description="Drag the handles under a chart to zoom in; the period above follows.">
+      <Section
+        title="Over time"
+        description="Drag the handles under a chart to zoom in; the period above follows."
+      >
         <UsageOverTime range={range} now={now} prometheus={prom} onZoom={p.setRange} />
       </Section>
       <BreakdownSection
@@ -61,7 +73,11 @@ export function Component() {
       />
       <div className="grid gap-5 lg:grid-cols-2">
         <Section title="Countries" description="Where requests came from.">
-          {summary.data ? <CountryList countries={summary.data.totals?.countries ?? []} /> : <p className="text-sm text-muted">{summary.isError ? 'The summary did not load.' : 'Loading…'}</p>}
+          {summary.data ? (
+            <CountryList countries={summary.data.totals?.countries ?? []} />
+          ) : (
+            <p className="text-sm text-muted">{summary.isError ? 'The summary did not load.' : 'Loading…'}</p>
+          )}
         </Section>
         <Section title="Sources" description="Where these figures come from, and how fresh they are.">
           {summary.data ? (
@@ -71,7 +87,10 @@ export function Component() {
           )}
         </Section>
       </div>
-      <Section title="Prometheus" description="Finer charts, memory and CPU by service from the cluster’s Prometheus.">
+      <Section
+        title="Prometheus"
+        description="Finer charts, memory and CPU by service from the cluster’s Prometheus."
+      >
         <PrometheusSettings key={setup.url ?? ''} setup={setup} />
       </Section>
     </div>
