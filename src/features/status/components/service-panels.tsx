@@ -53,7 +53,17 @@ export function OscarPanel({ oscar }: { oscar: StatusInfo['oscar'] }) {
           { label: 'OIDC login', value: oscar.oidc?.enabled ? 'Enabled' : 'Disabled' },
           {
             label: 'OIDC issuers',
-            value: oscar.oidc?.issuers?.length ? oscar.oidc.issuers.join(', ') : NO_VALUE,
+            value: oscar.oidc?.issuers?.length ? (
+              <ul>
+                {oscar.oidc.issuers.map((i) => (
+                  <li key={i} className="break-all">
+                    {i}
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              NO_VALUE
+            ),
           },
           {
             label: 'OIDC groups',

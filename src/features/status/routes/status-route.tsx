@@ -51,7 +51,10 @@ export function Component() {
             </p>
           )}
           {q.data?.cluster && <ClusterTotals cluster={q.data.cluster} />}
-          <Section title="Nodes">
+          <Section
+            title="Nodes"
+            description="Each bar fills with what pods request of the node; the thin mark shows what they use."
+          >
             {nodes.length === 0 ? (
               <EmptyState title="No nodes reported">The cluster answered without a node list.</EmptyState>
             ) : (
