@@ -48,6 +48,8 @@ export interface CallSummary {
   answer?: CallAnswerSummary;
   /** Why the call failed or what went wrong, in words. */
   error?: string;
+  /** The likely reason behind the error, and what to try. */
+  hint?: string;
   /** The async job this call started, when it could be found. */
   job?: string;
   /** The call this one replays. */

@@ -178,7 +178,9 @@ export async function performCall(call: PreparedCall, hooks: CallHooks = {}): Pr
     );
   } catch (e) {
     const elapsed = now() - t0;
-    if (e instanceof DOMException && (e.name === 'AbortError' || e.name === 'TimeoutError')) {
+    // Whatever shape the abort takes on its way out (a DOMException, or the client's network error),
+    // an aborted signal means the call was stopped, by the user or by the timeout.
+    if (signal.aborted || (e instanceof DOMException && e.name === 'AbortError')) {
       if (timeout.signal.aborted && !hooks.signal?.aborted)
         return finish({ outcome: 'failed', error: timeoutMessage(call.timeoutMs) });
       return finish({ outcome: 'cancelled', error: cancelledMessage(elapsed) });
@@ -210,6 +212,7 @@ export async function performCall(call: PreparedCall, hooks: CallHooks = {}): Pr
           outcome: 'failed',
           ...(e.status ? { status: e.status } : {}),
           error: explained.message,
+          ...(explained.why ? { hint: explained.why } : {}),
           ...(text
             ? {
                 answer: {

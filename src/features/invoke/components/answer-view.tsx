@@ -15,7 +15,7 @@ import { ZipListing } from './zip-listing';
 export function AnswerView({
   source,
   fileBase,
-  title = 'Answer',
+  title = 'The answer',
 }: {
   source: AnswerSource;
   fileBase: string;

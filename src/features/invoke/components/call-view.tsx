@@ -58,7 +58,7 @@ export function CallView({
             }
           >
             <p className="font-medium break-words">{call.error}</p>
-            {why && <p className="mt-1 text-muted">{why}</p>}
+            {(why ?? call.hint) && <p className="mt-1 text-muted">{why ?? call.hint}</p>}
           </div>
         )}
       </div>

@@ -14,7 +14,6 @@ import { exportHistory, historyQueries, useDeleteCalls } from '../api/history';
 import { planReplay } from '../api/replay';
 import { saveBlob } from '../components/answer-downloads';
 import { CallProgress } from '../components/call-progress';
-import { CallView } from '../components/call-view';
 import { CompareView } from '../components/compare-view';
 import { HistoryTable } from '../components/history-table';
 import { HistoryToolbar } from '../components/history-toolbar';
@@ -190,42 +189,32 @@ export function Component() {
                 </Button>
               }
             >
-              {invoker.state.phase === 'done' && invoker.state.result.summary.id === current.id ? (
-                <CallView
-                  call={invoker.state.result.summary}
-                  source={invoker.state.result.answer}
-                  why={invoker.state.result.why}
-                  job={invoker.state.job}
-                  live
-                />
-              ) : (
-                <StoredCall
-                  call={current}
-                  actions={(body) => (
-                    <>
-                      <Button variant="primary" size="sm" onClick={() => void replay(current, body)}>
-                        Replay
-                      </Button>
-                      <ButtonLink
-                        size="sm"
-                        to={`/services/${encodeURIComponent(current.service)}/invoke?from=${encodeURIComponent(current.id)}`}
-                      >
-                        Edit and replay
-                      </ButtonLink>
-                      <Button
-                        size="sm"
-                        variant="ghost"
-                        onClick={() => {
-                          setSelected(new Set([current.id]));
-                          setConfirm('selected');
-                        }}
-                      >
-                        Delete this call
-                      </Button>
-                    </>
-                  )}
-                />
-              )}
+              <StoredCall
+                call={current}
+                actions={(body) => (
+                  <>
+                    <Button variant="primary" size="sm" onClick={() => void replay(current, body)}>
+                      Replay
+                    </Button>
+                    <ButtonLink
+                      size="sm"
+                      to={`/services/${encodeURIComponent(current.service)}/invoke?from=${encodeURIComponent(current.id)}`}
+                    >
+                      Edit and replay
+                    </ButtonLink>
+                    <Button
+                      size="sm"
+                      variant="ghost"
+                      onClick={() => {
+                        setSelected(new Set([current.id]));
+                        setConfirm('selected');
+                      }}
+                    >
+                      Delete this call
+                    </Button>
+                  </>
+                )}
+              />
             </Section>
           ) : callId || compare.length ? (
             <p className="text-sm text-muted">That call is no longer in the history.</p>
