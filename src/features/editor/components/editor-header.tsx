@@ -40,7 +40,7 @@ export function EditorHeader({
             {mode === 'update' && <Button onClick={onDuplicate}>Duplicate</Button>}
             <Button variant="primary" onClick={onReview} aria-keyshortcuts={isMac ? 'Meta+S' : 'Control+S'}>
               Review and {mode === 'create' ? 'create' : 'apply'}
-              <kbd className="ml-1 rounded border border-current/30 px-1 font-mono text-xs opacity-80">{SAVE_SHORTCUT}</kbd>
+              <kbd className="ml-1 rounded border border-current/40 px-1 font-mono text-xs">{SAVE_SHORTCUT}</kbd>
             </Button>
           </div>
         )}

@@ -81,7 +81,10 @@ function SecretNotes({ mode, plan }: { mode: 'create' | 'update'; plan: SecretPl
   if (mode === 'create') return null;
   const notes: string[] = [];
   if (!plan.send && plan.unchanged.length > 0) {
-    notes.push(`Secrets ${plan.unchanged.join(', ')} are not sent, so they keep their values on the cluster.`);
+    const one = plan.unchanged.length === 1;
+    notes.push(
+      `${one ? 'Secret' : 'Secrets'} ${plan.unchanged.join(', ')} ${one ? 'is' : 'are'} not sent, so ${one ? 'it keeps its value' : 'they keep their values'} on the cluster.`,
+    );
   }
   if (plan.changed.length) notes.push(`New value for ${plan.changed.join(', ')}.`);
   if (plan.added.length) notes.push(`New secret ${plan.added.join(', ')}.`);

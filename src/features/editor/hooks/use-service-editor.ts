@@ -14,7 +14,7 @@ export type Path = (string | number)[];
 export interface FieldIssues {
   errors: Map<string, string[]>;
   warnings: Map<string, string[]>;
-  /** Every error, in form order, for the summary at the top. */
+  /** Every error that blocks applying, for the summary at the top. */
   list: ServiceIssue[];
 }
 
@@ -49,13 +49,13 @@ export function useServiceEditor(setup: EditorSetup) {
     const svc = state.value.service;
     const list = [...validateService(svc), ...secretIssues(svc, setup.baselineSecrets)];
     const errors = group(list);
-    // The server's complaint stays on its field until that field changes.
+    // The server's complaint stays on its field until that field changes. It does not block another
+    // try: the server may have refused for a reason that has passed.
     if (serverError?.field && serverError.fieldMessage) {
       const now = JSON.stringify(fieldValue(svc, serverError.field));
       if (now === JSON.stringify(serverError.value)) {
         const key = pathKey(serverError.field);
         errors.set(key, [...(errors.get(key) ?? []), serverError.fieldMessage]);
-        list.push({ path: serverError.field, message: serverError.fieldMessage });
       }
     }
     return { errors, warnings: group(serviceWarnings(svc)), list };

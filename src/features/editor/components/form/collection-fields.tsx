@@ -127,7 +127,7 @@ export function MapField({
         {label}
       </legend>
       {hint && (
-        <p id={`${f.id}-hint`} className="-mt-1 text-xs text-muted">
+        <p id={`${f.id}-hint`} className="text-xs text-muted">
           {hint}
         </p>
       )}

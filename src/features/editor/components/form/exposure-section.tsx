@@ -68,7 +68,7 @@ export function ExposureSection() {
       )}
       <fieldset className="flex flex-col gap-2">
         <legend className="text-sm font-medium">Synchronous calls</legend>
-        <p className="-mt-1 text-xs text-muted">Copies kept for direct calls (oscar-cli service run, /run). 0 means no minimum and no limit.</p>
+        <p className="text-xs text-muted">Copies kept for direct calls (oscar-cli service run, /run). 0 means no minimum and no limit.</p>
         <Row>
           <NumberField path={['synchronous', 'min_scale']} label="Minimum copies kept warm" placeholder="0" />
           <NumberField path={['synchronous', 'max_scale']} label="Maximum copies" placeholder="0" />

@@ -64,7 +64,7 @@ export function FederationSection() {
       </div>
       <fieldset className="flex flex-col gap-3">
         <legend className="text-sm font-medium">Clusters</legend>
-        <p className="-mt-2 text-xs text-muted">How to reach the clusters members refer to.</p>
+        <p className="text-xs text-muted">How to reach the clusters members refer to.</p>
         {clusters.map((id) => (
           <div key={id} className="flex flex-col gap-3 rounded-md border border-line p-3">
             <div className="flex items-center justify-between">

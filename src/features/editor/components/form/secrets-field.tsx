@@ -50,7 +50,7 @@ export function SecretsField({ plan }: { plan: SecretPlan }) {
   return (
     <fieldset id={f.id} tabIndex={-1} className="flex flex-col gap-2 outline-none" aria-describedby={`${f.id}-hint`}>
       <legend className="text-sm font-medium">Secrets</legend>
-      <p id={`${f.id}-hint`} className="-mt-1 text-xs text-muted">
+      <p id={`${f.id}-hint`} className="text-xs text-muted">
         Passed to the script as environment variables, stored by OSCAR as a Kubernetes secret. OSCAR never shows their
         values again.
       </p>

@@ -29,7 +29,7 @@ function IoList({ field, title, hint }: { field: 'input' | 'output'; title: stri
   return (
     <fieldset className="flex flex-col gap-3">
       <legend className="text-sm font-medium">{title}</legend>
-      <p className="-mt-2 text-xs text-muted">{hint}</p>
+      <p className="text-xs text-muted">{hint}</p>
       <ProviderOptions id={listId} />
       {list.length === 0 && <p className="text-sm text-muted">None.</p>}
       {list.map((_, i) => (
@@ -70,7 +70,7 @@ export function StorageSection() {
       <IoList field="output" title="Outputs" hint="Files the script writes to TMP_OUTPUT_DIR are uploaded here." />
       <fieldset className="flex flex-col gap-3">
         <legend className="text-sm font-medium">Mounted storage</legend>
-        <p className="-mt-2 text-xs text-muted">A bucket mounted as a folder inside the container (rclone), for large models or datasets.</p>
+        <p className="text-xs text-muted">A bucket mounted as a folder inside the container (rclone), for large models or datasets.</p>
         <ProviderOptions id={mountId} />
         {service.mount ? (
           <div className="flex flex-col gap-3 rounded-md border border-line p-3">
