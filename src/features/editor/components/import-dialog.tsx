@@ -32,7 +32,14 @@ export function ImportDialog({
   const add = async (picked: File[], replace = false) => {
     setReading(true);
     try {
-      const raw = await readFiles(picked);
+      let raw: RawFile[];
+      try {
+        raw = await readFiles(picked);
+      } catch (e) {
+        const problem = { file: picked.map((f) => f.name).join(', '), message: `The files could not be read: ${e instanceof Error ? e.message : String(e)}` };
+        setResult((r) => ({ services: r?.services ?? [], missingScripts: r?.missingScripts ?? [], scripts: r?.scripts ?? {}, problems: [problem] }));
+        return;
+      }
       const all = replace ? raw : [...files, ...raw];
       const r = importFiles(all);
       setFiles(all);

@@ -61,9 +61,19 @@ export async function readFiles(files: readonly File[]): Promise<RawFile[]> {
   return Promise.all(
     files.map(async (f) => ({
       path: f.webkitRelativePath || f.name,
-      bytes: new Uint8Array(await f.arrayBuffer()),
+      bytes: new Uint8Array(typeof f.arrayBuffer === 'function' ? await f.arrayBuffer() : await readWithFileReader(f)),
     })),
   );
+}
+
+// Blob.arrayBuffer is missing from older Safari (and jsdom); FileReader is everywhere.
+function readWithFileReader(f: Blob): Promise<ArrayBuffer> {
+  return new Promise((resolve, reject) => {
+    const r = new FileReader();
+    r.onload = () => resolve(r.result as ArrayBuffer);
+    r.onerror = () => reject(r.error ?? new Error('The file could not be read'));
+    r.readAsArrayBuffer(f);
+  });
 }
 
 function expandZips(files: RawFile[], problems: ImportProblem[]): RawFile[] {
