@@ -105,7 +105,7 @@ for (const theme of ['light', 'dark'] as const) {
     await expect(jobsTable(page)).toBeVisible();
     await page.mouse.move(5, 5);
     await checkA11y(page, `jobs ${theme}`);
-    await page.screenshot({ path: `test-results/screens/jobs-${theme}.png` });
+    await page.screenshot({ path: `.e2e-tmp/screens/jobs-${theme}.png` });
     const name = await page.evaluate(() => {
       const c = (window as unknown as DemoWindow).__lagoonDemo.cluster;
       return [...c.jobsOf('grayify').values()].find((j) => c.jobStatus(j) === 'Succeeded')?.name ?? '';
@@ -114,6 +114,6 @@ for (const theme of ['light', 'dark'] as const) {
     await expect(page.getByRole('region', { name: `Log of job ${name}` })).toContainText('Script execution finished successfully');
     await expect(page.getByRole('list', { name: 'Output files' })).toBeVisible();
     await checkA11y(page, `job page ${theme}`);
-    await page.screenshot({ path: `test-results/screens/job-${theme}.png`, fullPage: true });
+    await page.screenshot({ path: `.e2e-tmp/screens/job-${theme}.png`, fullPage: true });
   });
 }

@@ -234,6 +234,6 @@ for (const theme of ['light', 'dark'] as const) {
     await page.getByRole('searchbox', { name: 'Search the log' }).fill('server');
     await page.getByRole('button', { name: 'Next match' }).click();
     await checkA11y(page, `deployment ${theme}`);
-    await page.screenshot({ path: `test-results/screens/deployment-${theme}.png`, fullPage: true });
+    await page.screenshot({ path: `.e2e-tmp/screens/deployment-${theme}.png`, fullPage: true });
   });
 }

@@ -62,12 +62,12 @@ export function LogViewer({
     count: rowCount,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 20,
+    overscan: 10,
     getItemKey: (i) => (rows ? (rows[i] ?? i) : i),
   });
   // A link to a line opens there, not at the bottom.
   const [openedAtLine] = useState(() => range !== null);
-  const follow = useLogFollow({ virtualizer, rowCount, lineCount: buffer.count, version, initial: !openedAtLine });
+  const follow = useLogFollow({ scrollRef, rowCount, lineCount: buffer.count, version, initial: !openedAtLine });
 
   // Wrapped rows have their own heights: measure again when wrapping or the shown rows change.
   useLayoutEffect(() => virtualizer.measure(), [wrap, stamps, rows, virtualizer]);

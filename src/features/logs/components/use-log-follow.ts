@@ -1,5 +1,4 @@
-import { useLayoutEffect, useRef, useState, type UIEvent } from 'react';
-import type { Virtualizer } from '@tanstack/react-virtual';
+import { useLayoutEffect, useRef, useState, type RefObject, type UIEvent } from 'react';
 
 /**
  * Follow mode, as in a terminal: while the view sits at the bottom, new lines scroll into view; once
@@ -8,13 +7,13 @@ import type { Virtualizer } from '@tanstack/react-virtual';
  * scrolling to new lines never does.
  */
 export function useLogFollow({
-  virtualizer,
+  scrollRef,
   rowCount,
   lineCount,
   version,
   initial,
 }: {
-  virtualizer: Virtualizer<HTMLDivElement, Element>;
+  scrollRef: RefObject<HTMLDivElement | null>;
   rowCount: number;
   lineCount: number;
   version: number;
@@ -37,9 +36,12 @@ export function useLogFollow({
     lastTop.current = el.scrollTop;
   }
 
+  // Straight to the end: the browser clamps the offset, so nothing has to read the layout first
+  // (virtualizer.scrollToIndex reads scrollHeight, a forced layout on every poll of a huge log).
   useLayoutEffect(() => {
-    if (follow && rowCount > 0) virtualizer.scrollToIndex(rowCount - 1, { align: 'end' });
-  }, [follow, rowCount, version, virtualizer]);
+    const el = scrollRef.current;
+    if (follow && rowCount > 0 && el) el.scrollTop = Number.MAX_SAFE_INTEGER;
+  }, [follow, rowCount, version, scrollRef]);
 
   return { follow, setFollow, onScroll, unseen: follow ? 0 : Math.max(0, lineCount - leftAt) };
 }
