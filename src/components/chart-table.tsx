@@ -1,11 +1,14 @@
+import { useMemo, useState } from 'react';
 import { bucketLabel, type StepId } from '../lib/metrics-range';
 import { pointNote } from '../lib/metrics-csv';
-import type { SeriesData } from '../lib/metrics-series';
+import type { SeriesData, SeriesPoint } from '../lib/metrics-series';
 import { formatValue, NO_VALUE } from '../lib/units';
+import { DataTable, type Column, type SortState } from './table';
 
 /**
- * A chart's data as a plain table: what a screen reader reads instead of the picture, and what a
- * person selects to copy. Gaps read as a dash with the reason in the last column.
+ * A chart's data as a table: what a screen reader reads instead of the picture, sortable to find the
+ * busiest period. It is the shared virtualised table, since 90 days of hourly points are 2,000 rows;
+ * "Copy CSV" beside the chart copies all of it. Gaps read as a dash with the reason in the last column.
  */
 export function ChartTable({
   caption,
@@ -18,68 +21,58 @@ export function ChartTable({
   step: StepId;
   hidden?: ReadonlySet<string>;
 }) {
-  const defs = data.defs.filter((d) => !hidden?.has(d.key));
+  const [sort, setSort] = useState<SortState>({ id: 'period', dir: 'asc' });
+  const columns = useMemo(() => {
+    const cols: Column<SeriesPoint>[] = [
+      { id: 'period', header: 'Period', cell: (p) => bucketLabel(p.t, step), width: 'w-36', sortable: true },
+    ];
+    for (const d of data.defs) {
+      if (hidden?.has(d.key)) continue;
+      cols.push({
+        id: d.key,
+        header: d.label,
+        width: 'w-32',
+        sortable: true,
+        className: 'text-right tabular-nums',
+        cell: (p) => {
+          const v = p.values[d.key];
+          return v === null || v === undefined ? NO_VALUE : formatValue(d.unit, v);
+        },
+      });
+    }
+    cols.push({
+      id: 'note',
+      header: 'Note',
+      cell: (p) => <span className="text-muted">{pointNote(p)}</span>,
+      width: 'w-48',
+    });
+    return cols;
+  }, [data.defs, hidden, step]);
+
+  const rows = useMemo(() => {
+    const dir = sort.dir === 'asc' ? 1 : -1;
+    if (sort.id === 'period') return sort.dir === 'asc' ? data.points : [...data.points].reverse();
+    // Gaps sort last whichever the direction.
+    const v = (p: SeriesPoint) => p.values[sort.id] ?? null;
+    return [...data.points].sort((a, b) => {
+      const x = v(a);
+      const y = v(b);
+      if (x === null || y === null) return x === y ? a.t - b.t : x === null ? 1 : -1;
+      return (x - y) * dir || a.t - b.t;
+    });
+  }, [data.points, sort]);
+
   return (
-    <div
-      // Focusable so that keyboard users can scroll it: it holds no controls of its own.
-      // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
-      tabIndex={0}
-      role="region"
-      aria-label={`${caption}, as a table`}
-      className="max-h-96 overflow-auto rounded-md border border-line"
-    >
-      <table className="w-full border-separate border-spacing-0 text-sm">
-        <caption className="sr-only">{caption}</caption>
-        <thead>
-          <tr>
-            <th
-              scope="col"
-              className="sticky top-0 border-b border-line bg-surface px-3 py-1.5 text-left font-semibold"
-            >
-              Period
-            </th>
-            {defs.map((d) => (
-              <th
-                key={d.key}
-                scope="col"
-                className="sticky top-0 border-b border-line bg-surface px-3 py-1.5 text-right font-semibold"
-              >
-                {d.label}
-              </th>
-            ))}
-            <th
-              scope="col"
-              className="sticky top-0 border-b border-line bg-surface px-3 py-1.5 text-left font-semibold"
-            >
-              Note
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {data.points.map((p) => (
-            <tr key={p.t} className="hover:bg-raised">
-              <th
-                scope="row"
-                className="border-b border-line px-3 py-1 text-left font-normal whitespace-nowrap"
-              >
-                {bucketLabel(p.t, step)}
-              </th>
-              {defs.map((d) => {
-                const v = p.values[d.key];
-                return (
-                  <td
-                    key={d.key}
-                    className="border-b border-line px-3 py-1 text-right tabular-nums whitespace-nowrap"
-                  >
-                    {v === null || v === undefined ? NO_VALUE : formatValue(d.unit, v)}
-                  </td>
-                );
-              })}
-              <td className="border-b border-line px-3 py-1 text-muted">{pointNote(p)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      label={caption}
+      columns={columns}
+      rows={rows}
+      sort={sort}
+      onSortChange={setSort}
+      rowKey={(p) => String(p.t)}
+      rowHeight={32}
+      className="max-h-96"
+      tableClassName={columns.length > 6 ? 'min-w-[48rem]' : undefined}
+    />
   );
 }

@@ -4,11 +4,11 @@ import { isAllZero, isEmptySeries, seriesTotals, type SeriesData } from '../lib/
 import { seriesCsv } from '../lib/metrics-csv';
 import { formatValue } from '../lib/units';
 import { Button } from './button';
+import { ChartCopyButton } from './chart-copy-button';
 import { ChartLegend } from './chart-legend';
 import { ChartProblems } from './chart-problems';
 import { ChartTable } from './chart-table';
 import { seriesColor, useChartTheme } from './chart-theme';
-import { CopyButton } from './copy-button';
 
 // recharts is a large library: it loads with the first chart, not with the app.
 const TimeSeriesPlot = lazy(() =>
@@ -93,7 +93,7 @@ export function TimeSeriesChart({
         </div>
         <div className="flex items-center gap-1">
           {actions}
-          {!empty && <CopyButton value={seriesCsv(data)} label={`${title} as CSV`} />}
+          {!empty && <ChartCopyButton make={() => seriesCsv(data)} label={`${title} as CSV`} />}
           <Button size="sm" variant="ghost" aria-pressed={asTable} onClick={() => setAsTable((v) => !v)}>
             {asTable ? 'Show as chart' : 'Show as table'}
           </Button>

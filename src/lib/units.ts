@@ -8,12 +8,15 @@ function finite(n: number | null | undefined): n is number {
   return typeof n === 'number' && Number.isFinite(n);
 }
 
+// One formatter per precision, made once: charts format thousands of values.
+const NUMBER = [0, 1, 2].map((digits) => new Intl.NumberFormat('en-US', { maximumFractionDigits: digits }));
+
 /** Significant digits that suit a value's size: 1,234 · 123 · 12.3 · 1.23 · 0.12. */
 function trim(n: number): string {
   const a = Math.abs(n);
   const digits = a >= 100 ? 0 : a >= 10 ? 1 : 2;
-  // toFixed then Number drops trailing zeros ("2.50" → 2.5); the locale adds thousands separators.
-  return Number(n.toFixed(digits)).toLocaleString('en-US', { maximumFractionDigits: digits });
+  // toFixed then Number drops trailing zeros ("2.50" → 2.5); the format adds thousands separators.
+  return (NUMBER[digits] as Intl.NumberFormat).format(Number(n.toFixed(digits)));
 }
 
 /** 950 → "950", 12_345 → "12.3k", 4_200_000 → "4.2M". */

@@ -5,6 +5,7 @@ import { useMemo } from 'react';
 import { errorMessage } from '../../../api/errors';
 import {
   addStep,
+  type Bucket,
   splitRange,
   stepDef,
   stepFor,
@@ -19,7 +20,12 @@ import {
   type PromQueryDef,
   type PromQueryId,
 } from '../../../lib/metrics-prometheus';
-import { mergeSeries, seriesFromPrometheus, type SeriesData } from '../../../lib/metrics-series';
+import {
+  mergeSeries,
+  seriesFromPrometheus,
+  type PromSeries,
+  type SeriesData,
+} from '../../../lib/metrics-series';
 import { usageQueries } from '../api/queries';
 
 export interface PromResult {
@@ -36,6 +42,8 @@ export interface PrometheusSeries {
 }
 
 const IDS: readonly PromQueryId[] = ['cpu', 'gpu', 'memory', 'cpuByService'];
+
+const shaped = new WeakMap<PromSeries[], { buckets: readonly Bucket[]; data: SeriesData }>();
 
 export function usePrometheusSeries(
   url: string | null,
@@ -86,11 +94,12 @@ export function usePrometheusSeries(
           error: r?.isError ? errorMessage(r.error) : null,
           loading: Boolean(r?.isFetching),
         };
-      return {
-        data: seriesFromPrometheus(buckets, r.data, naming(id), stepSeconds * 1000),
-        error: null,
-        loading: false,
-      };
+      // One answer is shaped once, not again each time another of the four queries settles.
+      const cached = shaped.get(r.data);
+      if (cached?.buckets === buckets) return { data: cached.data, error: null, loading: false };
+      const data = seriesFromPrometheus(buckets, r.data, naming(id), stepSeconds * 1000);
+      shaped.set(r.data, { buckets, data });
+      return { data, error: null, loading: false };
     };
     const single = (id: PromQueryId) => () => ({ key: id, label: queries[id].label, unit: queries[id].unit });
     const grouped = (id: PromQueryId) => (labels: Record<string, string>, n: number) => {

@@ -166,26 +166,44 @@ describe('the range', () => {
 });
 
 describe('the charts', () => {
-  it('offer their figures as a table, with units, and legend toggles', async () => {
+  it('offer their figures as a sortable table, with units, as CSV, and legend toggles', async () => {
     const user = userEvent.setup();
     renderUsage('/usage?range=24h');
     const figure = await screen.findByRole('figure', { name: 'CPU and GPU hours' });
     await waitFor(() => expect(figure).not.toHaveAttribute('aria-busy'));
     await user.click(within(figure).getByRole('button', { name: 'Show as table' }));
     const table = within(figure).getByRole('table', { name: 'CPU and GPU hours' });
-    const rows = within(table).getAllByRole('row');
-    expect(rows).toHaveLength(26);
-    // A full hour at half a CPU hour per hour.
-    expect(within(rows[5]!).getAllByRole('cell')[0]).toHaveTextContent('0.5 h');
-    expect(within(rows.at(-1)!).getByText('in progress')).toBeInTheDocument();
+    expect(table).toHaveAttribute('aria-rowcount', '26');
+    const cells = (row: number) =>
+      within(within(table).getAllByRole('row')[row]!)
+        .getAllByRole('cell')
+        .map((c) => c.textContent);
+    // A full hour at half a CPU hour per hour; the last hour is still going.
+    expect(cells(5).slice(1)).toEqual(['0.5 h', '0 h', '']);
+    expect(cells(25).at(-1)).toBe('in progress');
 
-    const gpu = within(figure).getByRole('button', { name: /^GPU hours/ });
+    // Sorted by CPU hours, the partial periods (first and last) come first.
+    await user.click(within(table).getByRole('button', { name: 'CPU hours' }));
+    expect(within(table).getByRole('columnheader', { name: 'CPU hours' })).toHaveAttribute(
+      'aria-sort',
+      'ascending',
+    );
+    expect(Number(cells(1)[1]?.replace(' h', ''))).toBeLessThan(0.5);
+
+    await user.click(within(figure).getByRole('button', { name: 'Copy CPU and GPU hours as CSV' }));
+    const csv = parseCsv(await navigator.clipboard.readText());
+    expect(csv[0]).toEqual(['start', 'end', 'CPU hours', 'GPU hours', 'note']);
+    expect(csv).toHaveLength(26);
+    expect(csv[5]?.slice(2)).toEqual(['0.5', '0', '']);
+
+    const legend = within(figure).getByRole('list', { name: 'Series in CPU and GPU hours' });
+    const gpu = within(legend).getByRole('button', { name: /^GPU hours/ });
     expect(gpu).toHaveAttribute('aria-pressed', 'true');
     await user.click(gpu);
     expect(gpu).toHaveAttribute('aria-pressed', 'false');
     expect(within(table).queryByRole('columnheader', { name: 'GPU hours' })).not.toBeInTheDocument();
     // The last series shown cannot be hidden.
-    expect(within(figure).getByRole('button', { name: /^CPU hours/ })).toBeDisabled();
+    expect(within(legend).getByRole('button', { name: /^CPU hours/ })).toBeDisabled();
   });
 
   it('say beside the chart which periods failed and why, and keep the rest', async () => {
