@@ -59,7 +59,8 @@ describe('likelyInputs', () => {
       { object_name: 'in/c.jpg', last_modified: iso(T(-120)) },
       { object_name: 'in/d.jpg', last_modified: iso(T(30)) },
     ];
-    expect(likelyInputs({ bucket: 'g', prefix: 'in/' }, objects, T(1)).map((r) => r.key)).toEqual(['in/b.jpg', 'in/a.jpg']);
+    expect(likelyInputs({ bucket: 'g', prefix: 'in/' }, objects, T(1)).map((r) => r.key)).toEqual(['in/b.jpg']);
+    expect(likelyInputs({ bucket: 'g', prefix: 'in/' }, objects, T(1), 15_000).map((r) => r.key)).toEqual(['in/b.jpg', 'in/a.jpg']);
     expect(likelyInputs({ bucket: 'g', prefix: 'in/' }, objects, undefined)).toEqual([]);
   });
 });

@@ -105,7 +105,7 @@ export function matchOutputs(
 }
 
 /** Objects in the input path uploaded shortly before the job was created: what probably started it. */
-export function likelyInputs(path: StoragePath, objects: readonly MinIOObject[], created: number | undefined, windowMs = 15_000): ObjectRef[] {
+export function likelyInputs(path: StoragePath, objects: readonly MinIOObject[], created: number | undefined, windowMs = 5_000): ObjectRef[] {
   if (created === undefined) return [];
   return objects
     .filter((o) => {

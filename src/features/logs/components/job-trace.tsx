@@ -43,6 +43,8 @@ export function JobTrace({ trace, job, jobName }: { trace: ReturnType<typeof use
             muted('Looking for the input…')
           ) : paths.inputs.length === 0 ? (
             muted('This service has no input bucket: the job was started by a call, not by a file.')
+          ) : trace.startedByCall ? (
+            muted('The log names no input file: the job was probably started by a call (POST /job), not by an upload.')
           ) : (
             muted('Not known: the log does not name it and no file in the input path matches the job’s start.')
           )}

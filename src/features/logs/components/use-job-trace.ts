@@ -22,7 +22,10 @@ export function useJobTrace({ service, job, buffer, version, live, now }: { serv
   // The supervisor names the input in the first few lines; the buffer grows in place, so version is the signal.
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const fromLog = useMemo(() => inputFromLog(buffer.lines.slice(0, 50)), [buffer, version]);
-  const needInputListing = !fromLog && paths.inputs.length > 0;
+  // Guess by time only while the log cannot say yet: once the supervisor has logged its first lines
+  // without naming a download, the job was started by a call, not by a file.
+  const logSilent = buffer.count < 3;
+  const needInputListing = !fromLog && logSilent && paths.inputs.length > 0;
   const buckets = useMemo(() => {
     const set = new Set<string>();
     if (needInputListing) for (const p of paths.inputs) set.add(p.bucket);
@@ -44,7 +47,7 @@ export function useJobTrace({ service, job, buffer, version, live, now }: { serv
 
   let input: TraceInput | null = null;
   if (fromLog) input = { objects: [fromLog], source: 'log' };
-  else if (job) {
+  else if (job && needInputListing) {
     const found = paths.inputs.flatMap((p) => likelyInputs(p, listing(p.bucket)?.data?.objects ?? [], job.created));
     if (found.length) input = { objects: found.slice(0, 3), source: 'time' };
   }
@@ -56,6 +59,8 @@ export function useJobTrace({ service, job, buffer, version, live, now }: { serv
     service: svc,
     paths,
     input,
+    /** The log is there and names no input file. */
+    startedByCall: !fromLog && !logSilent,
     outputs,
     errors,
     loading: svc.isPending || listings.some((q) => q.isPending),

@@ -34,6 +34,7 @@ export function ServiceDetail({ service: s }: { service: Service }) {
         </div>
         <div className="flex flex-wrap gap-2">
           <ButtonLink to={`/jobs?service=${name}`}>Jobs</ButtonLink>
+          <ButtonLink to={`/services/${name}/deployment`}>{s.expose ? 'Deployment and logs' : 'Deployment'}</ButtonLink>
           <ButtonLink to={`/services/${name}/edit`} variant="primary">
             Edit
           </ButtonLink>
