@@ -1,6 +1,6 @@
 import { lazy, Suspense, useId, useMemo, useState, type ReactNode } from 'react';
 import type { StepId } from '../lib/metrics-range';
-import { isAllZero, isEmptySeries, seriesTotals, type SeriesData } from '../lib/metrics-series';
+import { isAllZero, isEmptySeries, seriesMean, seriesTotals, type SeriesData } from '../lib/metrics-series';
 import { seriesCsv } from '../lib/metrics-csv';
 import { formatValue } from '../lib/units';
 import { Button } from './button';
@@ -67,7 +67,11 @@ export function TimeSeriesChart({
     key: d.key,
     label: d.label,
     color: seriesColor(theme, i),
-    detail: formatValue(d.unit, totals[d.key]),
+    // Hours and requests add up over the range; memory is a level, so its figure is the average.
+    detail:
+      d.unit === 'bytes'
+        ? `avg ${formatValue(d.unit, seriesMean(data, d.key))}`
+        : formatValue(d.unit, totals[d.key]),
   }));
 
   const toggle = (key: string) =>

@@ -275,6 +275,11 @@ describe('Prometheus', () => {
     await waitFor(() => expect(compute).toHaveTextContent('each 5 minutes, from Prometheus'));
     expect(await screen.findByRole('figure', { name: 'CPU hours by service' })).toHaveTextContent('cowsay');
     await waitFor(() => expect(card('Memory in use')).toHaveTextContent('2 GiB'));
+    // Memory is a level: its legend gives the average, not a sum over the periods.
+    const memory = screen.getByRole('figure', { name: 'Memory in use' });
+    expect(within(memory).getByRole('button', { name: /^Memory in use \(average\)/ })).toHaveTextContent(
+      'avg 2 GiB',
+    );
     expect(
       queries.some((q) => q.includes('increase(container_cpu_usage_seconds_total') && q.includes('[300s]')),
     ).toBe(true);
