@@ -184,6 +184,8 @@ test('a hostile log stays inert text: markup, escape sequences, binary bytes and
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   expect(await page.title()).not.toContain('pwned');
   expect(await page.title()).not.toBe(title === '' ? 'x' : '');
+  // Colours keep their contrast on the log's background.
+  await checkA11y(page, 'coloured log');
 });
 
 test('a failing poll is shown and the log kept; a deleted job says it no longer exists', async ({ page }) => {

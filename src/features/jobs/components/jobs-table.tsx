@@ -48,7 +48,7 @@ export function JobsTable({
       sortable: true,
       className: 'font-mono text-[0.8125rem]',
       cell: (j) => (
-        <Link to={jobPath(j)} className="text-accent underline-offset-2 hover:underline">
+        <Link to={jobPath(j)} title={j.name} className="text-accent underline-offset-2 hover:underline">
           {j.name}
         </Link>
       ),
@@ -59,7 +59,7 @@ export function JobsTable({
             id: 'service',
             header: 'Service',
             sortable: true,
-            width: 'w-[11rem]',
+            width: 'w-[9rem]',
             cell: (j: JobRow) => (
               <Link to={`/jobs?service=${encodeURIComponent(j.service)}`} className="underline-offset-2 hover:underline" aria-label={`Jobs of ${j.service}`}>
                 {j.service}
@@ -68,28 +68,39 @@ export function JobsTable({
           },
         ]
       : []),
-    { id: 'status', header: 'Status', sortable: true, width: 'w-[8rem]', cell: (j) => <JobStatusBadge status={j.status} /> },
-    { id: 'created', header: 'Created', sortable: true, width: 'w-[10rem]', cell: (j) => <Time ms={j.created} /> },
-    { id: 'started', header: 'Started', sortable: true, width: 'w-[10rem]', cell: (j) => <Time ms={j.started} /> },
-    { id: 'finished', header: 'Finished', sortable: true, width: 'w-[10rem]', cell: (j) => <Time ms={j.finished} /> },
+    { id: 'status', header: 'Status', sortable: true, width: 'w-[7.5rem]', cell: (j) => <JobStatusBadge status={j.status} /> },
+    { id: 'created', header: 'Created', sortable: true, width: 'w-[9rem]', cell: (j) => <Time ms={j.created} /> },
+    { id: 'started', header: 'Started', sortable: true, width: 'w-[9rem]', cell: (j) => <Time ms={j.started} /> },
+    { id: 'finished', header: 'Finished', sortable: true, width: 'w-[9rem]', cell: (j) => <Time ms={j.finished} /> },
     {
       id: 'duration',
       header: 'Duration',
       sortable: true,
-      width: 'w-[8rem]',
+      width: 'w-[7.75rem]',
       className: 'tabular-nums',
       cell: (j) => {
         const d = jobDuration(j, now);
-        return j.status === 'Running' && d !== undefined ? `${formatDuration(d)} so far` : formatDuration(d);
+        if (j.status !== 'Running' || d === undefined) return formatDuration(d);
+        return (
+          <>
+            {formatDuration(d)}
+            <span aria-hidden="true" className="text-muted">
+              {' '}…
+            </span>
+            <span className="sr-only"> so far</span>
+          </>
+        );
       },
     },
     {
       id: 'actions',
       header: 'Actions',
-      width: 'w-[6rem]',
+      width: 'w-[4.5rem]',
       cell: (j) => (
-        <Button size="sm" variant="ghost" className="text-danger" aria-label={`Delete job ${j.name}`} onClick={() => onDelete(j)}>
-          Delete
+        <Button size="sm" variant="ghost" className="text-danger" aria-label={`Delete job ${j.name}`} title={`Delete job ${j.name}`} onClick={() => onDelete(j)}>
+          <svg aria-hidden="true" viewBox="0 0 16 16" className="size-4">
+            <path d="M3 4.5h10M6.5 4.5V3h3v1.5M4.5 4.5l.6 8.5h5.8l.6-8.5M7 7v4M9 7v4" fill="none" stroke="currentColor" strokeWidth="1.4" strokeLinecap="round" strokeLinejoin="round" />
+          </svg>
         </Button>
       ),
     },
@@ -103,7 +114,7 @@ export function JobsTable({
       rowKey={(j) => `${j.service}/${j.name}`}
       sort={sortState}
       onSortChange={(s) => onSortChange(s.id as JobSortKey, s.dir)}
-      tableClassName={showService ? 'min-w-[76rem]' : 'min-w-[64rem]'}
+      tableClassName={showService ? 'min-w-[65rem]' : 'min-w-[56rem]'}
     />
   );
 }
