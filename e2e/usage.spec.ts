@@ -186,6 +186,9 @@ test.describe('usage on the demo cluster', () => {
   test('has no serious axe violations in light and dark; charts are named and have tables', async ({
     page,
   }, info) => {
+    // axe takes about ten seconds a run on this page (every chart label is checked for contrast),
+    // and twice that when the machine is busy.
+    test.slow();
     await useTheme(page, 'light');
     await login(page, '/usage?range=7d');
     await drawn(page, 'CPU and GPU hours');
