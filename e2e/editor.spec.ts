@@ -183,6 +183,14 @@ test('gets an unsaved edit back after a reload', async ({ page }) => {
   await expect(page.getByLabel('Container image', { exact: true })).toHaveValue('ghcr.io/grycap/cowsay');
   await page.getByRole('button', { name: 'Restore draft' }).click();
   await expect(page.getByLabel('Container image', { exact: true })).toHaveValue('ghcr.io/grycap/cowsay:draft');
+  // A logout does not lose it either: drafts are kept per cluster and service.
+  await page.getByLabel('Container image', { exact: true }).fill('ghcr.io/grycap/cowsay:after-logout');
+  await page.waitForTimeout(900);
+  await page.getByRole('button', { name: 'Log out' }).click();
+  await expect(page).toHaveURL(/\/login/);
+  await login(page, '/services/cowsay/edit');
+  await page.getByRole('button', { name: 'Restore draft' }).click();
+  await expect(page.getByLabel('Container image', { exact: true })).toHaveValue('ghcr.io/grycap/cowsay:after-logout');
   // Discarding a draft when it is offered again drops it for good.
   await page.reload();
   await page.getByRole('button', { name: 'Discard draft' }).click();
@@ -238,6 +246,61 @@ test('secrets survive an update of another field', async ({ page }) => {
   expect(stored?.environment?.secrets?.COWSAY_SECRET).toBe('this-is-my-secret');
 });
 
+test('works by keyboard: schema completion, Esc then Tab leaves the editor, Ctrl+S reviews', async ({ page }) => {
+  await login(page, '/services/cowsay/edit?tab=yaml');
+  await waitForMonaco(page, 'Service FDL (YAML)');
+  await page.evaluate(() => {
+    const ed = window.__lagoonMonaco!.editor.getEditors().find((e) => e.getContainerDomNode().closest('[aria-label="Service FDL (YAML)"]'));
+    ed?.focus();
+    (ed as unknown as { setPosition(p: { lineNumber: number; column: number }): void }).setPosition({ lineNumber: 5, column: 200 });
+  });
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('enable_g');
+  await page.keyboard.press('Control+Space');
+  await expect(page.locator('.suggest-widget')).toContainText('enable_gpu');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type(' true');
+  await expect(page.getByText('No problems found in the YAML.')).toBeVisible();
+  // Escape closes one layer at a time (value suggestions, the completion's snippet), then arms
+  // leaving; Tab then moves on.
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Tab');
+  await expect(page.locator('.monaco-editor textarea:focus')).toHaveCount(0);
+  await page.keyboard.press('ControlOrMeta+S');
+  await expect(page.getByRole('heading', { name: 'Review the changes to cowsay' })).toBeFocused();
+  await expect(page.locator('[data-diff-editor] .modified-in-monaco-diff-editor')).toContainText('enable_gpu: true');
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Apply changes' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/services\/cowsay$/);
+  expect(await page.evaluate(() => window.__lagoonDemo!.cluster.services.get('cowsay')?.enable_gpu)).toBe(true);
+});
+
+test('duplicates a service under a new name and exports it as FDL', async ({ page }) => {
+  await login(page, '/services/secrets-usage/edit');
+  await page.getByRole('button', { name: 'Export…' }).click();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download FDL and script (.zip)' }).click();
+  expect((await download).suggestedFilename()).toBe('secrets-usage.zip');
+  await expect(page.getByRole('dialog')).toContainText('Secret COWSAY_SECRET was left out');
+  await page.getByRole('button', { name: 'Close' }).click();
+  await page.getByRole('button', { name: 'Duplicate' }).click();
+  await expect(page.getByRole('heading', { name: 'Create service' })).toBeVisible();
+  await expect(page.getByLabel('Service name')).toHaveValue('secrets-usage-copy');
+  // OSCAR never showed the secret's value, so the copy asks for it.
+  await expect(page.getByRole('textbox', { name: 'Value of secret COWSAY_SECRET' })).toHaveAttribute('aria-invalid', 'true');
+  await page.getByRole('textbox', { name: 'Value of secret COWSAY_SECRET' }).fill('copied-secret');
+  await review(page);
+  await expect(page.locator('[data-diff-editor] .modified-in-monaco-diff-editor')).toContainText('<new value>');
+  await page.getByRole('button', { name: 'Create service' }).click();
+  await expect(page).toHaveURL(/\/services\/secrets-usage-copy$/);
+  const copy = await page.evaluate(() => window.__lagoonDemo!.cluster.services.get('secrets-usage-copy'));
+  expect(copy?.environment?.secrets?.COWSAY_SECRET).toBe('copied-secret');
+  expect(copy?.script).toContain('COWSAY_SECRET');
+});
+
 test('bad input gets a message at the line or field, never a blank screen', async ({ page }) => {
   await login(page, '/services/new?tab=yaml');
   const yaml = 'Service FDL (YAML)';
@@ -268,22 +331,22 @@ test('bad input gets a message at the line or field, never a blank screen', asyn
 });
 
 for (const theme of ['light', 'dark'] as const) {
-  test(`both tabs pass axe in ${theme}`, async ({ page }) => {
+  test(`both tabs pass axe in ${theme}`, async ({ page }, testInfo) => {
     await useTheme(page, theme);
     await page.setViewportSize({ width: 1280, height: 900 });
     await login(page, '/services/secrets-usage/edit');
     await waitForMonaco(page, 'Service script (shell)');
     await checkA11y(page, `editor form ${theme}`);
-    await page.screenshot({ path: `test-results/editor-form-${theme}.png`, fullPage: true });
+    await page.screenshot({ path: testInfo.outputPath(`editor-form-${theme}.png`), fullPage: true });
     await page.getByLabel('Memory', { exact: true }).fill('2Gi');
     await page.getByRole('tab', { name: /YAML/ }).click();
     await waitForMonaco(page, 'Service FDL (YAML)');
     await checkA11y(page, `editor yaml ${theme}`);
-    await page.screenshot({ path: `test-results/editor-yaml-${theme}.png` });
+    await page.screenshot({ path: testInfo.outputPath(`editor-yaml-${theme}.png`) });
     await page.keyboard.press('ControlOrMeta+S');
     await expect(page.getByRole('heading', { name: /^Review/ })).toBeVisible();
     await expect(page.locator('[data-diff-editor] .monaco-diff-editor')).toBeVisible();
     await checkA11y(page, `editor review ${theme}`);
-    await page.screenshot({ path: `test-results/editor-review-${theme}.png` });
+    await page.screenshot({ path: testInfo.outputPath(`editor-review-${theme}.png`) });
   });
 }

@@ -63,7 +63,8 @@ function focusOutside(host: HTMLElement, backwards: boolean): void {
   );
   const after = (el: HTMLElement) =>
     (host.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
-  const target = backwards ? all.filter((el) => !after(el)).at(-1) : all.find(after);
+  // Nothing after (or before) the editor: wrap around, as the browser's own Tab order does.
+  const target = backwards ? (all.filter((el) => !after(el)).at(-1) ?? all.at(-1)) : (all.find(after) ?? all[0]);
   target?.focus();
 }
 
@@ -78,7 +79,7 @@ function addLeaveKeys(
 ): void {
   const leaving = ed.createContextKey<boolean>('lagoonLeaving', false);
   const idle =
-    '!suggestWidgetVisible && !findWidgetVisible && !parameterHintsVisible && !markersNavigationVisible && !editorHasMultipleSelections && !renameInputVisible';
+    '!suggestWidgetVisible && !findWidgetVisible && !parameterHintsVisible && !markersNavigationVisible && !editorHasMultipleSelections && !renameInputVisible && !inSnippetMode';
   ed.addCommand(monaco.KeyCode.Escape, () => leaving.set(true), idle);
   ed.addCommand(
     monaco.KeyCode.Tab,

@@ -41,13 +41,6 @@ export function ReviewStep({
             : 'Lagoon will send the whole service to the cluster, which replaces it (left: now, right: after).'}
         </p>
       </div>
-      {unchanged ? (
-        <p role="status" className="rounded-md border border-line bg-raised px-3 py-2 text-sm">
-          Nothing has changed yet: the service on the cluster already looks like this.
-        </p>
-      ) : (
-        <DiffEditor label={`Changes to ${name || 'the new service'}`} original={before} modified={after} />
-      )}
       <SecretNotes mode={mode} plan={plan} />
       {mustConfirm && (
         <div className="flex items-start gap-2 rounded-md border border-danger/40 bg-danger-soft px-3 py-2">
@@ -73,6 +66,13 @@ export function ReviewStep({
           Back to editing
         </Button>
       </div>
+      {unchanged ? (
+        <p role="status" className="rounded-md border border-line bg-raised px-3 py-2 text-sm">
+          Nothing has changed yet: the service on the cluster already looks like this.
+        </p>
+      ) : (
+        <DiffEditor label={`Changes to ${name || 'the new service'}`} original={before} modified={after} />
+      )}
     </section>
   );
 }
