@@ -1,0 +1,148 @@
+import { useDeferredValue, useMemo, useState } from 'react';
+import type { MinIOObject } from '../../../api/types';
+import { errorMessage } from '../../../api/errors';
+import { Button } from '../../../components/button';
+import { SearchInput } from '../../../components/search-input';
+import { EmptyState } from '../../../components/states';
+import { toast } from '../../../components/toast';
+import { requestUpload } from '../../../lib/upload-session';
+import type { Picked } from '../../../lib/upload-entries';
+import { useDeleteObjects } from '../api/mutations';
+import { downloadObject, downloadZip } from '../api/object-access';
+import { filterRows, keysOf, rowsIn, sortRows, type FileRow, type ObjectRow } from '../lib/object-tree';
+import { DeleteObjectsDialog } from './delete-objects-dialog';
+import { DropZone } from './drop-zone';
+import { ObjectTable, type ObjectActions } from './object-table';
+import { PreviewPanel } from './preview-panel';
+import { ShareDialog } from './share-dialog';
+import { UploadControls } from './upload-controls';
+import { useViewParams } from './use-view-params';
+
+const SORTS = ['name', 'size', 'modified'] as const;
+
+/** One folder of a bucket: filter, sort, select, upload, delete, download, share and preview. */
+export function ObjectBrowser({ bucket, prefix, objects, loading }: { bucket: string; prefix: string; objects: readonly MinIOObject[]; loading: string | null }) {
+  const view = useViewParams(SORTS, 'name');
+  const q = useDeferredValue(view.q);
+  const all = useMemo(() => rowsIn(objects, prefix), [objects, prefix]);
+  const shown = useMemo(() => sortRows(filterRows(all, q), view.sort, view.dir), [all, q, view.sort, view.dir]);
+  const [picked, setPicked] = useState<Set<string>>(() => new Set());
+  const selected = useMemo(() => shown.filter((r) => picked.has(r.id)), [shown, picked]);
+  const [deleting, setDeleting] = useState<ObjectRow[]>([]);
+  const [sharing, setSharing] = useState<FileRow | null>(null);
+  const [zipping, setZipping] = useState<string | null>(null);
+  const del = useDeleteObjects(bucket);
+  const previewName = view.params.get('preview');
+  const preview = all.find((r): r is FileRow => r.kind === 'file' && r.name === previewName) ?? null;
+  const deleteKeys = useMemo(() => keysOf(deleting, objects), [deleting, objects]);
+  const deleteBytes = useMemo(() => {
+    const set = new Set(deleteKeys);
+    return objects.reduce((n, o) => n + (set.has(o.object_name ?? '') ? (o.size_bytes ?? 0) : 0), 0);
+  }, [deleteKeys, objects]);
+
+  const download = (r: ObjectRow) =>
+    void downloadObject(bucket, r.id, r.size).catch((e: unknown) => toast(`Could not download ${r.name}: ${errorMessage(e)}`, 'error'));
+
+  const actions = useMemo<ObjectActions>(
+    () => ({
+      onOpen: (r) => view.setParam('preview', r.name),
+      onDownload: download,
+      onShare: (r) => r.kind === 'file' && setSharing(r),
+      onDelete: (r) => setDeleting([r]),
+    }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the callbacks read the latest bucket through closures made per bucket
+    [bucket, view.setParam],
+  );
+
+  function upload(p: Picked) {
+    requestUpload({ bucket, prefix, ...p });
+  }
+
+  async function downloadSelected() {
+    const keys = keysOf(selected, objects);
+    if (keys.length === 1 && selected[0]?.kind === 'file') return download(selected[0]);
+    setZipping(`0 of ${keys.length}`);
+    try {
+      await downloadZip(bucket, keys, prefix, (n) => setZipping(`${n} of ${keys.length}`));
+    } catch (e) {
+      toast(`Could not download the selection: ${errorMessage(e)}`, 'error');
+    } finally {
+      setZipping(null);
+    }
+  }
+
+  function confirmDelete() {
+    const keys = deleteKeys;
+    del.mutate(keys, {
+      onSuccess: ({ deleted, failed }) => {
+        if (deleted.length) toast(`Deleted ${deleted.length === 1 ? deleted[0] : `${deleted.length} objects`}`, 'success');
+        if (failed.length) toast(`${failed.length} could not be deleted: ${failed[0]?.key}: ${failed[0]?.message}`, 'error');
+        setPicked(new Set());
+        if (preview && deleted.includes(preview.id)) view.setParam('preview', null);
+      },
+      onError: (e) => toast(`Could not delete: ${errorMessage(e)}`, 'error'),
+      onSettled: () => setDeleting([]),
+    });
+  }
+
+  const target = `${bucket}/${prefix}`;
+  return (
+    <DropZone target={target} onDrop={upload}>
+      <div className="flex flex-wrap items-center gap-2">
+        <SearchInput label="Filter by name" placeholder="Filter by name" value={view.q} onChange={view.setQuery} className="w-full sm:w-72" />
+        <p className="text-sm text-muted" aria-live="polite">
+          {shown.length === all.length ? `${all.length.toLocaleString()} items` : `${shown.length.toLocaleString()} of ${all.length.toLocaleString()} items`}
+          {selected.length > 0 && ` · ${selected.length} selected`}
+          {loading && ` · ${loading}`}
+        </p>
+        <div className="flex-1" />
+        {selected.length > 0 && (
+          <>
+            <Button size="sm" busy={!!zipping} onClick={() => void downloadSelected()}>
+              {zipping ? `Zipping ${zipping}` : 'Download selected'}
+            </Button>
+            <Button size="sm" variant="danger" onClick={() => setDeleting(selected)}>
+              Delete selected
+            </Button>
+          </>
+        )}
+        <UploadControls onPick={upload} />
+      </div>
+      <div className="flex flex-col gap-4 lg:flex-row lg:items-start">
+        <div className="min-w-0 flex-1">
+          {all.length === 0 && !loading ? (
+            <EmptyState title={prefix ? 'This folder is empty' : 'This bucket is empty'}>
+              Drop files or folders anywhere here, or use Upload files / Upload folder. Large files are sent in parts and
+              can be resumed if the connection drops.
+            </EmptyState>
+          ) : shown.length === 0 && q ? (
+            <EmptyState title={`Nothing here matches “${q}”`} action={<Button onClick={() => view.setQuery('')}>Clear the filter</Button>} />
+          ) : (
+            <ObjectTable
+              bucket={bucket}
+              rows={shown}
+              sort={view.sort}
+              dir={view.dir}
+              onSortChange={view.setSort}
+              selected={picked}
+              onSelectionChange={setPicked}
+              actions={actions}
+              className="max-h-[calc(100vh-16rem)]"
+            />
+          )}
+        </div>
+        {preview && (
+          <PreviewPanel
+            bucket={bucket}
+            row={preview}
+            onClose={() => view.setParam('preview', null)}
+            onDownload={() => download(preview)}
+            onShare={() => setSharing(preview)}
+          />
+        )}
+      </div>
+      <DeleteObjectsDialog rows={deleting} keys={deleteKeys.length} bytes={deleteBytes} busy={del.isPending} onConfirm={confirmDelete} onCancel={() => setDeleting([])} />
+      {sharing && <ShareDialog bucket={bucket} objectKey={sharing.id} name={sharing.name} onClose={() => setSharing(null)} />}
+    </DropZone>
+  );
+}

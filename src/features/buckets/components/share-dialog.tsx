@@ -1,0 +1,62 @@
+import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { Button } from '../../../components/button';
+import { CopyButton } from '../../../components/copy-button';
+import { Dialog } from '../../../components/dialog';
+import { ErrorState, Skeleton } from '../../../components/states';
+import { shareLink } from '../api/object-access';
+
+const EXPIRIES = [
+  { seconds: 3600, label: '1 hour' },
+  { seconds: 86_400, label: '1 day' },
+  { seconds: 604_800, label: '7 days' },
+];
+
+const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'full', timeStyle: 'short' });
+
+/** A presigned download link: anyone with it can download the file until it expires. */
+export function ShareDialog({ bucket, objectKey, name, onClose }: { bucket: string; objectKey: string; name: string; onClose: () => void }) {
+  const [expiresIn, setExpiresIn] = useState(3600);
+  const q = useQuery({
+    queryKey: ['buckets', 'share', bucket, objectKey, expiresIn],
+    queryFn: () => shareLink(bucket, objectKey, expiresIn),
+    staleTime: Infinity,
+    gcTime: 0,
+    retry: false,
+  });
+  const expires = q.data?.expires_at ? new Date(q.data.expires_at) : null;
+  return (
+    <Dialog open onClose={onClose} title={`Share ${name}`} footer={<Button onClick={onClose}>Done</Button>}>
+      <div className="flex flex-col gap-4">
+        <fieldset className="flex flex-wrap items-center gap-3">
+          <legend className="mb-1 font-medium">Link works for</legend>
+          {EXPIRIES.map((e) => (
+            <label key={e.seconds} className="flex items-center gap-1.5">
+              <input type="radio" name="share-expiry" checked={expiresIn === e.seconds} onChange={() => setExpiresIn(e.seconds)} className="accent-accent" />
+              {e.label}
+            </label>
+          ))}
+        </fieldset>
+        {q.isError ? (
+          <ErrorState error={q.error} title="Could not make a link" onRetry={() => void q.refetch()} />
+        ) : !q.data ? (
+          <Skeleton rows={2} />
+        ) : (
+          <>
+            <label className="flex flex-col gap-1">
+              <span className="font-medium">Link</span>
+              <input readOnly value={q.data.url ?? ''} onFocus={(e) => e.target.select()} className="rounded-md border border-line bg-canvas px-2 py-1.5 font-mono text-xs" />
+            </label>
+            <div className="flex flex-wrap items-center justify-between gap-2">
+              <p className="text-muted">
+                Expires {expires ? <time dateTime={q.data.expires_at}>{when.format(expires)}</time> : 'at an unknown time'}. Anyone with the link can
+                download the file until then.
+              </p>
+              <CopyButton value={q.data.url ?? ''} label="share link" />
+            </div>
+          </>
+        )}
+      </div>
+    </Dialog>
+  );
+}
