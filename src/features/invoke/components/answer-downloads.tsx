@@ -75,7 +75,7 @@ export function AnswerDownloads({
               )
             }
           >
-            Download the decoded {info.label.toLowerCase()} ({formatBytes(info.bytes.length)})
+            Download the decoded {info.label} ({formatBytes(info.bytes.length)})
           </Button>
         ) : (
           source.blob && (

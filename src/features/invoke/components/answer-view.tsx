@@ -16,10 +16,13 @@ export function AnswerView({
   source,
   fileBase,
   title = 'The answer',
+  shownError,
 }: {
   source: AnswerSource;
   fileBase: string;
   title?: string;
+  /** Problems already shown as the call's error are not repeated. */
+  shownError?: string | undefined;
 }) {
   const info = useMemo(
     () => detectBody(source.bytes, { contentType: source.contentType, partial: !source.complete }),
@@ -34,7 +37,7 @@ export function AnswerView({
   return (
     <div className="flex flex-col gap-3">
       <div className="flex flex-wrap items-center gap-2 text-sm">
-        <Badge tone="accent">{info.base64 ? `Base64 of ${info.label.toLowerCase()}` : info.label}</Badge>
+        <Badge tone="accent">{info.base64 ? `Base64 of ${info.label}` : info.label}</Badge>
         {!source.complete && (
           <span className="text-muted">
             Showing the first {formatBytes(source.bytes.length)} of {formatBytes(source.size)}
@@ -55,11 +58,13 @@ export function AnswerView({
           </div>
         )}
       </div>
-      {info.problems.map((p) => (
-        <p key={p} className="rounded-md border border-warn/50 bg-warn-soft px-3 py-2 text-sm">
-          {p}
-        </p>
-      ))}
+      {info.problems
+        .filter((p) => !shownError?.includes(p))
+        .map((p) => (
+          <p key={p} className="rounded-md border border-warn/50 bg-warn-soft px-3 py-2 text-sm">
+            {p}
+          </p>
+        ))}
       {info.notes.map((n) => (
         <p key={n} className="text-sm text-muted">
           {n}
@@ -77,9 +82,7 @@ export function AnswerView({
         source.complete ? (
           <MediaAnswer info={info} title={title} />
         ) : (
-          <p className="text-sm text-muted">
-            This {info.label.toLowerCase()} is too large to show here; download it.
-          </p>
+          <p className="text-sm text-muted">This {info.label} is too large to show here; download it.</p>
         )
       ) : info.kind === 'zip' ? (
         <ZipListing bytes={info.bytes} complete={source.complete} />

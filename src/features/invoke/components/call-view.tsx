@@ -88,7 +88,7 @@ export function CallView({
           </p>
         </div>
       )}
-      {source && <AnswerView source={source} fileBase={callFileBase(call)} />}
+      {source && <AnswerView source={source} fileBase={callFileBase(call)} shownError={call.error} />}
       <details className="text-sm">
         <summary className="cursor-pointer text-muted hover:text-fg">
           Details{source?.headers.length ? ' and headers' : ''}

@@ -133,14 +133,24 @@ export function Component() {
             onFilter={(p) => change({ ...p, call: null, compare: null })}
             selectedCount={selected.size}
             shownCount={shown.length}
-            onCompare={() => change({ compare: [...selected].join(','), call: null })}
+            onCompare={() =>
+              // The older call on the left, as in a diff of before and after.
+              change({
+                compare: [...selected]
+                  .sort((x, y) => (byId.get(x)?.at ?? 0) - (byId.get(y)?.at ?? 0))
+                  .join(','),
+                call: null,
+              })
+            }
             onDeleteSelected={() => setConfirm('selected')}
             onDeleteAll={() => setConfirm('all')}
             onExport={() => void doExport()}
             exporting={exporting}
           />
           <p className="text-sm text-muted" role="status">
-            {shown.length === all.length ? `${all.length} calls` : `${shown.length} of ${all.length} calls`}
+            {shown.length === all.length
+              ? `${all.length} ${all.length === 1 ? 'call' : 'calls'}`
+              : `${shown.length} of ${all.length} calls`}
             {selected.size > 0 && `, ${selected.size} selected`}
           </p>
           {shown.length === 0 ? (

@@ -96,7 +96,16 @@ export function Component() {
   const send = async () => {
     setFormError(null);
     if (!prepared.ok && !prepared.record) return setFormError(prepared.reason);
-    const token = tokenFor(form.auth, sources, form.pastedToken);
+    // Sent before the service (and its token) finished loading: wait for it rather than refuse.
+    const svc =
+      form.auth === 'service' && !service.data
+        ? await qc.fetchQuery(invokeServiceQuery(name)).catch(() => null)
+        : service.data;
+    const token = tokenFor(
+      form.auth,
+      { ...sources, serviceToken: svc?.token ?? sources.serviceToken },
+      form.pastedToken,
+    );
     if (prepared.ok && !token) {
       return setFormError(
         form.auth === 'pasted'
