@@ -10,18 +10,8 @@ import { LogToolbar } from './log-toolbar';
 import { useLineHash } from './use-line-hash';
 import { useLogFollow } from './use-log-follow';
 import { useStoredFlag } from './use-log-prefs';
+import { downloadText } from './download-text';
 import { useLogSearch } from './use-log-search';
-
-export function downloadText(text: string, fileName: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/plain;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 /**
  * A log as the best viewers show it: virtualised real text, follow mode with a "new lines" badge,
@@ -88,13 +78,23 @@ export function LogViewer({
     follow.setFollow(false);
     const i = rows ? rows.indexOf(range.from - 1) : range.from - 1;
     if (i >= 0) virtualizer.scrollToIndex(i, { align: 'center' });
+    // The log may start below the fold of the page: show the whole box.
+    scrollRef.current?.scrollIntoView({ block: 'nearest' });
   });
 
-  // The current match may sit far to the right of an unwrapped line: bring it into view too.
+  // The current match may sit far to the right of an unwrapped line, or below the fold of the page:
+  // bring it into view once its row has rendered (the virtualizer renders it a frame or two later).
   const occ = search.occurrence;
   useEffect(() => {
     if (!occ) return;
-    const t = requestAnimationFrame(() => scrollRef.current?.querySelector('mark[data-current]')?.scrollIntoView({ block: 'nearest', inline: 'nearest' }));
+    let frame = 0;
+    let t = 0;
+    const reveal = () => {
+      const mark = scrollRef.current?.querySelector('mark[data-current]');
+      if (mark) mark.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+      else if (frame++ < 10) t = requestAnimationFrame(reveal);
+    };
+    t = requestAnimationFrame(reveal);
     return () => cancelAnimationFrame(t);
   }, [occ]);
 
