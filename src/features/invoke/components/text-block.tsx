@@ -1,6 +1,6 @@
 import { clsx } from 'clsx';
 
-const SHOW_LIMIT = 200_000;
+const SHOW_LIMIT = 100_000;
 
 /**
  * Text from an answer, always as text: React escapes it, nothing is parsed as HTML. Very long text is
