@@ -13,6 +13,16 @@ import { IoSection } from './detail/io-section';
 import { ScriptSection } from './detail/script-section';
 import { StorageSection } from './detail/storage-section';
 import { KindBadge, StatusBadge } from './status-badge';
+import { ServiceUsageChart } from '../../../components/service-usage-chart';
+
+/** Where "Upload input" goes: the folder of the first MinIO input path, e.g. /buckets/fish/input/. */
+function inputFolderHref(s: Service): string | null {
+  const input = s.input?.find((i) => (i.storage_provider ?? 'minio').startsWith('minio') && i.path);
+  const [bucket, ...rest] = (input?.path ?? '').split('/').filter(Boolean);
+  if (!bucket) return null;
+  const folder = rest.map(encodeURIComponent).join('/');
+  return `/buckets/${encodeURIComponent(bucket)}/${folder ? `${folder}/` : ''}`;
+}
 
 /** Every field of a service, grouped the way a scientist thinks about it. Read-only. */
 export function ServiceDetail({ service: s }: { service: Service }) {
@@ -21,6 +31,7 @@ export function ServiceDetail({ service: s }: { service: Service }) {
   const name = encodeURIComponent(s.name);
   // Exposed services are served by the ingress next to OSCAR (not in the API spec; see NOTES.md).
   const exposedUrl = s.expose && session ? `${resolveEndpoint(session.endpoint).replace(/\/+$/, '')}/system/services/${name}/exposed/` : undefined;
+  const uploadHref = inputFolderHref(s);
   return (
     <div className="flex flex-col gap-5">
       <header className="flex flex-wrap items-start justify-between gap-4">
@@ -33,6 +44,8 @@ export function ServiceDetail({ service: s }: { service: Service }) {
           <p className="font-mono text-sm break-all text-muted">{s.image}</p>
         </div>
         <div className="flex flex-wrap gap-2">
+          <ButtonLink to={`/services/${name}/invoke`}>Invoke</ButtonLink>
+          {uploadHref && <ButtonLink to={uploadHref}>Upload input</ButtonLink>}
           <ButtonLink to={`/jobs?service=${name}`}>Jobs</ButtonLink>
           <ButtonLink to={`/services/${name}/deployment`}>{s.expose ? 'Deployment and logs' : 'Deployment'}</ButtonLink>
           <ButtonLink to={`/services/${name}/edit`} variant="primary">
@@ -47,6 +60,7 @@ export function ServiceDetail({ service: s }: { service: Service }) {
       <IoSection service={s} />
       <StorageSection service={s} />
       <ExtraSections service={s} {...(exposedUrl ? { exposedUrl } : {})} />
+      <ServiceUsageChart serviceName={s.name} />
     </div>
   );
 }

@@ -109,6 +109,9 @@ describe('the service detail page', () => {
     expect(within(section('Inputs and outputs')).getAllByRole('link').map((l) => l.getAttribute('href'))).toEqual(['/buckets/fish']);
     expect(screen.getByRole('link', { name: 'Jobs' })).toHaveAttribute('href', '/jobs?service=fish-detector');
     expect(screen.getByRole('link', { name: 'Edit' })).toHaveAttribute('href', '/services/fish-detector/edit');
+    expect(screen.getByRole('link', { name: 'Invoke' })).toHaveAttribute('href', '/services/fish-detector/invoke');
+    // "Upload input" opens the folder of the first MinIO input path, where a new file starts a job.
+    expect(screen.getByRole('link', { name: 'Upload input' })).toHaveAttribute('href', '/buckets/fish/input/');
     const crumbs = screen.getByRole('navigation', { name: 'Breadcrumb' });
     expect(within(crumbs).getByRole('link', { name: 'Services' })).toHaveAttribute('href', '/services');
     expect(screen.getByRole('link', { name: 'Open the exposed service' })).toHaveAttribute(
