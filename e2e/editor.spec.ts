@@ -289,8 +289,10 @@ test('duplicates a service under a new name and exports it as FDL', async ({ pag
   await page.getByRole('button', { name: 'Duplicate' }).click();
   await expect(page.getByRole('heading', { name: 'Create service' })).toBeVisible();
   await expect(page.getByLabel('Service name')).toHaveValue('secrets-usage-copy');
-  // OSCAR never showed the secret's value, so the copy asks for it.
+  // OSCAR never showed the secret's value, so the copy asks for it when the user tries to create it.
+  await page.keyboard.press('ControlOrMeta+S');
   await expect(page.getByRole('textbox', { name: 'Value of secret COWSAY_SECRET' })).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByRole('textbox', { name: 'Value of secret COWSAY_SECRET' })).toBeFocused();
   await page.getByRole('textbox', { name: 'Value of secret COWSAY_SECRET' }).fill('copied-secret');
   await review(page);
   await expect(page.locator('[data-diff-editor] .modified-in-monaco-diff-editor')).toContainText('<new value>');

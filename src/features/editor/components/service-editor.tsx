@@ -41,6 +41,7 @@ export function ServiceEditor({ setup, endpoint }: { setup: EditorSetup; endpoin
       setTab('yaml');
       toast('The YAML has problems to fix before it can be applied; they are listed under the editor.', 'warning');
     } else if (issues.list.length > 0) {
+      ed.revealEmpty();
       setTab('form');
       requestAnimationFrame(() => issues.list[0] && focusIssue(issues.list[0]));
       toast(`Fix ${issues.list.length === 1 ? 'the problem' : `the ${issues.list.length} problems`} listed at the top of the form first.`, 'warning');
@@ -77,7 +78,7 @@ export function ServiceEditor({ setup, endpoint }: { setup: EditorSetup; endpoin
     }
   }, [ed.serverError, step, setParams]);
 
-  const errorCount = issues.list.length;
+  const errorCount = issues.shown.length;
   return (
     <div
       className="flex flex-col gap-4"
@@ -139,7 +140,7 @@ export function ServiceEditor({ setup, endpoint }: { setup: EditorSetup; endpoin
                   the YAML is fixed, so nothing you typed there is lost.
                 </p>
               )}
-              <ErrorSummary issues={issues.list} />
+              <ErrorSummary issues={issues.shown} />
               <ServiceForm
                 ctx={{ service: state.value.service, setField: ed.setField, issues, readOnly: state.yamlStale, mode: setup.mode, baselineSecrets: setup.baselineSecrets }}
                 plan={ed.plan}

@@ -14,8 +14,10 @@ export type Path = (string | number)[];
 export interface FieldIssues {
   errors: Map<string, string[]>;
   warnings: Map<string, string[]>;
-  /** Every error that blocks applying, for the summary at the top. */
+  /** Every error that blocks applying. */
   list: ServiceIssue[];
+  /** The errors on screen (empty fields only once the user has tried to apply), for the summary. */
+  shown: ServiceIssue[];
 }
 
 export const pathKey = (path: readonly (string | number)[]) => path.join('.');
@@ -45,10 +47,16 @@ export function useServiceEditor(setup: EditorSetup) {
   const [serverError, setServerError] = useState<(PlacedError & { value: unknown }) | null>(null);
   const apply = useApplyService();
 
+  // Empty fields are not complained about until the user first tries to apply.
+  const [revealEmpty, setRevealEmpty] = useState(setup.mode === 'update');
   const issues = useMemo<FieldIssues>(() => {
     const svc = state.value.service;
     const list = [...validateService(svc), ...secretIssues(svc, setup.baselineSecrets)];
-    const errors = group(list);
+    const isEmpty = (i: ServiceIssue) => {
+      const v = fieldValue(svc, i.path);
+      return v === undefined || v === '';
+    };
+    const errors = group(revealEmpty ? list : list.filter((i) => !isEmpty(i)));
     // The server's complaint stays on its field until that field changes. It does not block another
     // try: the server may have refused for a reason that has passed.
     if (serverError?.field && serverError.fieldMessage) {
@@ -58,8 +66,8 @@ export function useServiceEditor(setup: EditorSetup) {
         errors.set(key, [...(errors.get(key) ?? []), serverError.fieldMessage]);
       }
     }
-    return { errors, warnings: group(serviceWarnings(svc)), list };
-  }, [state.value, setup.baselineSecrets, serverError]);
+    return { errors, warnings: group(serviceWarnings(svc)), list, shown: revealEmpty ? list : list.filter((i) => !isEmpty(i)) };
+  }, [state.value, setup.baselineSecrets, serverError, revealEmpty]);
 
   const plan: SecretPlan = useMemo(
     () => planSecrets(state.value.service, setup.mode === 'create' ? null : setup.baselineSecrets),
@@ -92,6 +100,7 @@ export function useServiceEditor(setup: EditorSetup) {
     plan,
     serverError,
     clearServerError: () => setServerError(null),
+    revealEmpty: () => setRevealEmpty(true),
     submit,
     applying: apply.isPending,
   };

@@ -1,5 +1,5 @@
 // /services/new and /services/:name/edit: the same editor, empty (or a duplicate) or loaded from the cluster.
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useLocation, useParams } from 'react-router';
 import { isApiError } from '../../../api/errors';
@@ -22,12 +22,12 @@ export function Component() {
 
 function CreateService({ endpoint }: { endpoint: string }) {
   const location = useLocation();
-  const duplicate = (location.state as { duplicate?: EditorValue } | null)?.duplicate;
-  const setup = useMemo<EditorSetup>(
-    () => ({ mode: 'create', initial: duplicate ?? emptyValue(), baseline: null, baselineSecrets: null, server: {} }),
-    [duplicate],
-  );
-  return <ServiceEditor key={duplicate ? 'duplicate' : 'new'} setup={setup} endpoint={endpoint} />;
+  // Taken once: changing the tab rewrites the URL, which drops the navigation state.
+  const [setup] = useState<EditorSetup>(() => {
+    const duplicate = (location.state as { duplicate?: EditorValue } | null)?.duplicate;
+    return { mode: 'create', initial: duplicate ?? emptyValue(), baseline: null, baselineSecrets: null, server: {} };
+  });
+  return <ServiceEditor setup={setup} endpoint={endpoint} />;
 }
 
 function EditService({ name, endpoint }: { name: string; endpoint: string }) {
@@ -48,7 +48,7 @@ function EditService({ name, endpoint }: { name: string; endpoint: string }) {
             </div>
           }
         >
-          It may have been deleted, or the link may be wrong. Any draft you had for it is still kept.
+          It may have been deleted, or the link may be wrong.
         </EmptyState>
       );
     }
