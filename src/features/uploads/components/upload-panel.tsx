@@ -13,6 +13,13 @@ export function UploadPanel({ snapshot }: { snapshot: UploadSnapshot }) {
   const [settings, setSettings] = useState(false);
   const scroll = useRef<HTMLDivElement>(null);
   const { items, summary } = snapshot;
+  // A batch that ends well folds the list away (the summary stays); a new batch or a failure opens it.
+  const quiet = summary.finished && !summary.failed && !summary.interrupted;
+  const [wasQuiet, setWasQuiet] = useState(quiet);
+  if (quiet !== wasQuiet) {
+    setWasQuiet(quiet);
+    setOpen(!quiet);
+  }
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read during render by design
   const virtualizer = useVirtualizer({
     count: items.length,
