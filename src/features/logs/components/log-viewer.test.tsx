@@ -25,7 +25,7 @@ function location() {
 
 beforeEach(() => fakeLayout(400));
 
-describe('LogViewer: what it shows', () => {
+describe('LogViewer: what it shows', { timeout: 15_000 }, () => {
   it('shows lines as plain text with their numbers, as a labelled region, and only a window of them', () => {
     const b = new LogBuffer();
     b.applyText(lines(5000));
@@ -108,7 +108,7 @@ describe('LogViewer: what it shows', () => {
   });
 });
 
-describe('LogViewer: search', () => {
+describe('LogViewer: search', { timeout: 15_000 }, () => {
   it('counts, highlights and steps through matches, wrapping around', async () => {
     const user = userEvent.setup();
     const b = new LogBuffer();
@@ -180,7 +180,7 @@ describe('LogViewer: search', () => {
   });
 });
 
-describe('LogViewer: line links and copy', () => {
+describe('LogViewer: line links and copy', { timeout: 15_000 }, () => {
   it('puts the clicked line in the URL hash, extends it with Shift, and copies those lines', async () => {
     const user = userEvent.setup();
     const writeText = vi.fn().mockResolvedValue(undefined);
@@ -220,7 +220,7 @@ describe('LogViewer: line links and copy', () => {
   });
 });
 
-describe('LogViewer: follow', () => {
+describe('LogViewer: follow', { timeout: 15_000 }, () => {
   it('stays put when the reader scrolls up, counts new lines, and jumps back on request', async () => {
     const user = userEvent.setup();
     const b = new LogBuffer();

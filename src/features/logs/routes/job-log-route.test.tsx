@@ -42,7 +42,7 @@ async function later(ms: number, pollMs = 3100) {
 
 const logRegion = () => screen.getByRole('region', { name: /^Log of job/ });
 
-describe('the job page', () => {
+describe('the job page', { timeout: 15_000 }, () => {
   it('follows a job from Pending to Succeeded, its log growing, with the file it read and the file it wrote', async () => {
     const job = upload();
     renderRoutes(`/jobs/grayify/${job.name}`);
