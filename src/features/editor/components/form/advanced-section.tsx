@@ -1,5 +1,6 @@
 import { ListField, MapField } from './collection-fields';
-import { CheckField, TextField } from './fields';
+import { TextField } from './fields';
+import { CheckField } from './choice-fields';
 import { Row, Section } from './section';
 
 /** Kubernetes and cluster-specific settings most services never need. */

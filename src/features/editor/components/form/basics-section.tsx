@@ -1,5 +1,6 @@
 import { LOG_LEVELS, SERVICE_NAME_MAX } from '../../../../lib/service-schema';
-import { CheckField, SelectField, TextField } from './fields';
+import { TextField } from './fields';
+import { CheckField, SelectField } from './choice-fields';
 import { useForm } from './form-context';
 import { Row, Section } from './section';
 

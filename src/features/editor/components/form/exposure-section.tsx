@@ -1,5 +1,6 @@
 import { ListField } from './collection-fields';
-import { CheckField, NumberField, SelectField, TextField } from './fields';
+import { NumberField, TextField } from './fields';
+import { CheckField, SelectField } from './choice-fields';
 import { useForm } from './form-context';
 import { Row, Section } from './section';
 

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { Button } from '../../../../components/button';
 import type { Service } from '../../../../api/types';
 import { MapField } from './collection-fields';
-import { CheckField, inputClass, NumberField, SelectField, TextField } from './fields';
+import { inputClass, NumberField, TextField } from './fields';
+import { CheckField, SelectField } from './choice-fields';
 import { useForm } from './form-context';
 import { Row, Section } from './section';
 

@@ -1,6 +1,7 @@
 import { Button } from '../../../../components/button';
 import { ListField, MapField } from './collection-fields';
-import { CheckField, NumberField, SelectField, TextField } from './fields';
+import { NumberField, TextField } from './fields';
+import { CheckField, SelectField } from './choice-fields';
 import { useForm } from './form-context';
 import { Row, Section } from './section';
 

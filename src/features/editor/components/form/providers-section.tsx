@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Button } from '../../../../components/button';
 import { STORAGE_PROVIDER_KINDS, type StorageProviderKind } from '../../../../lib/service-schema';
-import { inputClass, CheckField, TextField } from './fields';
+import { inputClass, TextField } from './fields';
+import { CheckField } from './choice-fields';
 import { useForm } from './form-context';
 import { Row, Section } from './section';
 

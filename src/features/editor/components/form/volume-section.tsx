@@ -1,5 +1,6 @@
 import { Button } from '../../../../components/button';
-import { SelectField, TextField } from './fields';
+import { TextField } from './fields';
+import { SelectField } from './choice-fields';
 import { useForm } from './form-context';
 import { Row, Section } from './section';
 
