@@ -35,7 +35,7 @@ export function BucketTable({
         id: 'name',
         header: 'Name',
         sortable: true,
-        width: 'w-[22%]',
+        width: 'w-[20%]',
         cell: (b) => (
           <Link to={bucketHref(b.bucket_name ?? '')} className="font-mono text-accent underline-offset-2 hover:underline">
             {b.bucket_name}
@@ -45,7 +45,7 @@ export function BucketTable({
       {
         id: 'service',
         header: 'Service',
-        width: 'w-[18%]',
+        width: 'w-[17%]',
         cell: (b) => {
           const list = [...new Set((uses.get(b.bucket_name ?? '') ?? []).map((u) => u.service))];
           if (!list.length) return <span className="text-muted">—</span>;
@@ -59,12 +59,12 @@ export function BucketTable({
           ));
         },
       },
-      { id: 'owner', header: 'Owner', sortable: true, width: 'w-[18%]', cell: (b) => <span title={b.owner}>{b.owner || '—'}</span> },
+      { id: 'owner', header: 'Owner', sortable: true, width: 'w-[16%]', cell: (b) => <span title={b.owner}>{b.owner || '—'}</span> },
       {
         id: 'visibility',
         header: 'Visibility',
         sortable: true,
-        width: 'w-28',
+        width: 'w-32',
         cell: (b) => <Badge tone={TONE[b.visibility ?? ''] ?? 'neutral'}>{b.visibility || 'private'}</Badge>,
       },
       {
@@ -79,7 +79,7 @@ export function BucketTable({
         id: 'objects',
         header: 'Objects',
         sortable: true,
-        width: 'w-24',
+        width: 'w-28',
         className: 'tabular-nums',
         cell: (b) => b.storage_usage?.objects?.toLocaleString() ?? '—',
       },

@@ -55,11 +55,11 @@ export function Component() {
         <ul className="flex flex-wrap gap-2 text-sm" aria-label="Services using this bucket">
           {uses.map((u) => (
             <li key={`${u.service}-${u.role}-${u.prefix}`} className="rounded-md border border-line bg-surface px-2 py-1">
-              <Link to={bucketHref(bucket, u.prefix)} className="text-accent underline-offset-2 hover:underline">
+              <Link to={bucketHref(bucket, u.prefix)} className="text-accent underline underline-offset-2">
                 {u.prefix || '/'}
               </Link>{' '}
               is the {u.role} of{' '}
-              <Link to={`/services/${encodeURIComponent(u.service)}`} className="text-accent underline-offset-2 hover:underline">
+              <Link to={`/services/${encodeURIComponent(u.service)}`} className="text-accent underline underline-offset-2">
                 {u.service}
               </Link>
             </li>

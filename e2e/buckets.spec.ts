@@ -1,0 +1,205 @@
+// Buckets against the demo cluster and its in-browser S3 (mocks/handlers/s3.ts): the list, create, change
+// visibility and delete; a 10,000-object bucket paged through; hostile names stored and shown as typed;
+// preview; a file over the quota failing on its own; axe and screenshots in light and dark.
+import { expect, test, type Page } from '@playwright/test';
+import { checkA11y, login, useTheme } from './support/app';
+
+interface DemoWindow {
+  __lagoonDemo: {
+    cluster: {
+      buckets: Map<string, { owner: string; visibility: string; allowedUsers: string[]; objects: Map<string, { size: number }> }>;
+      addGeneratedObjects(bucket: string, n: number, prefix?: string): number;
+      quotas: Map<string, unknown>;
+      quotaFor(user: string): Record<string, unknown>;
+    };
+  };
+}
+
+async function dropFiles(page: Page, files: { name: string; text: string; type?: string }[]) {
+  await page.getByTestId('bucket-drop-zone').waitFor();
+  await page.evaluate((files) => {
+    const dt = new DataTransfer();
+    for (const f of files) dt.items.add(new File([f.text], f.name, { type: f.type ?? '' }));
+    const zone = document.querySelector('[data-testid=bucket-drop-zone]')!;
+    zone.dispatchEvent(new DragEvent('dragenter', { bubbles: true, dataTransfer: dt }));
+    zone.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: dt }));
+  }, files);
+}
+
+const uploads = (page: Page) => page.getByRole('region', { name: 'Uploads' });
+const demo = (page: Page) => page.waitForFunction(() => (window as unknown as Partial<DemoWindow>).__lagoonDemo?.cluster);
+
+test('list, create with allowed users, change visibility and delete a bucket by name', async ({ page }) => {
+  await login(page, '/buckets');
+  await demo(page);
+  const owner = await page.evaluate(() => (window as unknown as DemoWindow).__lagoonDemo.cluster.buckets.get('grayify')!.owner);
+  const table = page.getByRole('table', { name: 'Buckets' });
+  const grayify = table.getByRole('row').filter({ has: page.getByRole('link', { name: 'grayify', exact: true }) }).first();
+  await expect(grayify).toContainText(owner);
+  await expect(grayify).toContainText('restricted');
+  await expect(grayify.getByRole('link', { name: 'grayify' }).nth(1)).toHaveAttribute('href', '/services/grayify');
+
+  await page.getByRole('button', { name: 'Create bucket' }).click();
+  const create = page.getByRole('dialog', { name: 'Create bucket' });
+  await create.getByLabel('Name').fill('Bad_Name');
+  await create.getByRole('button', { name: 'Create bucket' }).click();
+  await expect(create).toContainText('Use 3 to 63 lowercase letters');
+  await create.getByLabel('Name').fill('field-data-2025');
+  await create.getByRole('radio', { name: 'Restricted' }).check();
+  await create.getByLabel(/Allowed users/).fill('0f3e0c5a5c1d4c1e9f6a2b7d8c9e1f20@egi.eu');
+  await create.getByRole('button', { name: 'Create bucket' }).click();
+  await expect(page).toHaveURL(/\/buckets\/field-data-2025\/$/);
+  await expect(page.getByText('This bucket is empty')).toBeVisible();
+  const created = await page.evaluate(() => {
+    const b = (window as unknown as DemoWindow).__lagoonDemo.cluster.buckets.get('field-data-2025');
+    return b && { visibility: b.visibility, allowed: b.allowedUsers };
+  });
+  expect(created).toEqual({ visibility: 'restricted', allowed: ['0f3e0c5a5c1d4c1e9f6a2b7d8c9e1f20@egi.eu'] });
+
+  await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Buckets' }).click();
+  await page.getByRole('button', { name: 'Change visibility of field-data-2025' }).click();
+  const vis = page.getByRole('dialog', { name: 'Visibility of field-data-2025' });
+  await vis.getByRole('radio', { name: 'Public' }).check();
+  await vis.getByRole('button', { name: 'Save' }).click();
+  await expect(table.getByRole('row').filter({ hasText: 'field-data-2025' })).toContainText('public');
+
+  await page.getByRole('button', { name: 'Delete field-data-2025' }).click();
+  const del = page.getByRole('dialog', { name: 'Delete bucket field-data-2025?' });
+  await expect(del).toContainText('0 objects');
+  const confirm = del.getByRole('button', { name: 'Delete bucket' });
+  await expect(confirm).toBeDisabled();
+  await del.getByRole('textbox').fill('field-data-2025');
+  await confirm.click();
+  await expect(table.getByRole('link', { name: 'field-data-2025' })).toHaveCount(0);
+  expect(await page.evaluate(() => (window as unknown as DemoWindow).__lagoonDemo.cluster.buckets.has('field-data-2025'))).toBe(false);
+});
+
+test('pages through 10,000 objects with next_page, filters and sorts in the URL, and scrolls to the end', async ({ page }) => {
+  await login(page, '/buckets');
+  await demo(page);
+  // Generated in the page's demo cluster (too big to survive a reload), then opened from the list.
+  await page.evaluate(() => (window as unknown as DemoWindow).__lagoonDemo.cluster.addGeneratedObjects('shared-models', 10_000, 'bulk/'));
+  const pages: string[] = [];
+  page.on('request', (r) => {
+    const u = new URL(r.url());
+    if (u.pathname === '/system/buckets/shared-models') pages.push(u.searchParams.get('page') ?? '');
+  });
+  await page.getByRole('table', { name: 'Buckets' }).getByRole('link', { name: 'shared-models', exact: true }).click();
+  await page.getByRole('link', { name: 'bulk/' }).click();
+  await expect(page).toHaveURL(/\/buckets\/shared-models\/bulk\/$/);
+  const expected = await page.evaluate(() => {
+    const keys = [...(window as unknown as DemoWindow).__lagoonDemo.cluster.buckets.get('shared-models')!.objects.keys()]
+      .filter((k) => k.startsWith('bulk/'))
+      .map((k) => k.slice(5));
+    const children = new Set(keys.map((k) => (k.includes('/') ? `${k.split('/')[0]}/` : k)));
+    return { total: keys.length, children: children.size, files: keys.filter((k) => !k.includes('/')).sort() };
+  });
+  expect(expected.total).toBe(10_000);
+  await expect(page.getByText(`${expected.children.toLocaleString('en-US')} items`, { exact: true })).toBeVisible({ timeout: 30_000 });
+  expect(pages.length).toBeGreaterThanOrEqual(10);
+  expect(new Set(pages).size).toBe(pages.length);
+
+  const table = page.getByRole('table', { name: 'Objects in shared-models' });
+  await expect(table).toHaveAttribute('aria-rowcount', String(expected.children + 1));
+  await table.evaluate((t) => t.parentElement!.scrollTo(0, t.parentElement!.scrollHeight));
+  await expect(table.getByRole('button', { name: expected.files[expected.files.length - 1]!, exact: true })).toBeVisible();
+
+  await page.getByRole('searchbox', { name: 'Filter by name' }).fill('sample-0000');
+  await expect(page).toHaveURL(/q=sample-0000/);
+  await page.getByRole('button', { name: 'Size', exact: true }).click();
+  await expect(page).toHaveURL(/sort=size&dir=asc/);
+  await page.reload();
+  await expect(page.getByRole('searchbox', { name: 'Filter by name' })).toHaveValue('sample-0000');
+  await expect(page.getByRole('columnheader', { name: /^Size/ })).toHaveAttribute('aria-sort', 'ascending');
+
+  // A folder from the listing opens with its path in the URL and a breadcrumb back.
+  await page.getByRole('searchbox', { name: 'Filter by name' }).fill('');
+  await table.evaluate((t) => t.parentElement!.scrollTo(0, 0));
+  await table.getByRole('link', { name: 'raw/' }).click();
+  await expect(page).toHaveURL(/\/buckets\/shared-models\/bulk\/raw\/$/);
+  await expect(page.getByRole('navigation', { name: 'Breadcrumb' })).toContainText('shared-models/bulk/raw');
+});
+
+test('hostile names are stored and shown as typed, and stay inert', async ({ page }) => {
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  await login(page, '/buckets/shared-models/');
+  const names = ['<img src=x onerror=alert(1)>.png', 'two  spaces .txt', 'ünïcødé 日本語.csv', '%2F.txt', '../x'];
+  await dropFiles(page, names.map((name) => ({ name, text: `content of ${name}` })));
+  await expect(uploads(page)).toContainText('All done: 5 uploaded', { timeout: 20_000 });
+  const stored = await page.evaluate(
+    (names) => names.map((n) => (window as unknown as DemoWindow).__lagoonDemo.cluster.buckets.get('shared-models')!.objects.has(n)),
+    names,
+  );
+  expect(stored).toEqual([true, true, true, true, true]);
+  const table = page.getByRole('table', { name: 'Objects in shared-models' });
+  for (const n of names.slice(0, 4)) await expect(table.getByRole('button', { name: n, exact: true })).toBeVisible();
+  // "../x" is a folder ".." holding "x": its link keeps the dots inside the bucket.
+  await table.getByRole('link', { name: '../' }).click();
+  await expect(page).toHaveURL(/\/buckets\/shared-models\/\.\.%2F$/);
+  await expect(page.getByRole('table', { name: 'Objects in shared-models' }).getByRole('button', { name: 'x', exact: true })).toBeVisible();
+  await page.goBack();
+  // The % name opens its preview and downloads as itself.
+  await table.getByRole('button', { name: '%2F.txt', exact: true }).click();
+  const preview = page.getByRole('complementary', { name: 'Preview of %2F.txt' });
+  await expect(preview).toContainText('content of %2F.txt');
+  await expect(page).toHaveURL(/preview=%252F\.txt/);
+  const download = page.waitForEvent('download');
+  await preview.getByRole('button', { name: 'Download' }).click();
+  expect((await download).suggestedFilename()).toBe('%2F.txt');
+  expect(dialogs).toEqual([]);
+  expect(await page.locator('img[src="x"]').count()).toBe(0);
+});
+
+test('a file over the bucket quota fails with the server words while the others finish', async ({ page }) => {
+  await login(page, '/buckets/grayify/in/');
+  await demo(page);
+  await page.evaluate(() => {
+    const c = (window as unknown as DemoWindow).__lagoonDemo.cluster;
+    const b = c.buckets.get('grayify')!;
+    const used = [...b.objects.values()].reduce((n, o) => n + o.size, 0);
+    c.quotas.set(b.owner, { ...c.quotaFor(b.owner), storagePerBucket: String(used + 1000) });
+  });
+  await dropFiles(page, [
+    { name: 'small.txt', text: 'tiny' },
+    { name: 'large.tif', text: 'x'.repeat(5000) },
+  ]);
+  await expect(uploads(page)).toContainText('Finished: 1 uploaded', { timeout: 20_000 });
+  const failed = uploads(page).locator('[data-upload-key="in/large.tif"]');
+  await expect(failed).toContainText('Failed');
+  await expect(failed).toContainText(/Bucket quota exceeded/);
+  await expect(failed).toContainText('The bucket is full');
+  await page.getByRole('searchbox', { name: 'Filter by name' }).fill('small');
+  await expect(page.getByRole('table', { name: 'Objects in grayify' }).getByRole('button', { name: 'small.txt', exact: true })).toBeVisible();
+  await expect(page.getByText('Each file uploaded here starts a job of grayify.')).toBeVisible();
+});
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`buckets screens pass axe in ${theme} mode (screenshots)`, async ({ page }) => {
+    await useTheme(page, theme);
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await login(page, '/buckets');
+    await expect(page.getByRole('table', { name: 'Buckets' })).toBeVisible();
+    await checkA11y(page, `buckets ${theme}`);
+    await page.screenshot({ path: `test-results/buckets-list-${theme}.png` });
+    await page.goto('/buckets/grayify/in/');
+    await dropFiles(page, [
+      { name: 'leaf.json', text: '{"species":"Quercus robur","score":0.97}', type: 'application/json' },
+      { name: 'notes.csv', text: 'plot,height\nA,12\nB,15\n', type: 'text/csv' },
+    ]);
+    await expect(uploads(page)).toContainText('All done: 2 uploaded', { timeout: 20_000 });
+    await uploads(page).getByRole('button', { name: 'Show' }).click();
+    await page.getByRole('searchbox', { name: 'Filter by name' }).fill('notes');
+    await page.getByRole('button', { name: 'notes.csv', exact: true }).click();
+    await expect(page.getByRole('complementary', { name: 'Preview of notes.csv' }).getByRole('table')).toContainText('height');
+    await checkA11y(page, `bucket ${theme}`);
+    await page.screenshot({ path: `test-results/bucket-folder-${theme}.png` });
+    await page.getByRole('button', { name: 'Share notes.csv' }).click();
+    await expect(page.getByRole('dialog', { name: 'Share notes.csv' })).toContainText('Expires');
+    await checkA11y(page, `share ${theme}`);
+    await page.screenshot({ path: `test-results/bucket-share-${theme}.png` });
+  });
+}
