@@ -21,17 +21,18 @@ try {
     }
     b.sortedKeys = null;
   }, TOTAL);
-  await page.goto(`${server.url}/buckets`);
-  await page.getByRole('table', { name: 'Buckets' }).getByRole('link', { name: 'shared-models', exact: true }).click();
-  await page.getByRole('link', { name: 'flat/' }).waitFor();
-
-  const t0 = Date.now();
-  await page.getByRole('link', { name: 'flat/' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Buckets' }).click();
   const table = page.getByRole('table', { name: 'Objects in shared-models' });
+  const t0 = Date.now();
+  await page.getByRole('table', { name: 'Buckets' }).getByRole('link', { name: 'shared-models', exact: true }).click();
   await table.locator('tbody tr[aria-rowindex]').first().waitFor();
   const firstRow = Date.now() - t0;
-  await page.getByText(`${TOTAL.toLocaleString('en-US')} items`, { exact: true }).waitFor({ timeout: 120_000 });
+  await page.getByText(/loading more/).waitFor({ state: 'detached', timeout: 120_000 });
   const complete = Date.now() - t0;
+  const t1 = Date.now();
+  await page.getByRole('link', { name: 'flat/' }).click();
+  await page.getByText(`${TOTAL.toLocaleString('en-US')} items`, { exact: true }).waitFor({ timeout: 120_000 });
+  const folder = Date.now() - t1;
   const rowcount = await table.getAttribute('aria-rowcount');
   const inDom = await table.locator('tbody tr[aria-rowindex]').count();
 
@@ -61,12 +62,13 @@ try {
 
   // Filtering 10,000 names as you type.
   const tf = Date.now();
-  await page.getByRole('searchbox', { name: 'Filter by name' }).fill('frame-0999');
+  await page.getByRole('searchbox', { name: 'Filter by name' }).fill('frame-00999');
   await page.getByText(`1 of ${TOTAL.toLocaleString('en-US')} items`, { exact: true }).waitFor();
   const filter = Date.now() - tf;
 
   console.log(`objects: ${rowcount ? Number(rowcount) - 1 : '?'} rows in the listing, ${inDom} in the DOM`);
-  console.log(`open the folder → first row: ${ms(firstRow)}; → all ${TOTAL.toLocaleString('en-US')} loaded (10 pages): ${ms(complete)}`);
+  console.log(`open the bucket → first page shown: ${ms(firstRow)}; → all ${TOTAL.toLocaleString('en-US')}+ objects loaded (page after page): ${ms(complete)}`);
+  console.log(`open the 10,000-file folder → rows shown: ${ms(folder)}`);
   if (scroll) {
     console.log(`scroll to the bottom in 150 steps: ${ms(scroll.total)}; frame gap p50 ${ms(scroll.p50)}, p95 ${ms(scroll.p95)}, max ${ms(scroll.max)}`);
     console.log(`long tasks while scrolling: ${scroll.longCount}, longest ${ms(scroll.longest)}; last row index reached ${scroll.lastRow}`);
