@@ -25,11 +25,13 @@ export function freePort() {
   });
 }
 
-/** Starts `vite preview` on the build in dist/ and resolves with its URL and a stop function. */
+/** Starts `vite preview` on the build in dist/ (or $LAGOON_DIST) and resolves with its URL and a stop function. */
 export async function servePreview() {
-  if (!existsSync('dist/index.html')) throw new Error('dist/ missing: run "npm run build" first');
+  // Another build directory lets one engineer measure their build while others rebuild dist/.
+  const dist = process.env.LAGOON_DIST ?? 'dist';
+  if (!existsSync(`${dist}/index.html`)) throw new Error(`${dist}/ missing: run "npm run build" first`);
   const port = await freePort();
-  const child = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
+  const child = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', '--outDir', dist], {
     stdio: 'ignore',
     detached: true,
   });
