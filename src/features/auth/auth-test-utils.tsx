@@ -2,11 +2,13 @@
 // /system/info, as the real server does), a stand-in identity provider on https://idp.test, and a
 // router with the login and callback routes. Only tests import this file.
 import { http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
-import { QueryClientProvider } from '@tanstack/react-query';
-import { act, render, waitFor } from '@testing-library/react';
-import { createMemoryRouter, RouterProvider, useLocation, type RouteObject } from 'react-router';
+import { act, waitFor } from '@testing-library/react';
+import type { RouteObject } from 'react-router';
 import { queryClient } from '../../app/query-client';
+import { setSession } from '../../app/session';
+import { serveDuringTests } from '../../test/msw';
+import { LocationProbe, renderRoutes as renderRouter } from '../../test/render';
+import { resetAuthConfig } from './auth-config';
 import * as loginRoute from './routes/login-route';
 import * as callbackRoute from './routes/callback-route';
 
@@ -90,12 +92,18 @@ export const handlers = [
   }),
 ];
 
-export const server = setupServer(...handlers);
-
-/** Shows where the router ended up, so tests can assert on it. */
-function Where() {
-  const l = useLocation();
-  return <p data-testid="where">{l.pathname + l.search}</p>;
+/**
+ * Call at the top level of a test file: serves the handlers above and, after each test, ends the
+ * session and forgets the auth config and the app's cached queries.
+ */
+export function serveAuthCluster() {
+  const server = serveDuringTests(...handlers);
+  afterEach(() => {
+    setSession(null);
+    resetAuthConfig();
+    queryClient.clear();
+  });
+  return server;
 }
 
 /** Renders the auth routes at `initial` and waits for the first loaders to settle. */
@@ -103,17 +111,14 @@ export async function renderRoutes(initial: string, extra: RouteObject[] = []) {
   const routes: RouteObject[] = [
     { path: '/login', Component: loginRoute.Component, loader: loginRoute.loader },
     { path: '/auth/callback', Component: callbackRoute.Component },
-    { path: '*', Component: Where },
+    { path: '*', Component: LocationProbe },
     ...extra,
   ];
-  const router = createMemoryRouter(routes, { initialEntries: [initial] });
-  const view = render(
-    <QueryClientProvider client={queryClient}>
-      <RouterProvider router={router} />
-    </QueryClientProvider>,
-  );
+  // The app's own query client: logout and the session's end clear it.
+  const view = renderRouter(routes, { url: initial, queryClient });
+  const { router } = view;
   await waitFor(() => expect(router.state.initialized).toBe(true));
   // The router's state change reaches React in a transition: let it commit before the test looks.
   await act(async () => {});
-  return { router, ...view };
+  return view;
 }

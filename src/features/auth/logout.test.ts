@@ -2,25 +2,18 @@ import { http, HttpResponse } from 'msw';
 import { User } from 'oidc-client-ts';
 import { getSession, setSession, type Session } from '../../app/session';
 import { queryClient } from '../../app/query-client';
-import { resetAuthConfig } from './auth-config';
 import { logout } from './logout';
 import { userManagerFor } from './oidc';
 import { peekFlash } from './session-end';
-import { ANA, CLUSTER, IDP, PASSWORD, server, testConfig } from './auth-test-utils';
+import { ANA, CLUSTER, IDP, PASSWORD, testConfig, serveAuthCluster } from './auth-test-utils';
+import { signIn } from '../../test/session';
 
 const provider = testConfig.oidcProviders[0]!;
 
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => {
-  server.resetHandlers();
-  setSession(null);
-  resetAuthConfig();
-  queryClient.clear();
-});
-afterAll(() => server.close());
+const server = serveAuthCluster();
 
 test('a password session ends here, with a message for the login screen', async () => {
-  setSession({ endpoint: CLUSTER, method: 'basic', user: { name: 'oscar' }, credentials: { kind: 'basic', username: 'oscar', password: PASSWORD } });
+  signIn({ endpoint: CLUSTER, password: PASSWORD });
   queryClient.setQueryData(['services'], ['x']);
   expect(await logout(queryClient)).toEqual({ to: '/login' });
   expect(getSession()).toBeNull();

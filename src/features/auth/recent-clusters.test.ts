@@ -1,14 +1,8 @@
 import { CLUSTERS_KEY, forgetCluster, listClusters, rememberCluster } from './recent-clusters';
 import { loginWithPassword } from './password-login';
-import { CLUSTER, PASSWORD, server } from './auth-test-utils';
-import { setSession } from '../../app/session';
+import { CLUSTER, PASSWORD, serveAuthCluster } from './auth-test-utils';
 
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => {
-  server.resetHandlers();
-  setSession(null);
-});
-afterAll(() => server.close());
+serveAuthCluster();
 
 test('most recently used first, one entry per cluster', () => {
   rememberCluster('https://a.test', 'basic', undefined, 1);

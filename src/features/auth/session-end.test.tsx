@@ -3,24 +3,17 @@ import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { oscar } from '../../api/client';
 import { isApiError } from '../../api/errors';
-import { getSession, setSession } from '../../app/session';
+import { getSession } from '../../app/session';
 import { queryClient } from '../../app/query-client';
-import { resetAuthConfig } from './auth-config';
 import { installSessionEnd, loginPath } from './session-end';
-import { CLUSTER, PASSWORD, renderRoutes, server } from './auth-test-utils';
+import { CLUSTER, PASSWORD, renderRoutes, serveAuthCluster } from './auth-test-utils';
+import { signIn } from '../../test/session';
 
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => {
-  server.resetHandlers();
-  setSession(null);
-  resetAuthConfig();
-  queryClient.clear();
-});
-afterAll(() => server.close());
+const server = serveAuthCluster();
 
 test('a 401 ends the session, explains why, and after logging in again the user is back where they were', async () => {
   // The password changed on the cluster since this session was made.
-  setSession({ endpoint: CLUSTER, method: 'basic', user: { name: 'oscar' }, credentials: { kind: 'basic', username: 'oscar', password: 'old' } });
+  signIn({ endpoint: CLUSTER, password: 'old' });
   queryClient.setQueryData(['services'], ['cached']);
   const { router } = await renderRoutes('/services/cowsay?tab=logs');
   installSessionEnd(router, queryClient);
@@ -38,11 +31,11 @@ test('a 401 ends the session, explains why, and after logging in again the user 
   const user = userEvent.setup();
   await user.type(screen.getByLabelText('Password'), PASSWORD);
   await user.click(screen.getByRole('button', { name: 'Log in' }));
-  expect(await screen.findByTestId('where')).toHaveTextContent('/services/cowsay?tab=logs');
+  expect(await screen.findByTestId('location')).toHaveTextContent('/services/cowsay?tab=logs');
 });
 
 test('a 401 on credentials being tried (not the session) does not end the session', async () => {
-  setSession({ endpoint: CLUSTER, method: 'basic', user: { name: 'oscar' }, credentials: { kind: 'basic', username: 'oscar', password: PASSWORD } });
+  signIn({ endpoint: CLUSTER, password: PASSWORD });
   server.use(http.get(`${CLUSTER}/system/services`, () => new HttpResponse('no', { status: 401 })));
   const { router } = await renderRoutes('/services');
   installSessionEnd(router, queryClient);

@@ -2,25 +2,18 @@ import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { User } from 'oidc-client-ts';
 import { getSession, setSession, type Session } from '../../../app/session';
-import { queryClient } from '../../../app/query-client';
-import { resetAuthConfig } from '../auth-config';
 import { userManagerFor } from '../oidc';
 import { setRenewal } from '../renewal-status';
-import { ANA, CLUSTER, PASSWORD, fakeJwt, IDP, renderRoutes, server, testConfig } from '../auth-test-utils';
+import { ANA, CLUSTER, PASSWORD, fakeJwt, IDP, renderRoutes, testConfig, serveAuthCluster } from '../auth-test-utils';
 import { SessionWatch } from './session-watch';
 
 const provider = testConfig.oidcProviders[0]!;
 
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+serveAuthCluster();
 afterEach(async () => {
-  server.resetHandlers();
-  setSession(null);
   setRenewal('ok');
   await userManagerFor(provider).removeUser();
-  resetAuthConfig();
-  queryClient.clear();
 });
-afterAll(() => server.close());
 
 function oidcSession(expiresInMs: number, token = 'good.initial'): Session {
   return {

@@ -1,27 +1,12 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { getSession, setSession, type Session } from '../../../app/session';
-import { queryClient } from '../../../app/query-client';
-import { resetAuthConfig } from '../auth-config';
+import { getSession } from '../../../app/session';
+import { signIn } from '../../../test/session';
 import { rememberCluster } from '../recent-clusters';
-import { CLUSTER, PASSWORD, renderRoutes, server } from '../auth-test-utils';
+import { CLUSTER, PASSWORD, renderRoutes, serveAuthCluster } from '../auth-test-utils';
 import { UserMenu } from './user-menu';
 
-const basic: Session = {
-  endpoint: CLUSTER,
-  method: 'basic',
-  user: { name: 'oscar' },
-  credentials: { kind: 'basic', username: 'oscar', password: PASSWORD },
-};
-
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => {
-  server.resetHandlers();
-  setSession(null);
-  resetAuthConfig();
-  queryClient.clear();
-});
-afterAll(() => server.close());
+serveAuthCluster();
 
 function Page() {
   return (
@@ -33,7 +18,7 @@ function Page() {
 }
 
 async function renderMenu() {
-  setSession(basic);
+  signIn({ endpoint: CLUSTER, password: PASSWORD });
   rememberCluster('https://other.test', 'basic', undefined, Date.now() - 3 * 3600_000);
   rememberCluster(CLUSTER, 'basic');
   return renderRoutes('/services', [{ path: '/services', Component: Page }]);

@@ -1,23 +1,14 @@
 import { http, HttpResponse } from 'msw';
 import { screen, waitFor } from '@testing-library/react';
 import { OidcClient } from 'oidc-client-ts';
-import { getSession, setSession } from '../../../app/session';
-import { queryClient } from '../../../app/query-client';
-import { resetAuthConfig } from '../auth-config';
+import { getSession } from '../../../app/session';
 import { managerSettings } from '../oidc';
 import { listClusters } from '../recent-clusters';
-import { ANA, CLUSTER, IDP, renderRoutes, server, testConfig } from '../auth-test-utils';
+import { ANA, CLUSTER, IDP, renderRoutes, testConfig, serveAuthCluster } from '../auth-test-utils';
 
 const provider = testConfig.oidcProviders[0]!;
 
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => {
-  server.resetHandlers();
-  setSession(null);
-  resetAuthConfig();
-  queryClient.clear();
-});
-afterAll(() => server.close());
+const server = serveAuthCluster();
 
 /** Starts a login the way the login screen does, and returns the state the provider would send back. */
 async function startedLogin(data: { endpoint: string; next: string }) {
@@ -38,7 +29,7 @@ test('the authorization request uses PKCE with S256', async () => {
 test('a successful login makes a bearer session and goes back to where the user was', async () => {
   const { state } = await startedLogin({ endpoint: CLUSTER, next: '/services/cowsay' });
   await renderRoutes(`/auth/callback?code=abc&state=${state}`);
-  expect(await screen.findByTestId('where')).toHaveTextContent('/services/cowsay');
+  expect(await screen.findByTestId('location')).toHaveTextContent('/services/cowsay');
   const session = getSession();
   expect(session).toMatchObject({
     endpoint: CLUSTER,

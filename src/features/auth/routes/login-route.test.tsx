@@ -2,21 +2,13 @@ import { http, HttpResponse } from 'msw';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { DEMO_ENDPOINT } from '../../../api/demo';
-import { getSession, setSession } from '../../../app/session';
-import { queryClient } from '../../../app/query-client';
-import { resetAuthConfig } from '../auth-config';
+import { getSession } from '../../../app/session';
 import { CLUSTERS_KEY, rememberCluster } from '../recent-clusters';
 import { setFlash } from '../session-end';
-import { CLUSTER, PASSWORD, renderRoutes, server } from '../auth-test-utils';
+import { CLUSTER, PASSWORD, renderRoutes, serveAuthCluster } from '../auth-test-utils';
+import { signIn } from '../../../test/session';
 
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => {
-  server.resetHandlers();
-  setSession(null);
-  resetAuthConfig();
-  queryClient.clear();
-});
-afterAll(() => server.close());
+const server = serveAuthCluster();
 
 async function fillAndSubmit(values: { endpoint?: string; username?: string; password?: string }) {
   const user = userEvent.setup();
@@ -78,7 +70,7 @@ test('a wrong password is reported next to the password field', async () => {
 test('the right password makes the session and returns to the page asked for', async () => {
   await renderRoutes('/login?next=%2Fservices%2Fcowsay');
   await fillAndSubmit({ endpoint: 'oscar.test/', password: PASSWORD });
-  expect(await screen.findByTestId('where')).toHaveTextContent('/services/cowsay');
+  expect(await screen.findByTestId('location')).toHaveTextContent('/services/cowsay');
   expect(getSession()).toMatchObject({
     endpoint: CLUSTER,
     method: 'basic',
@@ -165,7 +157,7 @@ test('a broken config.json leaves password login working and says why', async ()
 });
 
 test('with a session already, /login goes on to the next page', async () => {
-  setSession({ endpoint: CLUSTER, method: 'basic', user: { name: 'oscar' }, credentials: { kind: 'basic', username: 'oscar', password: PASSWORD } });
+  signIn({ endpoint: CLUSTER, password: PASSWORD });
   await renderRoutes('/login?next=%2Finfo');
-  expect(await screen.findByTestId('where')).toHaveTextContent('/info');
+  expect(await screen.findByTestId('location')).toHaveTextContent('/info');
 });
