@@ -1,11 +1,12 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { setupServer } from 'msw/node';
 import { http, HttpResponse } from 'msw';
 import type { Service } from '../../../api/types';
 import { fish } from '../fixtures.test-data';
-import { BASE, renderServices, signIn } from '../test-utils';
+import { serveDuringTests } from '../../../test/msw';
+import { TEST_ENDPOINT as BASE, signIn } from '../../../test/session';
+import { renderServices } from '../test-utils';
 
 const TOKEN = 'f3a9c1d2e4b5a6978899aabbccddeeff00112233445566778899aabbccddeeff';
 
@@ -33,7 +34,7 @@ const rich = {
   future_field: { alpha: 1 },
 } as Service;
 
-const server = setupServer(
+serveDuringTests(
   http.get(`${BASE}/system/services/:name/deployment`, ({ params }) =>
     params.name === rich.name
       ? HttpResponse.json({ service_name: rich.name, state: 'pending', active_instances: 0, resource_kind: 'Deployment', reason: 'Pulling the image' })
@@ -43,10 +44,7 @@ const server = setupServer(
     params.name === rich.name ? HttpResponse.json(rich) : new HttpResponse(`service "${String(params.name)}" not found`, { status: 404 }),
   ),
 );
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 beforeEach(() => signIn());
-afterEach(() => server.resetHandlers());
-afterAll(() => server.close());
 
 function section(name: string): HTMLElement {
   return screen.getByRole('region', { name });

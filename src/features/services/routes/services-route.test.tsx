@@ -1,16 +1,18 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { setupServer } from 'msw/node';
 import { http, HttpResponse } from 'msw';
 import type { Service } from '../../../api/types';
 import { ALL } from '../fixtures.test-data';
-import { BASE, fakeLayout, renderServices, signIn } from '../test-utils';
+import { fakeLayout } from '../../../test/layout';
+import { serveDuringTests } from '../../../test/msw';
+import { TEST_ENDPOINT as BASE, signIn } from '../../../test/session';
+import { renderServices } from '../test-utils';
 
 let services: Service[] = [];
 let listCalls: URL[] = [];
 const deleteAnswers = new Map<string, () => Response>();
-const server = setupServer(
+const server = serveDuringTests(
   http.get(`${BASE}/system/services`, ({ request }) => {
     listCalls.push(new URL(request.url));
     return HttpResponse.json(services);
@@ -23,7 +25,6 @@ const server = setupServer(
     return new HttpResponse(null, { status: 204 });
   }),
 );
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 beforeEach(() => {
   services = structuredClone(ALL);
   listCalls = [];
@@ -31,8 +32,6 @@ beforeEach(() => {
   signIn();
   fakeLayout();
 });
-afterEach(() => server.resetHandlers());
-afterAll(() => server.close());
 
 /** Names in the order the table shows them. */
 function shownNames(): string[] {
