@@ -1,26 +1,16 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { fault, clearFaults } from '../../../../mocks/node';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { fault } from '../../../../mocks/node';
 import { bytesToBase64 } from '../../../lib/invoke-base64';
 import { buildInvocation, type InputSpec } from '../../../lib/invoke-request';
 import { curlSnippet, pythonSnippet, oscarCliSnippet, type SnippetCall } from '../../../lib/invoke-snippets';
 import { runCurl, runOscarCli, runPython } from '../../../lib/invoke-snippets-test-utils';
-import {
-  BASE,
-  browserBits,
-  cluster,
-  freshHistory,
-  resetCluster,
-  server,
-  signIn,
-  TOKEN,
-  tokenOf,
-} from '../test-utils';
+import { BASE, TOKEN, tokenOf, setUpInvokeTests } from '../test-utils';
 import { performCall, type PreparedCall } from './send-call';
 
 const seen: { method: string; url: string; headers: Record<string, string>; body: Uint8Array }[] = [];
+const invoke = setUpInvokeTests();
 beforeAll(() => {
-  server.listen({ onUnhandledRequest: 'error' });
-  server.events.on('request:start', async ({ request }) => {
+  invoke.server.events.on('request:start', async ({ request }) => {
     const body = new Uint8Array(await request.clone().arrayBuffer());
     seen.push({
       method: request.method,
@@ -31,14 +21,8 @@ beforeAll(() => {
   });
 });
 beforeEach(() => {
-  resetCluster();
-  signIn();
-  freshHistory();
-  browserBits();
   seen.length = 0;
 });
-afterEach(() => clearFaults());
-afterAll(() => server.close());
 
 const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
 const call = (service: string, input: InputSpec, extra: Partial<PreparedCall> = {}): PreparedCall => ({
@@ -157,7 +141,7 @@ describe('performCall against the demo cluster', () => {
     const trace =
       'Traceback (most recent call last):\n  File "/opt/run.py", line 3\n<script>alert(1)</script>\nValueError: bad input';
     fault({ method: 'POST', path: '/run/cowsay', status: 500, body: trace });
-    server.resetHandlers(...server.listHandlers());
+    invoke.server.resetHandlers(...invoke.server.listHandlers());
     const r = await performCall(call('cowsay', { kind: 'text', text: 'x', base64: false }));
     expect(r.summary).toMatchObject({ outcome: 'failed', status: 500 });
     expect(r.summary.error).toMatch(/^The service answered 500: Traceback/);
@@ -166,7 +150,7 @@ describe('performCall against the demo cluster', () => {
   });
 
   it('fails an answer that claims to be an image but is not', async () => {
-    server.use(
+    invoke.server.use(
       (await import('msw')).http.post(
         `${BASE}/run/cowsay`,
         () => new Response('definitely not a PNG', { headers: { 'Content-Type': 'image/png' } }),
@@ -194,7 +178,7 @@ describe('performCall against the demo cluster', () => {
   });
 
   it('starts a job with /job (201, empty body) and the job shows in the logs', async () => {
-    const before = cluster.jobsOf('cowsay').size;
+    const before = invoke.cluster.jobsOf('cowsay').size;
     const r = await performCall(
       call(
         'cowsay',
@@ -204,7 +188,7 @@ describe('performCall against the demo cluster', () => {
     );
     expect(r.summary).toMatchObject({ outcome: 'ok', status: 201, mode: 'async' });
     expect(r.answer).toBeUndefined();
-    expect(cluster.jobsOf('cowsay').size).toBe(before + 1);
+    expect(invoke.cluster.jobsOf('cowsay').size).toBe(before + 1);
     const wire = seen.find((x) => x.url.includes('/job/'))!;
     expect(text(wire.body)).toBe(bytesToBase64(png));
   });

@@ -1,29 +1,12 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { InputSpec } from '../../../lib/invoke-request';
 import { newCallId, type CallSummary } from '../../../lib/invoke-history';
 import { performCall } from '../api/send-call';
-import {
-  BASE,
-  browserBits,
-  freshHistory,
-  renderInvoke,
-  resetCluster,
-  server,
-  signIn,
-  tokenOf,
-} from '../test-utils';
+import { BASE, renderInvoke, tokenOf, setUpInvokeTests } from '../test-utils';
 
-let store: ReturnType<typeof freshHistory>;
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-beforeEach(() => {
-  resetCluster();
-  signIn();
-  store = freshHistory();
-  browserBits();
-});
-afterAll(() => server.close());
+const invoke = setUpInvokeTests();
 
 async function made(service: string, text: string, extra: Partial<Parameters<typeof performCall>[0]> = {}) {
   const input: InputSpec = { kind: 'text', text, base64: false };
@@ -37,7 +20,7 @@ async function made(service: string, text: string, extra: Partial<Parameters<typ
     timeoutMs: 5000,
     ...extra,
   });
-  await store.add(r.summary, r.body);
+  await invoke.store.add(r.summary, r.body);
   return r.summary;
 }
 
@@ -82,8 +65,8 @@ describe('the invocation history', { timeout: 20_000 }, () => {
     const c = await made('cowsay', 'again and again');
     renderInvoke(`/invocations?call=${c.id}`);
     await user.click(await screen.findByRole('button', { name: 'Replay' }));
-    await waitFor(async () => expect(await store.list(BASE)).toHaveLength(2));
-    const [replayed] = await store.list(BASE);
+    await waitFor(async () => expect(await invoke.store.list(BASE)).toHaveLength(2));
+    const [replayed] = await invoke.store.list(BASE);
     expect(replayed).toMatchObject({
       replayOf: c.id,
       service: 'cowsay',
@@ -128,11 +111,11 @@ describe('the invocation history', { timeout: 20_000 }, () => {
     await user.click(screen.getByRole('button', { name: 'Delete 1 selected' }));
     await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Delete' }));
     await waitFor(() => expect(rows()).toHaveLength(2));
-    expect((await store.list(BASE)).map((c) => c.input.preview)).toEqual(['b', 'a']);
+    expect((await invoke.store.list(BASE)).map((c) => c.input.preview)).toEqual(['b', 'a']);
     await user.click(screen.getByRole('button', { name: 'Delete all…' }));
     await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Delete' }));
     expect(await screen.findByRole('heading', { name: 'No calls yet' })).toBeInTheDocument();
-    expect(await store.list(BASE)).toEqual([]);
+    expect(await invoke.store.list(BASE)).toEqual([]);
   });
 
   it('exports the calls shown as JSON, without tokens', async () => {
@@ -168,7 +151,7 @@ describe('the invocation history', { timeout: 20_000 }, () => {
       status: i % 10 === 0 ? 500 : 200,
       durationMs: 100,
     });
-    for (let i = 0; i < 5000; i++) await store.add(summary(i), {});
+    for (let i = 0; i < 5000; i++) await invoke.store.add(summary(i), {});
     renderInvoke('/invocations');
     expect(await screen.findByText('5000 calls')).toBeInTheDocument();
     expect(table()).toHaveAttribute('aria-rowcount', '5001');

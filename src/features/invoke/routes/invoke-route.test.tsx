@@ -1,29 +1,10 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { clearFaults } from '../../../../mocks/node';
+import { describe, expect, it } from 'vitest';
 import { setSession } from '../../../app/session';
-import {
-  BASE,
-  browserBits,
-  cluster,
-  freshHistory,
-  renderInvoke,
-  resetCluster,
-  server,
-  signIn,
-} from '../test-utils';
+import { BASE, renderInvoke, setUpInvokeTests } from '../test-utils';
 
-let store: ReturnType<typeof freshHistory>;
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-beforeEach(() => {
-  resetCluster();
-  signIn();
-  store = freshHistory();
-  browserBits();
-});
-afterEach(() => clearFaults());
-afterAll(() => server.close());
+const invoke = setUpInvokeTests();
 
 const answer = () => screen.getByRole('region', { name: 'Answer' });
 const location = () => screen.getByTestId('location').textContent ?? '';
@@ -40,7 +21,7 @@ describe('the invoke page', { timeout: 20_000 }, () => {
     await user.type(screen.getByLabelText('Text to send'), 'Hello from a test{Control>}{Enter}{/Control}');
     expect(await within(answer()).findByText(/< Hello from a test >/)).toBeInTheDocument();
     expect(within(answer()).getByText('200 OK')).toBeInTheDocument();
-    const calls = await store.list(BASE);
+    const calls = await invoke.store.list(BASE);
     expect(calls).toHaveLength(1);
     expect(calls[0]).toMatchObject({
       service: 'cowsay',
@@ -65,7 +46,7 @@ describe('the invoke page', { timeout: 20_000 }, () => {
     expect(
       await within(answer()).findByText(/^Not sent: the JSON is not valid at line 2, column 3/),
     ).toBeInTheDocument();
-    const [c] = await store.list(BASE);
+    const [c] = await invoke.store.list(BASE);
     expect(c).toMatchObject({ outcome: 'failed', input: { kind: 'json' } });
     expect(c!.status).toBeUndefined();
   });
@@ -105,7 +86,7 @@ describe('the invoke page', { timeout: 20_000 }, () => {
 
   it('starts a job with an async call and points at it', async () => {
     const user = userEvent.setup();
-    const before = new Set(cluster.jobsOf('cowsay').keys());
+    const before = new Set(invoke.cluster.jobsOf('cowsay').keys());
     renderInvoke('/services/cowsay/invoke');
     await user.click(await screen.findByRole('radio', { name: 'Async (start a job)' }));
     await user.type(screen.getByLabelText('Text to send'), 'to a job');
@@ -113,7 +94,7 @@ describe('the invoke page', { timeout: 20_000 }, () => {
     expect(
       await within(answer()).findByText(/The job was started \(the cluster answered 201 with no body\)/),
     ).toBeInTheDocument();
-    const created = [...cluster.jobsOf('cowsay').keys()].find((n) => !before.has(n))!;
+    const created = [...invoke.cluster.jobsOf('cowsay').keys()].find((n) => !before.has(n))!;
     const link = await within(answer()).findByRole('link', { name: created }, { timeout: 5000 });
     expect(link).toHaveAttribute('href', `/jobs/cowsay/${created}`);
     expect(within(answer()).getByRole('link', { name: 'See the jobs of cowsay' })).toHaveAttribute(
@@ -121,7 +102,7 @@ describe('the invoke page', { timeout: 20_000 }, () => {
       '/jobs?service=cowsay',
     );
     await waitFor(async () =>
-      expect((await store.list(BASE))[0]).toMatchObject({ mode: 'async', status: 201, job: created }),
+      expect((await invoke.store.list(BASE))[0]).toMatchObject({ mode: 'async', status: 201, job: created }),
     );
   });
 
@@ -136,7 +117,7 @@ describe('the invoke page', { timeout: 20_000 }, () => {
     expect(
       await within(answer()).findByText('Not sent: the file empty.png is empty (0 bytes).'),
     ).toBeInTheDocument();
-    expect((await store.list(BASE))[0]).toMatchObject({
+    expect((await invoke.store.list(BASE))[0]).toMatchObject({
       outcome: 'failed',
       input: { kind: 'file', name: 'empty.png', size: 0 },
     });
@@ -153,6 +134,6 @@ describe('the invoke page', { timeout: 20_000 }, () => {
     expect(screen.getByRole('region', { name: 'Python snippet' })).toHaveTextContent(
       'os.environ["OSCAR_TOKEN"]',
     );
-    expect(document.body.textContent).not.toContain(cluster.services.get('cowsay')!.token!);
+    expect(document.body.textContent).not.toContain(invoke.cluster.services.get('cowsay')!.token!);
   });
 });
