@@ -1,27 +1,17 @@
 // Test helpers for the usage page: a fake OSCAR metrics API whose totals follow simple rates (so a
 // test can work out what any range should show), a fake Prometheus, a memory router with a location
 // probe, and the browser pieces jsdom lacks for recharts.
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import type { ReactNode } from 'react';
-import { createMemoryRouter, RouterProvider, useLocation } from 'react-router';
 import { vi } from 'vitest';
 import type { SourceStatus } from '../../api/types';
-import { setSession } from '../../app/session';
 import { HOUR } from '../../lib/metrics-range';
+import { fakeLayout, fakeResizeObserver } from '../../test/layout';
+import { renderRoutes, withLocation } from '../../test/render';
+import { TEST_ENDPOINT } from '../../test/session';
 
-export const BASE = 'https://oscar.test';
+export const BASE = TEST_ENDPOINT;
 export const PROM = 'http://prometheus.test:9090';
-
-export function signIn(): void {
-  setSession({
-    endpoint: BASE,
-    method: 'basic',
-    user: { name: 'oscar' },
-    credentials: { kind: 'basic', username: 'oscar', password: 'x' },
-  });
-}
 
 export interface FakeCluster {
   /** Every metrics request the page made. */
@@ -144,51 +134,14 @@ export function prometheusHandler(value: (query: string) => string | null) {
   });
 }
 
-function LocationProbe() {
-  const l = useLocation();
-  return <output data-testid="location">{`${l.pathname}${l.search}`}</output>;
-}
-
 export function renderAt(path: string, url: string, element: ReactNode) {
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  const router = createMemoryRouter(
-    [
-      {
-        path,
-        element: (
-          <>
-            {element}
-            <LocationProbe />
-          </>
-        ),
-      },
-    ],
-    { initialEntries: [url] },
-  );
-  render(
-    <QueryClientProvider client={queryClient}>
-      <RouterProvider router={router} />
-    </QueryClientProvider>,
-  );
-  return { router, queryClient };
+  return renderRoutes([{ path, element: withLocation(element) }], { url });
 }
 
 /** recharts measures its container; jsdom has no layout or ResizeObserver. */
 export function fakeChartLayout(): void {
-  class RO {
-    constructor(private cb: ResizeObserverCallback) {}
-    observe(target: Element) {
-      this.cb(
-        [{ target, contentRect: { width: 800, height: 260 } } as unknown as ResizeObserverEntry],
-        this as unknown as ResizeObserver,
-      );
-    }
-    unobserve() {}
-    disconnect() {}
-  }
-  vi.stubGlobal('ResizeObserver', RO);
-  vi.spyOn(Element.prototype, 'clientHeight', 'get').mockReturnValue(600);
-  vi.spyOn(Element.prototype, 'clientWidth', 'get').mockReturnValue(1200);
+  fakeResizeObserver({ width: 800, height: 260 });
+  fakeLayout();
   vi.spyOn(HTMLElement.prototype, 'offsetWidth', 'get').mockReturnValue(800);
   vi.spyOn(HTMLElement.prototype, 'offsetHeight', 'get').mockReturnValue(260);
 }

@@ -1,7 +1,6 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { setupServer } from 'msw/node';
 import { http, HttpResponse } from 'msw';
 import { DAY, HOUR } from '../../../lib/metrics-range';
 import { parseCsv } from '../../../lib/metrics-csv';
@@ -13,15 +12,15 @@ import {
   prometheusHandler,
   PROM,
   renderAt,
-  signIn,
   type FakeCluster,
 } from '../usage-test-utils';
+import { serveDuringTests } from '../../../test/msw';
+import { signIn } from '../../../test/session';
 import { Component as UsageRoute } from './usage-route';
 
 let cluster: FakeCluster;
 let promConfig: { clusters: Record<string, string> } = { clusters: {} };
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+const server = serveDuringTests();
 beforeEach(() => {
   cluster = fakeCluster();
   promConfig = { clusters: {} };
@@ -33,7 +32,6 @@ beforeEach(() => {
   fakeChartLayout();
 });
 afterEach(() => vi.restoreAllMocks());
-afterAll(() => server.close());
 
 const location = () => screen.getByTestId('location').textContent ?? '';
 const renderUsage = (url = '/usage') => renderAt('/usage', url, <UsageRoute />);
