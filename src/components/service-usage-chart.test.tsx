@@ -1,17 +1,17 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { setupServer } from 'msw/node';
 import { http, HttpResponse } from 'msw';
-import { setSession } from '../app/session';
 import { DAY, HOUR } from '../lib/metrics-range';
+import { fakeResizeObserver } from '../test/layout';
+import { serveDuringTests } from '../test/msw';
+import { renderWithQueryClient } from '../test/render';
+import { TEST_ENDPOINT as BASE, signIn } from '../test/session';
 import { ServiceUsageChart } from './service-usage-chart';
 
-const BASE = 'https://oscar.test';
 let calls: URL[] = [];
 let degraded = false;
-const server = setupServer(
+serveDuringTests(
   http.get(`${BASE}/system/metrics/:service`, ({ request, params }) => {
     const url = new URL(request.url);
     calls.push(url);
@@ -37,39 +37,21 @@ const server = setupServer(
     });
   }),
 );
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 beforeEach(() => {
   calls = [];
   degraded = false;
-  vi.stubGlobal(
-    'ResizeObserver',
-    class {
-      observe() {}
-      unobserve() {}
-      disconnect() {}
-    },
-  );
+  fakeResizeObserver();
   // The table is virtualised: give its scroll box a height so rows render.
   vi.spyOn(Element.prototype, 'clientHeight', 'get').mockReturnValue(600);
-  setSession({
-    endpoint: BASE,
-    method: 'basic',
-    user: { name: 'oscar' },
-    credentials: { kind: 'basic', username: 'oscar', password: 'x' },
-  });
+  signIn();
 });
 afterEach(() => {
   vi.unstubAllGlobals();
   vi.restoreAllMocks();
 });
-afterAll(() => server.close());
 
 function renderChart() {
-  render(
-    <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
-      <ServiceUsageChart serviceName="cowsay" />
-    </QueryClientProvider>,
-  );
+  renderWithQueryClient(<ServiceUsageChart serviceName="cowsay" />);
 }
 
 describe('the service usage chart', () => {

@@ -1,38 +1,15 @@
 // Import with several services in one file: pick one to edit, or create them all and see each result.
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { createMemoryRouter, RouterProvider } from 'react-router';
-import { setupServer } from 'msw/node';
-import { setConnection } from '../../../api/connection';
-import { createHandlers } from '../../../../mocks/handlers';
-import { createTestCluster } from '../../../../mocks/node';
+import { serveDemoCluster } from '../../../test/demo';
+import { renderRoutes } from '../../../test/render';
+import { signIn } from '../../../test/session';
 import { ImportDialog } from './import-dialog';
 import type { ImportedService } from '../lib/import-files';
 
 const BASE = 'https://import-test.cluster';
-let cluster = createTestCluster();
-const server = setupServer();
-
-// jsdom has no modal <dialog> yet.
-const proto = HTMLDialogElement.prototype;
-if (typeof proto.showModal !== 'function') {
-  proto.showModal = function showModal(this: HTMLDialogElement) {
-    this.setAttribute('open', '');
-  };
-  proto.close = function close(this: HTMLDialogElement) {
-    this.removeAttribute('open');
-    this.dispatchEvent(new Event('close'));
-  };
-}
-
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-beforeEach(() => {
-  cluster = createTestCluster();
-  server.resetHandlers(...createHandlers(cluster, BASE));
-  setConnection({ endpoint: BASE, credentials: { kind: 'basic', username: 'oscar', password: 'lagoon-demo' } });
-});
-afterAll(() => server.close());
+const demo = serveDemoCluster(BASE);
+beforeEach(() => signIn({ endpoint: BASE }));
 
 const TWO = `functions:
   oscar:
@@ -47,16 +24,10 @@ const TWO = `functions:
 `;
 
 function renderDialog(mode: 'create' | 'update', onOpen = vi.fn<(s: ImportedService, scripts: Record<string, string>) => void>()) {
-  const qc = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  const router = createMemoryRouter([
+  const { router } = renderRoutes([
     { path: '/', element: <ImportDialog open mode={mode} dropped={null} onClose={() => {}} onOpen={onOpen} /> },
     { path: '/services', element: <p>services page</p> },
   ]);
-  render(
-    <QueryClientProvider client={qc}>
-      <RouterProvider router={router} />
-    </QueryClientProvider>,
-  );
   return { onOpen, router };
 }
 
@@ -99,7 +70,7 @@ describe('import dialog', () => {
     const list = screen.getByRole('list');
     expect(within(list).getByText('brand-new').parentElement).toHaveTextContent('brand-new created');
     expect(within(list).getByText('cowsay').parentElement).toHaveTextContent('not created: A service with the provided name already exists');
-    expect(cluster.services.get('brand-new')?.script).toBe('echo run\n');
+    expect(demo.cluster.services.get('brand-new')?.script).toBe('echo run\n');
   });
 
   it('offers no "create all" when editing an existing service', async () => {

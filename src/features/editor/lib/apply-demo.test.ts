@@ -1,27 +1,17 @@
 // The editor's requests against the demo cluster (the same handlers the browser demo uses, which
 // behave like OSCAR): what an update sends decides whether the secrets survive.
-import { setupServer } from 'msw/node';
-import { setConnection } from '../../../api/connection';
 import { oscar } from '../../../api/client';
 import { ApiError } from '../../../api/errors';
-import { createHandlers } from '../../../../mocks/handlers';
-import { createTestCluster } from '../../../../mocks/node';
+import { serveDemoCluster } from '../../../test/demo';
+import { signIn } from '../../../test/session';
 import { applyService } from '../api/apply';
 import { editorReducer, initEditorState } from './editor-reducer';
 import { fromServer, setIn } from './editor-value';
 import { requestBody } from './secrets';
 
 const BASE = 'https://editor-test.cluster';
-let cluster = createTestCluster();
-const server = setupServer();
-
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-beforeEach(() => {
-  cluster = createTestCluster();
-  server.resetHandlers(...createHandlers(cluster, BASE));
-  setConnection({ endpoint: BASE, credentials: { kind: 'basic', username: 'oscar', password: 'lagoon-demo' } });
-});
-afterAll(() => server.close());
+const demo = serveDemoCluster(BASE);
+beforeEach(() => signIn({ endpoint: BASE }));
 
 async function openEditor(name: string) {
   const { data } = await oscar.GET('/system/services/{serviceName}', { params: { path: { serviceName: name } } });
@@ -30,7 +20,7 @@ async function openEditor(name: string) {
   return { state: initEditorState(value, baseline), fields, baseline };
 }
 
-const storedSecret = () => cluster.services.get('secrets-usage')?.environment?.secrets?.COWSAY_SECRET;
+const storedSecret = () => demo.cluster.services.get('secrets-usage')?.environment?.secrets?.COWSAY_SECRET;
 
 describe('applying an edit to the demo cluster', () => {
   it('keeps a secret it never saw when only the memory changes', async () => {
@@ -39,7 +29,7 @@ describe('applying an edit to the demo cluster', () => {
     const edited = editorReducer(state, { type: 'form', update: (v) => setIn(v, ['service', 'memory'], '2Gi') });
     const { body } = requestBody(edited.value, { kind: 'update', baselineSecrets: baseline, server: fields });
     await applyService({ kind: 'update', body });
-    expect(cluster.services.get('secrets-usage')?.memory).toBe('2Gi');
+    expect(demo.cluster.services.get('secrets-usage')?.memory).toBe('2Gi');
     expect(storedSecret()).toBe('this-is-my-secret');
   });
 
@@ -63,7 +53,7 @@ describe('applying an edit to the demo cluster', () => {
     const { state } = await openEditor('cowsay');
     const copy = setIn(state.value, ['service', 'name'], 'cowsay-copy');
     await applyService({ kind: 'create', body: requestBody(copy, { kind: 'create' }).body });
-    expect(cluster.services.get('cowsay-copy')?.image).toBe(state.value.service.image);
+    expect(demo.cluster.services.get('cowsay-copy')?.image).toBe(state.value.service.image);
     const clash = applyService({ kind: 'create', body: requestBody(copy, { kind: 'create' }).body });
     await expect(clash).rejects.toBeInstanceOf(ApiError);
     await expect(clash).rejects.toMatchObject({ status: 409, message: 'A service with the provided name already exists' });

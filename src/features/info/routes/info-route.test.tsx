@@ -1,13 +1,12 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { act, render, screen, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { createMemoryRouter, RouterProvider } from 'react-router';
-import { setupServer } from 'msw/node';
 import { http, HttpResponse } from 'msw';
 import { DEMO_ENDPOINT } from '../../../api/demo';
-import { setSession } from '../../../app/session';
 import { clearFaults, listFaults } from '../../../../mocks/faults';
+import { serveDuringTests } from '../../../test/msw';
+import { renderRoutes } from '../../../test/render';
+import { TEST_ENDPOINT as BASE, signIn } from '../../../test/session';
 import { Component as InfoRoute } from './info-route';
 
 // The demo's service worker cannot run in jsdom; these tests answer the demo endpoint with msw/node.
@@ -16,9 +15,8 @@ vi.mock('../../../api/demo', async (importOriginal) => ({
   ensureDemo: () => Promise.resolve(),
 }));
 
-const BASE = 'https://oscar.test';
 let configStatus = 200;
-const server = setupServer(
+const server = serveDuringTests(
   http.get(`${BASE}/system/info`, () =>
     HttpResponse.json({
       version: 'v4.1.2',
@@ -39,27 +37,16 @@ const server = setupServer(
         }),
   ),
 );
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 beforeEach(() => {
   configStatus = 200;
-  setSession({ endpoint: BASE, method: 'basic', user: { name: 'oscar' }, credentials: { kind: 'basic', username: 'oscar', password: 'x' } });
+  signIn();
 });
-afterEach(() => {
-  server.resetHandlers();
-  clearFaults();
-});
-afterAll(() => server.close());
+afterEach(() => clearFaults());
 
 async function renderInfo() {
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  const router = createMemoryRouter([{ path: '/info', element: <InfoRoute /> }], { initialEntries: ['/info'] });
   // Rendered inside an awaited act: the demo panel suspends on a lazily loaded module (React 19 `use`).
   await act(async () => {
-    render(
-      <QueryClientProvider client={queryClient}>
-        <RouterProvider router={router} />
-      </QueryClientProvider>,
-    );
+    renderRoutes([{ path: '/info', element: <InfoRoute /> }], { url: '/info' });
   });
 }
 
@@ -119,7 +106,7 @@ describe('the info page', () => {
 describe('the demo failure panel', () => {
   it('is offered on the demo cluster and adds and clears faults', async () => {
     const user = userEvent.setup();
-    setSession({ endpoint: DEMO_ENDPOINT, method: 'basic', user: { name: 'oscar' }, credentials: { kind: 'basic', username: 'oscar', password: 'x' } });
+    signIn({ endpoint: DEMO_ENDPOINT });
     server.use(
       http.get(`${DEMO_ENDPOINT}/system/info`, () => HttpResponse.json({ version: 'demo' })),
       http.get(`${DEMO_ENDPOINT}/system/config`, () => HttpResponse.json({ config: {} })),

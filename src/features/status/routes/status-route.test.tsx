@@ -1,19 +1,19 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { act, render, screen, within } from '@testing-library/react';
-import { focusManager, QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { setupServer } from 'msw/node';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { act, screen, within } from '@testing-library/react';
+import { focusManager } from '@tanstack/react-query';
 import { http, HttpResponse } from 'msw';
-import { setSession } from '../../../app/session';
 import type { StatusInfo } from '../../../api/types';
+import { serveDuringTests } from '../../../test/msw';
+import { renderWithQueryClient } from '../../../test/render';
+import { TEST_ENDPOINT as BASE, signIn } from '../../../test/session';
 import { STATUS_REFRESH_MS } from '../api/queries';
 import { Component as StatusRoute } from './status-route';
 
-const BASE = 'https://oscar.test';
 const GiB = 1024 ** 3;
 let status: StatusInfo;
 let calls = 0;
 let failWith: Response | null = null;
-const server = setupServer(
+serveDuringTests(
   http.get(`${BASE}/system/status`, () => {
     calls++;
     return failWith ?? HttpResponse.json(status);
@@ -85,31 +85,19 @@ function sample(): StatusInfo {
   };
 }
 
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 beforeEach(() => {
   status = sample();
   calls = 0;
   failWith = null;
-  setSession({
-    endpoint: BASE,
-    method: 'basic',
-    user: { name: 'oscar' },
-    credentials: { kind: 'basic', username: 'oscar', password: 'x' },
-  });
+  signIn();
 });
 afterEach(() => {
   vi.useRealTimers();
   focusManager.setFocused(undefined);
 });
-afterAll(() => server.close());
 
 function renderStatus() {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  render(
-    <QueryClientProvider client={client}>
-      <StatusRoute />
-    </QueryClientProvider>,
-  );
+  renderWithQueryClient(<StatusRoute />);
 }
 
 describe('the cluster status page', () => {
