@@ -1,41 +1,61 @@
 // Upload throughput: 512 MB through the browser (the app's upload manager, multipart with parallel parts,
-// production build, Debian Chromium) into a real S3 server (s3rver on 127.0.0.1), against a raw HTTP PUT of
-// the same number of bytes from Node to the same server in the same run. Prints figures; never fails.
+// production build, Debian Chromium) into a real S3 server (s3rver on 127.0.0.1, e2e/support/s3-server.ts),
+// against a raw HTTP PUT of the same number of bytes from Node to the same server in the same run, and the
+// same multipart (same part size and parallelism) sent from Node. Prints figures; never fails.
+//
+// Each run is split with the server's own request log: "setup" (file picked → first part arrives: the
+// collision check and CreateMultipartUpload), "parts" (first part arrives → last part stored) and
+// "complete" (CompleteMultipartUpload). The server completes as MinIO does (keeps the parts; see the top
+// of e2e/support/s3-server.ts); the same runs against stock s3rver, which joins the parts by writing every
+// byte again, are printed too.
 //
 // The app logs in to a small stand-in for the OSCAR API served here (what /system/info, /system/config and
 // the bucket calls answer), not to the in-browser demo: the demo's service worker would carry every part
 // body through itself, which a real cluster never does. A run on the demo is printed too, for comparison.
-import { createRequire } from 'node:module';
-import { link, mkdtemp, open, rm } from 'node:fs/promises';
+//
+// UPLOAD_BENCH_MB (512), UPLOAD_BENCH_ROUNDS (3: medians are printed), UPLOAD_BENCH_PARTS (requests in
+// flight, else the app's default), LAGOON_DIST (the build to serve).
+import { createJiti } from 'jiti';
+import { link, mkdtemp, open, readdir, readFile, rm } from 'node:fs/promises';
+import { chromium } from '@playwright/test';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import http from 'node:http';
-import { launchBrowser, loginDemo, ms, servePreview } from './support.mjs';
+import { CHROMIUM_ARGS, loginDemo, ms, servePreview } from './support.mjs';
 
-const require = createRequire(import.meta.url);
+const jiti = createJiti(import.meta.url);
+const { startS3 } = await jiti.import('../e2e/support/s3-server.ts');
+const { choosePartSize } = await jiti.import('../src/lib/upload-plan.ts');
+
 const MB = 1024 * 1024;
 const SIZE = Number(process.env.UPLOAD_BENCH_MB ?? 512) * MB;
+const ROUNDS = Number(process.env.UPLOAD_BENCH_ROUNDS ?? 3);
 const BUCKET = 'shared-models';
-const CORS = `<CORSConfiguration><CORSRule><AllowedOrigin>*</AllowedOrigin><AllowedMethod>GET</AllowedMethod><AllowedMethod>PUT</AllowedMethod><AllowedMethod>POST</AllowedMethod><AllowedMethod>DELETE</AllowedMethod><AllowedMethod>HEAD</AllowedMethod><AllowedHeader>*</AllowedHeader><ExposeHeader>ETag</ExposeHeader></CORSRule></CORSConfiguration>`;
 
 const rate = (bytes, msTaken) => (bytes / MB / (msTaken / 1000)).toFixed(1);
+const median = (xs) => {
+  const s = [...xs].filter(Number.isFinite).sort((a, b) => a - b);
+  if (!s.length) return NaN;
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 
-/** A raw PUT of `size` bytes (1 MiB chunks) from Node: the ceiling for this server on this machine. */
-function rawPut(endpoint, key, size) {
-  const chunk = Buffer.alloc(MB, 7);
+/** One PUT of `size` bytes (1 MiB chunks from memory) from Node over `agent`. */
+function put(url, size, fill = 7) {
+  const chunk = Buffer.alloc(Math.min(MB, size), fill);
   return new Promise((resolve, reject) => {
-    const t0 = performance.now();
-    const req = http.request(`${endpoint}/${BUCKET}/${key}`, { method: 'PUT', headers: { 'Content-Length': size, 'Content-Type': 'application/octet-stream' } }, (res) => {
+    const req = http.request(url, { method: 'PUT', agent, headers: { 'Content-Length': size, 'Content-Type': 'application/octet-stream' } }, (res) => {
       res.resume();
-      res.on('end', () => (res.statusCode === 200 ? resolve(performance.now() - t0) : reject(new Error(`raw PUT answered ${res.statusCode}`))));
+      res.on('end', () => (res.statusCode === 200 ? resolve(res.headers.etag) : reject(new Error(`PUT answered ${res.statusCode}`))));
     });
     req.on('error', reject);
     let sent = 0;
     const write = () => {
       while (sent < size) {
-        const n = Math.min(MB, size - sent);
+        const n = Math.min(chunk.length, size - sent);
         sent += n;
-        if (!req.write(n === MB ? chunk : chunk.subarray(0, n))) return req.once('drain', write);
+        if (!req.write(n === chunk.length ? chunk : chunk.subarray(0, n))) return req.once('drain', write);
       }
       req.end();
     };
@@ -43,11 +63,44 @@ function rawPut(endpoint, key, size) {
   });
 }
 
+/** The ceiling for this server on this machine: one raw PUT of the bytes from Node. */
+async function rawPut(endpoint, key) {
+  const t0 = performance.now();
+  await put(`${endpoint}/${BUCKET}/${key}`, SIZE);
+  return performance.now() - t0;
+}
+
+/** The same multipart as the browser's (part size, requests in flight), sent from Node. */
+async function nodeMultipart(endpoint, key, partSize, parallel) {
+  const t0 = performance.now();
+  const init = await (await fetch(`${endpoint}/${BUCKET}/${key}?uploads`, { method: 'POST' })).text();
+  const id = /<UploadId>(.*?)<\/UploadId>/.exec(init)?.[1];
+  const numbers = Array.from({ length: Math.ceil(SIZE / partSize) }, (_, i) => i + 1);
+  const etags = {};
+  const queue = [...numbers];
+  await Promise.all(
+    Array.from({ length: parallel }, async () => {
+      for (let n = queue.shift(); n; n = queue.shift()) {
+        const len = Math.min(partSize, SIZE - (n - 1) * partSize);
+        etags[n] = await put(`${endpoint}/${BUCKET}/${key}?partNumber=${n}&uploadId=${id}`, len, 5);
+      }
+    }),
+  );
+  const body = `<CompleteMultipartUpload>${numbers.map((n) => `<Part><PartNumber>${n}</PartNumber><ETag>${etags[n]}</ETag></Part>`).join('')}</CompleteMultipartUpload>`;
+  const res = await fetch(`${endpoint}/${BUCKET}/${key}?uploadId=${id}`, { method: 'POST', body });
+  const text = await res.text();
+  if (!res.ok || !text.includes('CompleteMultipartUploadResult')) throw new Error(`complete answered ${res.status}: ${text}`);
+  return performance.now() - t0;
+}
+
 /** Just enough OSCAR for the upload page: info, config (the S3 server's keys), one bucket, no services. */
-function standInOscar(endpoint) {
+function standInOscar(s3) {
   const answers = {
     '/system/info': { version: 'v4.1.2', oidc: { enabled: false } },
-    '/system/config': { config: {}, minio_provider: { endpoint, region: 'us-east-1', access_key: 'S3RVER', secret_key: 'S3RVER', verify: false } },
+    '/system/config': {
+      config: {},
+      minio_provider: { endpoint: s3.endpoint, region: s3.region, access_key: s3.accessKey, secret_key: s3.secretKey, verify: false },
+    },
     '/system/buckets': [{ bucket_name: BUCKET, owner: 'cluster_admin', visibility: 'private' }],
     [`/system/buckets/${BUCKET}`]: { bucket_name: BUCKET, owner: 'cluster_admin', visibility: 'private', objects: [], is_truncated: false },
     '/system/services': [],
@@ -90,31 +143,62 @@ async function uploadInBrowser(page, name) {
   await panel.getByRole('button', { name: 'Show' }).click().catch(() => {});
   if (!/^All done/.test(await summary.innerText())) throw new Error(`the browser upload failed: ${await panel.innerText()}`);
   await panel.getByRole('button', { name: 'Clear finished' }).click();
-  return took;
+  return { took, t0 };
 }
 
-/** The same bytes by S3 multipart from Node (8 MiB parts, 6 at a time, then complete): what the server's multipart costs. */
-async function rawMultipart(endpoint, key, size) {
-  const part = 8 * MB;
-  const buf = Buffer.alloc(part, 5);
-  const t0 = performance.now();
-  const init = await (await fetch(`${endpoint}/${BUCKET}/${key}?uploads`, { method: 'POST' })).text();
-  const id = /<UploadId>(.*?)<\/UploadId>/.exec(init)?.[1];
-  const numbers = Array.from({ length: Math.ceil(size / part) }, (_, i) => i + 1);
-  const etags = {};
-  const queue = [...numbers];
-  await Promise.all(
-    Array.from({ length: 6 }, async () => {
-      for (let n = queue.shift(); n; n = queue.shift()) {
-        const len = Math.min(part, size - (n - 1) * part);
-        const r = await fetch(`${endpoint}/${BUCKET}/${key}?partNumber=${n}&uploadId=${id}`, { method: 'PUT', body: buf.subarray(0, len) });
-        etags[n] = r.headers.get('etag');
-      }
-    }),
-  );
-  const body = `<CompleteMultipartUpload>${numbers.map((n) => `<Part><PartNumber>${n}</PartNumber><ETag>${etags[n]}</ETag></Part>`).join('')}</CompleteMultipartUpload>`;
-  await (await fetch(`${endpoint}/${BUCKET}/${key}?uploadId=${id}`, { method: 'POST', body })).text();
-  return performance.now() - t0;
+/** Splits a multipart run with the server's log: setup, parts phase, complete (ms). */
+function phases(s3, key, t0) {
+  const mine = s3.requests.filter((r) => r.key === key);
+  const parts = mine.filter((r) => r.method === 'PUT' && r.query.partNumber);
+  const complete = mine.find((r) => r.method === 'POST' && r.query.uploadId !== undefined);
+  if (!parts.length || !complete?.end) return { setup: NaN, parts: NaN, complete: NaN };
+  const first = Math.min(...parts.map((r) => r.start));
+  const last = Math.max(...parts.map((r) => r.end ?? NaN));
+  return { setup: first - t0, parts: last - first, complete: complete.end - complete.start };
+}
+
+/** CPU seconds used so far by the browser's processes (its main process, marked by an argument, and every descendant), by type. */
+async function browserCpu() {
+  const stats = [];
+  for (const pid of await readdir('/proc').catch(() => [])) {
+    if (!/^\d+$/.test(pid)) continue;
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => null);
+    if (!stat) continue;
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    stats.push({ pid: Number(pid), ppid: Number(f[1]), cpu: (Number(f[11]) + Number(f[12])) / 100 });
+  }
+  if (!browserCpu.root) {
+    for (const s of stats) {
+      const cmd = await readFile(`/proc/${s.pid}/cmdline`, 'utf8').catch(() => '');
+      if (cmd.includes(MARK)) browserCpu.root = s.pid;
+    }
+  }
+  const tree = new Set([browserCpu.root]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const s of stats) if (!tree.has(s.pid) && tree.has(s.ppid)) (tree.add(s.pid), (grew = true));
+  }
+  const byType = {};
+  for (const s of stats) {
+    if (!tree.has(s.pid)) continue;
+    const cmd = await readFile(`/proc/${s.pid}/cmdline`, 'utf8').catch(() => '');
+    const type = /--type=([\w-]+)/.exec(cmd)?.[1] ?? 'browser';
+    const sub = /--utility-sub-type=[\w.]*?(\w+)Service/.exec(cmd)?.[1];
+    const name = sub ? sub.toLowerCase() : type;
+    byType[name] = (byType[name] ?? 0) + s.cpu;
+  }
+  return byType;
+}
+const cpuSum = (o) => Object.values(o).reduce((a, b) => a + b, 0);
+const cpuDiff = (a, b) => Object.fromEntries(Object.entries(b).map(([k, v]) => [k, v - (a[k] ?? 0)]));
+const MARK = `--lagoon-upload-bench=${process.pid}`;
+const nodeCpu = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+};
+
+async function remove(endpoint, key) {
+  await fetch(`${endpoint}/${BUCKET}/${key}`, { method: 'DELETE' }).catch(() => {});
 }
 
 let s3;
@@ -123,31 +207,47 @@ let server;
 let browser;
 let oscar;
 try {
-  const S3rver = require('s3rver');
-  dir = await mkdtemp(path.join(tmpdir(), 'lagoon-bench-s3-'));
-  s3 = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory: dir, configureBuckets: [{ name: BUCKET, configs: [CORS] }] });
-  const { port } = await s3.run();
-  const endpoint = `http://127.0.0.1:${port}`;
-
-  oscar = await standInOscar(endpoint);
+  dir = await mkdtemp(path.join(tmpdir(), 'lagoon-bench-upload-'));
+  s3 = await startS3([BUCKET]);
+  const endpoint = s3.endpoint;
+  oscar = await standInOscar(s3);
   const oscarUrl = `http://127.0.0.1:${oscar.address().port}`;
   server = await servePreview();
-  browser = await launchBrowser();
+  const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+  browser = await chromium.launch({ executablePath, args: [...CHROMIUM_ARGS, MARK] });
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  if (process.env.UPLOAD_BENCH_PARTS) {
+    const parts = Number(process.env.UPLOAD_BENCH_PARTS);
+    await page.addInitScript((p) => localStorage.setItem('lagoon.uploads.limits', JSON.stringify({ files: 3, parts: p })), parts);
+  }
   await page.goto(`${server.url}/login?next=${encodeURIComponent(`/buckets/${BUCKET}/`)}`);
   await page.getByLabel(/cluster endpoint/i).fill(oscarUrl);
   await page.getByLabel(/username/i).fill('oscar');
   await page.getByLabel(/^password/i).fill('any');
   await page.getByRole('button', { name: /^log in$/i }).click();
   await page.getByTestId('bucket-drop-zone').waitFor();
-  const limits = await page.evaluate(() => localStorage.getItem('lagoon.uploads.limits') ?? 'default (3 files, 6 parts)');
+  const limits = JSON.parse((await page.evaluate(() => localStorage.getItem('lagoon.uploads.limits'))) ?? '{"files":3,"parts":6}');
+  const partSize = choosePartSize(SIZE);
 
-  // Browser, raw, browser, raw: a warm cache or a busy moment does not favour one side.
+  // Interleaved rounds, so a warm cache or a busy moment does not favour one kind.
+  const kinds = ['browser', 'raw', 'node-multipart', 'browser-stock', 'node-multipart-stock'];
   const runs = [];
-  for (const [i, kind] of ['browser', 'raw', 'multipart', 'browser', 'raw', 'multipart'].entries()) {
-    const key = `${kind}-${i}.bin`;
-    const took = kind === 'raw' ? await rawPut(endpoint, key, SIZE) : kind === 'multipart' ? await rawMultipart(endpoint, key, SIZE) : await uploadInBrowser(page, key);
-    runs.push({ kind, ms: took });
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const kind of kinds) {
+      const key = `${kind}-${round}.bin`;
+      s3.completeMode = kind.endsWith('-stock') ? 'copy' : 'keep-parts';
+      const t0 = performance.now();
+      const cpu0 = [nodeCpu(), await browserCpu()];
+      let took;
+      let start = t0;
+      if (kind === 'raw') took = await rawPut(endpoint, key);
+      else if (kind.startsWith('node-multipart')) took = await nodeMultipart(endpoint, key, partSize, limits.parts);
+      else ({ took, t0: start } = await uploadInBrowser(page, key));
+      const byType = cpuDiff(cpu0[1], await browserCpu());
+      const cpu = { nodeCpu: nodeCpu() - cpu0[0], browserCpu: cpuSum(byType), byType };
+      runs.push({ kind, round, ms: took, ...cpu, ...(kind === 'raw' ? {} : phases(s3, key, start)) });
+      await remove(endpoint, key);
+    }
   }
 
   // The same through the demo cluster, whose service worker carries each part (demo only; small runs).
@@ -156,28 +256,51 @@ try {
     const demo = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await demo.addInitScript((cfg) => {
       globalThis.__lagoonS3External = cfg;
-    }, { endpoint, accessKey: 'S3RVER', secretKey: 'S3RVER', region: 'us-east-1' });
+    }, { endpoint, accessKey: s3.accessKey, secretKey: s3.secretKey, region: s3.region });
     await loginDemo(demo, server.url);
     await demo.goto(`${server.url}/buckets/${BUCKET}/`);
     await demo.getByTestId('bucket-drop-zone').waitFor();
-    demoMs = await uploadInBrowser(demo, 'demo.bin').catch((e) => (console.log(`(demo run: ${e.message})`), NaN));
+    demoMs = await uploadInBrowser(demo, 'demo.bin').then(
+      (r) => r.took,
+      (e) => (console.log(`(demo run: ${e.message})`), NaN),
+    );
   }
 
-  const best = (k) => Math.min(...runs.filter((r) => r.kind === k).map((r) => r.ms));
-  console.log(`upload ${SIZE / MB} MB to s3rver on 127.0.0.1; browser limits: ${limits}`);
-  for (const r of runs) console.log(`  ${r.kind.padEnd(7)} ${ms(r.ms).padStart(9)}  ${rate(SIZE, r.ms)} MB/s`);
-  const ratio = best('raw') / best('browser');
-  console.log(`browser (best) ${rate(SIZE, best('browser'))} MB/s vs raw Node PUT (best) ${rate(SIZE, best('raw'))} MB/s: browser at ${(ratio * 100).toFixed(0)} % of raw (target ≥ 90 %)`);
+  const med = (kind, field = 'ms') => median(runs.filter((r) => r.kind === kind).map((r) => r[field]));
   console.log(
-    `browser at ${((best('multipart') / best('browser')) * 100).toFixed(0)} % of the same multipart (8 MiB parts, 6 at a time) sent from Node; s3rver writes every byte twice for a multipart upload (parts, then the joined object on complete), which the single raw PUT does not pay`,
+    `upload ${SIZE / MB} MB to s3rver on 127.0.0.1; ${ROUNDS} rounds, medians; parts of ${partSize / MB} MiB, ${limits.parts} in flight (browser limits ${JSON.stringify(limits)})`,
   );
-  if (Number.isFinite(demoMs)) console.log(`through the demo's service worker: ${ms(demoMs)}, ${rate(SIZE, demoMs)} MB/s (${((best('raw') / demoMs) * 100).toFixed(0)} % of raw)`);
+  console.log('  run                       total    MB/s  CPU s: Node (server+client) browser     setup     parts (MB/s)    complete');
+  for (const r of runs) {
+    const split = r.kind === 'raw' ? '' : `${ms(r.setup).padStart(8)}  ${ms(r.parts).padStart(8)} (${rate(SIZE, r.parts).padStart(5)})  ${ms(r.complete).padStart(8)}`;
+    const cpu = `${r.nodeCpu.toFixed(2).padStart(20)} ${r.browserCpu.toFixed(2).padStart(7)}`;
+    console.log(`  ${`${r.kind} #${r.round + 1}`.padEnd(22)} ${ms(r.ms).padStart(9)}  ${rate(SIZE, r.ms).padStart(6)} ${cpu}       ${split}`);
+    if (r.kind.startsWith('browser')) {
+      const parts = Object.entries(r.byType).filter(([, v]) => v >= 0.01).map(([k, v]) => `${k} ${v.toFixed(2)}`);
+      console.log(`      browser CPU s by process: ${parts.join(', ')}`);
+    }
+  }
+  const pct = (a, b) => `${((a / b) * 100).toFixed(0)} %`;
+  const b = med('browser');
+  const raw = med('raw');
+  console.log(`medians:`);
+  console.log(`  browser ${rate(SIZE, b)} MB/s vs raw Node PUT ${rate(SIZE, raw)} MB/s: browser at ${pct(raw, b)} of raw (target ≥ 90 %)`);
+  console.log(`  browser vs the same multipart from Node (${rate(SIZE, med('node-multipart'))} MB/s): ${pct(med('node-multipart'), b)}`);
+  console.log(
+    `  browser parts phase ${ms(med('browser', 'parts'))} (${rate(SIZE, med('browser', 'parts'))} MB/s, ${pct(raw, med('browser', 'parts'))} of raw PUT's rate), setup ${ms(med('browser', 'setup'))}, complete ${ms(med('browser', 'complete'))}`,
+  );
+  const bs = med('browser-stock');
+  console.log(
+    `  against stock s3rver (complete joins the parts by writing every byte again): browser ${rate(SIZE, bs)} MB/s, ${pct(raw, bs)} of raw; parts ${ms(med('browser-stock', 'parts'))}, complete ${ms(med('browser-stock', 'complete'))}; Node multipart ${rate(SIZE, med('node-multipart-stock'))} MB/s (complete ${ms(med('node-multipart-stock', 'complete'))})`,
+  );
+  if (Number.isFinite(demoMs)) console.log(`through the demo's service worker: ${ms(demoMs)}, ${rate(SIZE, demoMs)} MB/s (${pct(raw, demoMs)} of raw)`);
 } catch (e) {
-  console.log(`upload-throughput could not run: ${e instanceof Error ? e.message : e}`);
+  console.log(`upload-throughput could not run: ${e instanceof Error ? e.stack : e}`);
 } finally {
   await browser?.close().catch(() => {});
   server?.stop();
   oscar?.close();
-  await s3?.close().catch(() => {});
+  agent.destroy();
+  await s3?.stop().catch(() => {});
   if (dir) await rm(dir, { recursive: true, force: true });
 }

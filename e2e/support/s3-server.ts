@@ -1,14 +1,27 @@
 // A real S3 server for the upload tests: s3rver on 127.0.0.1 (files on disk, real HTTP, real multipart),
 // with CORS that lets the browser read ETag, and the three calls s3rver lacks and resume/cancel need:
 // ListParts, AbortMultipartUpload and ListMultipartUploads, read from s3rver's own upload folders. It logs
-// every request (to count part uploads) and can drop connections mid-part (a real dropped connection).
+// every request with its times (to count part uploads, and for the throughput benchmark) and can drop
+// connections mid-part (a real dropped connection).
+//
+// CompleteMultipartUpload, by default, works the way MinIO does rather than the way stock s3rver does.
+// s3rver reads every part back and writes the whole object again (then hashes it), so a multipart upload
+// costs the server each byte twice where a single PUT costs it once; MinIO keeps the part files, renames
+// them under the object and streams them in order on GET. Mode 'keep-parts' does the same here: the parts
+// move (rename, no copy) to a folder of their own, s3rver's object file becomes a sparse file of the right
+// size (so HEAD, ListObjects, sizes and dates stay s3rver's own), its ETag is S3's multipart ETag
+// (MD5 of the parts' MD5s, "-N"), and GET (ranges included) streams the parts. Overwrite, delete and copy
+// of such an object are handled (a copy first joins the parts for real). Mode 'copy' is stock s3rver,
+// kept so the benchmark can print both. See docs/decisions/004-uploads.md.
 import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { mkdir, mkdtemp, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { IncomingMessage } from 'node:http';
+import { Readable } from 'node:stream';
 
 const require = createRequire(import.meta.url);
 
@@ -23,8 +36,27 @@ interface KoaContext {
   get(name: string): string;
 }
 type Middleware = (ctx: KoaContext, next: () => Promise<void>) => Promise<void>;
+interface StoredObject {
+  bucket: string;
+  key: string;
+  content: Readable | null;
+  metadata: Record<string, string | number>;
+  range?: { start: number; end: number };
+}
+/** The parts of s3rver's FilesystemStore (lib/stores/filesystem.js, s3rver 3.7.1) that 'keep-parts' wraps. */
+interface FilesystemStore {
+  getResourcePath(bucket: string, key: string | undefined, resource: string): string;
+  getMetadata(bucket: string, key: string): Promise<Record<string, string | number>>;
+  putMetadata(bucket: string, key: string, metadata: Record<string, unknown>, md5?: string): Promise<void>;
+  getObject(bucket: string, key: string, options?: { start?: number; end?: number }): Promise<StoredObject | null>;
+  putObject(object: StoredObject): Promise<{ size: number; md5: string }>;
+  copyObject(srcBucket: string, srcKey: string, destBucket: string, destKey: string, metadata?: unknown): Promise<unknown>;
+  deleteObject(bucket: string, key: string): Promise<void>;
+  putObjectMultipart(bucket: string, uploadId: string, parts: { number: number; etag: string }[]): Promise<{ size: number; md5: string }>;
+}
 interface S3rverApp {
   middleware: Middleware[];
+  store: FilesystemStore;
   run(): Promise<AddressInfo>;
   close(): Promise<void>;
 }
@@ -46,7 +78,15 @@ export interface LoggedRequest {
   bucket: string;
   key: string;
   query: Record<string, string>;
+  /** performance.now() when the request's headers arrived. */
+  start: number;
+  /** performance.now() when the server had handled it (a part stored, an upload completed). */
+  end?: number;
+  status?: number;
 }
+
+/** 'keep-parts': complete as MinIO does (parts kept, streamed on GET); 'copy': stock s3rver (joins them). */
+export type CompleteMode = 'keep-parts' | 'copy';
 
 export interface TestS3 {
   endpoint: string;
@@ -66,6 +106,8 @@ export interface TestS3 {
   inProgress(bucket: string): Promise<{ key: string; uploadId: string; parts: number }[]>;
   /** SHA-256 of an object's bytes, read over HTTP like any client. */
   sha256(bucket: string, key: string): Promise<string | null>;
+  /** How CompleteMultipartUpload stores the object from now on. */
+  completeMode: CompleteMode;
   stop(): Promise<void>;
 }
 
@@ -79,9 +121,151 @@ function split(p: string): { bucket: string; key: string } {
   return { bucket: decodeURIComponent(rest.slice(0, i)), key: rest.slice(i + 1).split('/').map(decodeURIComponent).join('/') };
 }
 
-export async function startS3(buckets: readonly string[]): Promise<TestS3> {
+type S3ErrorClass = new (code: string, message: string) => Error;
+const MIN_PART = 5 * 1024 * 1024;
+
+interface KeptObject {
+  dir: string;
+  parts: { file: string; size: number }[];
+  size: number;
+  /** s3rver's (sparse) object file as we left it: if it changed, s3rver overwrote the object. */
+  ino: number;
+  mtimeMs: number;
+}
+
+/**
+ * Makes s3rver's store complete multipart uploads as MinIO does (see the top of this file). Only the store
+ * methods are wrapped, so every S3 call keeps s3rver's own HTTP handling (headers, ranges, overrides).
+ */
+function keepParts(store: FilesystemStore, keptRoot: string, mode: () => CompleteMode): void {
+  const S3Error = require('s3rver/lib/models/error') as S3ErrorClass;
+  const original = {
+    getObject: store.getObject.bind(store),
+    putObject: store.putObject.bind(store),
+    copyObject: store.copyObject.bind(store),
+    deleteObject: store.deleteObject.bind(store),
+    putObjectMultipart: store.putObjectMultipart.bind(store),
+  };
+  const kept = new Map<string, KeptObject>();
+  const id = (bucket: string, key: string) => `${bucket}\n${key}`;
+  const objectPath = (bucket: string, key: string) => store.getResourcePath(bucket, key, 'object');
+
+  async function forget(bucket: string, key: string) {
+    const k = kept.get(id(bucket, key));
+    if (!k) return;
+    kept.delete(id(bucket, key));
+    await rm(k.dir, { recursive: true, force: true });
+  }
+
+  async function live(bucket: string, key: string): Promise<KeptObject | null> {
+    const k = kept.get(id(bucket, key));
+    if (!k) return null;
+    const st = await stat(objectPath(bucket, key)).catch(() => null);
+    if (st && st.ino === k.ino && st.mtimeMs === k.mtimeMs && st.size === k.size) return k;
+    await forget(bucket, key);
+    return null;
+  }
+
+  /** Bytes start..end (inclusive) of the joined parts. */
+  function joined(k: KeptObject, start: number, end: number): Readable {
+    return Readable.from(
+      (async function* () {
+        let offset = 0;
+        for (const p of k.parts) {
+          const from = Math.max(start, offset);
+          const to = Math.min(end, offset + p.size - 1);
+          if (from <= to) yield* createReadStream(p.file, { start: from - offset, end: to - offset });
+          offset += p.size;
+        }
+      })(),
+      { objectMode: false },
+    );
+  }
+
+  store.getObject = async (bucket, key, options) => {
+    const k = await live(bucket, key);
+    const object = await original.getObject(bucket, key, options);
+    if (!k || !object?.content) return object;
+    object.content.destroy();
+    const range = object.range ?? { start: 0, end: k.size - 1 };
+    object.content = joined(k, range.start, range.end);
+    return object;
+  };
+  store.putObject = async (object) => {
+    await forget(object.bucket, object.key);
+    return original.putObject(object);
+  };
+  store.deleteObject = async (bucket, key) => {
+    await original.deleteObject(bucket, key);
+    await forget(bucket, key);
+  };
+  store.copyObject = async (srcBucket, srcKey, destBucket, destKey, metadata) => {
+    // A copy is rare in our tests: join the source's parts for real first (what stock s3rver stores).
+    const k = await live(srcBucket, srcKey);
+    if (k) {
+      const h = await open(objectPath(srcBucket, srcKey), 'r+');
+      try {
+        for await (const chunk of joined(k, 0, k.size - 1)) await h.write(chunk as Buffer);
+      } finally {
+        await h.close();
+      }
+      await forget(srcBucket, srcKey);
+    }
+    if (srcBucket !== destBucket || srcKey !== destKey) await forget(destBucket, destKey);
+    return original.copyObject(srcBucket, srcKey, destBucket, destKey, metadata);
+  };
+  store.putObjectMultipart = async (bucket, uploadId, parts) => {
+    if (mode() === 'copy') return original.putObjectMultipart(bucket, uploadId, parts);
+    const uploadDir = path.join(store.getResourcePath(bucket, undefined, 'uploads'), uploadId);
+    let key: string;
+    let metadata: Record<string, unknown>;
+    try {
+      key = await readFile(path.join(uploadDir, 'key'), 'utf8');
+      metadata = JSON.parse(await readFile(path.join(uploadDir, 'metadata'), 'utf8')) as Record<string, unknown>;
+    } catch {
+      throw new S3Error('NoSuchUpload', 'The specified multipart upload does not exist.');
+    }
+    // S3's checks (s3rver makes none): ascending numbers, each part there with that ETag, 5 MiB but the last.
+    const files: { n: number; md5: string; size: number }[] = [];
+    for (const [i, p] of parts.entries()) {
+      if (i > 0 && p.number <= (parts[i - 1]?.number ?? 0)) {
+        throw new S3Error('InvalidPartOrder', 'The list of parts was not in ascending order. The parts list must be specified in order by part number.');
+      }
+      const file = path.join(uploadDir, String(p.number));
+      const md5 = (await readFile(`${file}.md5`, 'utf8').catch(() => null))?.trim();
+      if (!md5 || md5 !== p.etag) {
+        throw new S3Error('InvalidPart', "One or more of the specified parts could not be found. The part may not have been uploaded, or the specified entity tag may not match the part's entity tag.");
+      }
+      files.push({ n: p.number, md5, size: (await stat(file)).size });
+    }
+    if (files.slice(0, -1).some((f) => f.size < MIN_PART)) {
+      throw new S3Error('EntityTooSmall', 'Your proposed upload is smaller than the minimum allowed object size.');
+    }
+    const dir = path.join(keptRoot, `${bucket}-${uploadId}`);
+    await rename(uploadDir, dir);
+    const size = files.reduce((n, f) => n + f.size, 0);
+    const etag = `${createHash('md5')
+      .update(Buffer.concat(files.map((f) => Buffer.from(f.md5, 'hex'))))
+      .digest('hex')}-${files.length}`;
+    await forget(bucket, key);
+    const target = objectPath(bucket, key);
+    await mkdir(path.dirname(target), { recursive: true });
+    // Sparse: the right size for stat (HEAD, listings) without writing a byte.
+    const h = await open(target, 'w');
+    await h.truncate(size);
+    await h.close();
+    await store.putMetadata(bucket, key, metadata, etag);
+    const st = await stat(target);
+    kept.set(id(bucket, key), { dir, parts: files.map((f) => ({ file: path.join(dir, String(f.n)), size: f.size })), size, ino: st.ino, mtimeMs: st.mtimeMs });
+    return { size, md5: etag };
+  };
+}
+
+export async function startS3(buckets: readonly string[], options: { completeMode?: CompleteMode } = {}): Promise<TestS3> {
   const S3rver = require('s3rver') as S3rverClass;
   const directory = await mkdtemp(path.join(tmpdir(), 'lagoon-s3-'));
+  // Not inside `directory`: s3rver takes every folder there for a bucket.
+  const keptRoot = await mkdtemp(path.join(tmpdir(), 'lagoon-s3-parts-'));
   const server = new S3rver({
     address: '127.0.0.1',
     port: 0,
@@ -89,6 +273,8 @@ export async function startS3(buckets: readonly string[]): Promise<TestS3> {
     directory,
     configureBuckets: buckets.map((name) => ({ name, configs: [CORS_XML] })),
   });
+  let completeMode: CompleteMode = options.completeMode ?? 'keep-parts';
+  keepParts(server.store, keptRoot, () => completeMode);
   const requests: LoggedRequest[] = [];
   let drops = 0;
   let dropAfter = 0;
@@ -138,7 +324,20 @@ export async function startS3(buckets: readonly string[]): Promise<TestS3> {
   const extensions: Middleware = async (ctx, next) => {
     const { bucket, key } = split(ctx.path);
     const q = ctx.query;
-    if (ctx.method !== 'OPTIONS') requests.push({ method: ctx.method, bucket, key, query: { ...q } });
+    if (ctx.method !== 'OPTIONS') {
+      const entry: LoggedRequest = { method: ctx.method, bucket, key, query: { ...q }, start: performance.now() };
+      requests.push(entry);
+      try {
+        await handle(ctx, next, bucket, key, q);
+      } finally {
+        entry.end = performance.now();
+        entry.status = ctx.status;
+      }
+      return;
+    }
+    await next();
+  };
+  const handle = async (ctx: KoaContext, next: () => Promise<void>, bucket: string, key: string, q: Record<string, string>) => {
     if (ctx.method === 'PUT' && q.uploadId && q.partNumber && drops > 0 && Number(q.partNumber) >= dropFrom) {
       drops--;
       // A real dropped connection: let some bytes arrive, then cut the socket.
@@ -206,6 +405,12 @@ export async function startS3(buckets: readonly string[]): Promise<TestS3> {
       dropFrom = fromPart;
     },
     inProgress: uploads,
+    get completeMode() {
+      return completeMode;
+    },
+    set completeMode(mode: CompleteMode) {
+      completeMode = mode;
+    },
     async sha256(bucket, key) {
       const res = await fetch(`${endpoint}/${encodeURIComponent(bucket)}/${key.split('/').map(encodeURIComponent).join('/')}`);
       if (!res.ok) return null;
@@ -216,6 +421,7 @@ export async function startS3(buckets: readonly string[]): Promise<TestS3> {
     async stop() {
       await server.close();
       await rm(directory, { recursive: true, force: true });
+      await rm(keptRoot, { recursive: true, force: true });
     },
   };
 }

@@ -3,12 +3,18 @@ import { choosePartSize, contentTypeFor, GiB, joinKey, keepBothKey, MiB, partRan
 import { createSpeedMeter, formatBytes, formatDuration, timeLeft } from './upload-speed';
 
 describe('upload planning', () => {
-  it('keeps parts at the preferred size until 10,000 would not hold the file', () => {
+  it('keeps parts at the preferred size for smaller files, grows them to 32 MiB for large ones, then to fit 10,000', () => {
     expect(choosePartSize(50 * MiB)).toBe(8 * MiB);
+    expect(choosePartSize(256 * MiB)).toBe(8 * MiB);
+    expect(choosePartSize(256 * MiB + 1)).toBe(9 * MiB);
+    expect(choosePartSize(512 * MiB)).toBe(16 * MiB);
+    expect(choosePartSize(1 * GiB)).toBe(32 * MiB);
+    expect(choosePartSize(100 * GiB)).toBe(32 * MiB);
     expect(choosePartSize(1 * MiB, 1 * MiB)).toBe(5 * MiB);
-    // 200 GiB / 10,000 = 20.48 MiB → 21 MiB parts.
-    expect(choosePartSize(200 * GiB)).toBe(21 * MiB);
-    expect(partRanges(200 * GiB, choosePartSize(200 * GiB)).length).toBeLessThanOrEqual(10_000);
+    expect(choosePartSize(50 * MiB, 5 * MiB)).toBe(5 * MiB);
+    // 400 GiB / 10,000 = 40.96 MiB → 41 MiB parts.
+    expect(choosePartSize(400 * GiB)).toBe(41 * MiB);
+    expect(partRanges(400 * GiB, choosePartSize(400 * GiB)).length).toBeLessThanOrEqual(10_000);
   });
 
   it('cuts a file into consecutive ranges with a short last part', () => {

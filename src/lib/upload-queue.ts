@@ -142,6 +142,8 @@ interface Job {
   resumeFromServer?: boolean;
   /** Parts found on the server when resuming. */
   reused?: number;
+  /** Bytes moved since the item was last brought up to date (see refresh). */
+  dirty?: boolean;
 }
 
 function defaultSleep(ms: number, signal: AbortSignal): Promise<void> {
@@ -259,6 +261,7 @@ export class UploadQueue {
 
   private build(): UploadSnapshot {
     const now = this.o.now();
+    for (const j of this.jobs) if (j.dirty) this.refresh(j, now);
     const items = this.jobs.map((j) => ({ ...j.item }));
     const s: UploadSummary = {
       total: items.length,
@@ -514,11 +517,22 @@ export class UploadQueue {
     }
   }
 
+  /**
+   * Called for every upload progress event (many a second per request): only marks the file, so the work
+   * per event stays a counter; bytes, speed and time left are worked out when the snapshot is built, at
+   * most ~10 times a second.
+   */
   private progress(job: Job): void {
+    job.dirty = true;
+    this.emit();
+  }
+
+  private refresh(job: Job, now: number): void {
+    job.dirty = false;
+    if (job.item.state !== 'uploading') return;
     let loaded = 0;
     for (const p of job.done.values()) loaded += p.size;
     for (const n of job.inflight.values()) loaded += n;
-    const now = this.o.now();
     job.meter.sample(now, loaded);
     const speed = job.meter.speed(now);
     job.item = {
@@ -528,7 +542,6 @@ export class UploadQueue {
       eta: timeLeft(job.item.size - loaded, speed),
       ...(job.item.parts ? { parts: { ...job.item.parts, done: job.done.size } } : {}),
     };
-    this.emit();
   }
 
   /**
