@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { baseName, browseLink, inputFromLog, likelyInputs, matchOutputs, previewKind, servicePaths, splitStoragePath } from './jobs-trace';
+import { baseName, browseLink, externalProviders, inputFromLog, likelyInputs, matchOutputs, objectLink, previewKind, servicePaths, splitStoragePath } from './jobs-trace';
 
 const T = (s: number) => Date.UTC(2025, 5, 2, 10, 0, s);
 const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
@@ -70,6 +70,17 @@ describe('links and previews', () => {
     expect(browseLink({ bucket: 'grayify', key: 'out/sub dir/x.png' })).toBe('/buckets/grayify/out/sub%20dir/');
     expect(browseLink({ bucket: 'b', key: 'root.txt' })).toBe('/buckets/b');
     expect(baseName('in/photo.final.jpg')).toBe('photo.final');
+  });
+
+  it('opens the bucket browser at the object’s folder with its preview, names encoded as the browser reads them', () => {
+    expect(objectLink({ bucket: 'grayify', key: 'in/e2e reef#1.jpg' })).toBe('/buckets/grayify/in/?preview=e2e%20reef%231.jpg');
+    expect(objectLink({ bucket: 'b', key: 'root.txt' })).toBe('/buckets/b/?preview=root.txt');
+    expect(objectLink({ bucket: 'b', key: 'a/../x/f.png' })).toBe('/buckets/b/a/..%2Fx/?preview=f.png');
+    expect(new URL(objectLink({ bucket: 'b', key: 'in/ü&?.jpg' }), 'http://x').searchParams.get('preview')).toBe('ü&?.jpg');
+  });
+
+  it('names the storage OSCAR cannot list', () => {
+    expect(externalProviders([{ path: 'a/in', storage_provider: 'minio.default' }, { path: 'b', storage_provider: 's3.aws' }, { path: 'c', storage_provider: 's3.other' }, { storage_provider: 'onedata.x' }])).toEqual(['s3']);
   });
 
   it('previews images and text only', () => {

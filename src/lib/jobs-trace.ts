@@ -30,9 +30,14 @@ export function splitStoragePath(path: string): StoragePath {
 }
 
 /** Only the cluster's own MinIO is listable through OSCAR's bucket API. */
-function isClusterMinio(io: StorageIOConfig): boolean {
+export function isClusterMinio(io: StorageIOConfig): boolean {
   const p = io.storage_provider;
   return !p || p === 'minio' || p === 'minio.default';
+}
+
+/** The providers of paths OSCAR cannot list (S3, Onedata, dCache, Rucio…): nothing can be traced there. */
+export function externalProviders(ios: readonly StorageIOConfig[] | undefined): string[] {
+  return [...new Set((ios ?? []).filter((io) => io.path && !isClusterMinio(io)).map((io) => (io.storage_provider ?? '').split('.')[0] ?? ''))];
 }
 
 export function storagePaths(ios: readonly StorageIOConfig[] | undefined): StoragePath[] {
@@ -56,15 +61,15 @@ export function inputFromLog(lines: Iterable<string>, scan = 50): ObjectRef | nu
   return null;
 }
 
-function modified(o: MinIOObject): number | undefined {
+export function objectTime(o: MinIOObject): number | undefined {
   const t = o.last_modified ? Date.parse(o.last_modified) : NaN;
   return Number.isFinite(t) ? t : undefined;
 }
 
-function toRef(bucket: string, o: MinIOObject): ObjectRef {
+export function toRef(bucket: string, o: MinIOObject): ObjectRef {
   const ref: ObjectRef = { bucket, key: o.object_name ?? '' };
   if (o.size_bytes !== undefined) ref.size = o.size_bytes;
-  const m = modified(o);
+  const m = objectTime(o);
   if (m !== undefined) ref.modified = m;
   return ref;
 }
@@ -76,7 +81,22 @@ export function baseName(key: string): string {
 }
 
 // Clocks differ a little between MinIO, the API server and the job's node; S3 times have second precision.
-const SKEW_MS = 2_000;
+export const SKEW_MS = 2_000;
+/** How long before a job's creation its input may have been uploaded (the webhook is quick). */
+export const INPUT_WINDOW_MS = 5_000;
+
+export interface JobTimes {
+  started?: number | undefined;
+  finished?: number | undefined;
+  created?: number | undefined;
+}
+
+/** The times between which a job's outputs can have been written; null before it has a time. */
+export function outputWindow(job: JobTimes, options: { now?: number; graceMs?: number } = {}): { from: number; to: number } | null {
+  const from = (job.started ?? job.created ?? Number.NaN) - SKEW_MS;
+  if (!Number.isFinite(from)) return null;
+  return { from, to: (job.finished ?? options.now ?? Date.now()) + (options.graceMs ?? 30_000) };
+}
 
 /**
  * Objects under the output path written while the job ran (from its start, to a little after it
@@ -85,18 +105,18 @@ const SKEW_MS = 2_000;
 export function matchOutputs(
   path: StoragePath,
   objects: readonly MinIOObject[],
-  job: { started?: number | undefined; finished?: number | undefined; created?: number | undefined },
+  job: JobTimes,
   options: { input?: ObjectRef | null; now?: number; graceMs?: number } = {},
 ): ObjectRef[] {
-  const from = (job.started ?? job.created ?? Number.NaN) - SKEW_MS;
-  if (!Number.isFinite(from)) return [];
-  const to = (job.finished ?? options.now ?? Date.now()) + (options.graceMs ?? 30_000);
+  const w = outputWindow(job, options);
+  if (!w) return [];
+  const { from, to } = w;
   const base = options.input ? baseName(options.input.key) : '';
   const found = objects
     .filter((o) => {
       const key = o.object_name ?? '';
       if (!key.startsWith(path.prefix) || key.endsWith('/')) return false;
-      const t = modified(o);
+      const t = objectTime(o);
       return t !== undefined && t >= from && t <= to;
     })
     .map((o) => toRef(path.bucket, o));
@@ -105,13 +125,13 @@ export function matchOutputs(
 }
 
 /** Objects in the input path uploaded shortly before the job was created: what probably started it. */
-export function likelyInputs(path: StoragePath, objects: readonly MinIOObject[], created: number | undefined, windowMs = 5_000): ObjectRef[] {
+export function likelyInputs(path: StoragePath, objects: readonly MinIOObject[], created: number | undefined, windowMs = INPUT_WINDOW_MS): ObjectRef[] {
   if (created === undefined) return [];
   return objects
     .filter((o) => {
       const key = o.object_name ?? '';
       if (!key.startsWith(path.prefix) || key.endsWith('/')) return false;
-      const t = modified(o);
+      const t = objectTime(o);
       return t !== undefined && t <= created + SKEW_MS && t >= created - windowMs;
     })
     .map((o) => toRef(path.bucket, o))
@@ -123,6 +143,22 @@ export function browseLink(ref: { bucket: string; key: string }): string {
   const dir = ref.key.slice(0, ref.key.lastIndexOf('/') + 1);
   const parts = [ref.bucket, ...dir.split('/').filter(Boolean)].map(encodeURIComponent);
   return `/buckets/${parts.join('/')}${dir ? '/' : ''}`;
+}
+
+// As the bucket browser writes a folder into its URL: a "." or ".." segment keeps its slash encoded,
+// since a URL path cannot hold it (see features/buckets/lib/bucket-paths).
+function encodeFolder(dir: string): string {
+  const segments = dir.replace(/\/$/, '').split('/');
+  const dot = (s: string) => s === '.' || s === '..';
+  return segments.map((s, i) => encodeURIComponent(s) + (dot(s) ? '%2F' : i < segments.length - 1 ? '/' : '')).join('') + (dot(segments[segments.length - 1] ?? '') ? '' : '/');
+}
+
+/** The bucket browser at the object's folder with the object open in its preview panel. */
+export function objectLink(ref: { bucket: string; key: string }): string {
+  const slash = ref.key.lastIndexOf('/');
+  const dir = ref.key.slice(0, slash + 1);
+  const name = ref.key.slice(slash + 1);
+  return `/buckets/${encodeURIComponent(ref.bucket)}/${dir ? encodeFolder(dir) : ''}?preview=${encodeURIComponent(name)}`;
 }
 
 export type PreviewKind = 'image' | 'text' | 'none';

@@ -25,6 +25,10 @@ describe('jobs view', () => {
   it('filters by status and by text in the name or service', () => {
     expect(filterJobs(rows, { statuses: ['Running', 'Pending'], q: '' }).map((r) => r.name)).toEqual(['gray-b', 'fish-d']);
     expect(filterJobs(rows, { statuses: [], q: 'FISH' }).map((r) => r.name)).toEqual(['fish-c', 'fish-d']);
+    // The input file's name, where it is known.
+    const inputs = new Map([[rows[0]!, 'reef-04.jpg'], [rows[2]!, 'plot-b7.jpg']]);
+    expect(filterJobs(rows, { statuses: [], q: 'Reef' }, (j) => inputs.get(j)).map((r) => r.name)).toEqual(['gray-a']);
+    expect(filterJobs(rows, { statuses: ['Succeeded'], q: 'jpg' }, (j) => inputs.get(j)).map((r) => r.name)).toEqual(['gray-a']);
   });
 
   it('sorts by each column; a time not reached yet sorts as the earliest', () => {

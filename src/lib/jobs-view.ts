@@ -36,11 +36,14 @@ export function jobDuration(j: JobRow, now: number): number | undefined {
 
 const STATUS_ORDER: Record<JobStatus, number> = { Running: 0, Pending: 1, Failed: 2, Unknown: 3, Succeeded: 4 };
 
-export function filterJobs(rows: readonly JobRow[], view: Pick<JobsView, 'statuses' | 'q'>): JobRow[] {
+/** Text matches the job's name, its service's, or (when `inputName` knows it) its input file's name. */
+export function filterJobs(rows: readonly JobRow[], view: Pick<JobsView, 'statuses' | 'q'>, inputName?: (j: JobRow) => string | undefined): JobRow[] {
   const q = view.q.trim().toLowerCase();
   const statuses = new Set(view.statuses);
   return rows.filter(
-    (j) => (statuses.size === 0 || statuses.has(j.status)) && (!q || j.name.toLowerCase().includes(q) || j.service.toLowerCase().includes(q)),
+    (j) =>
+      (statuses.size === 0 || statuses.has(j.status)) &&
+      (!q || j.name.toLowerCase().includes(q) || j.service.toLowerCase().includes(q) || (inputName?.(j)?.toLowerCase().includes(q) ?? false)),
   );
 }
 

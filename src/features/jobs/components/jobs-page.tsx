@@ -5,6 +5,7 @@ import { ButtonLink } from '../../../components/button-link';
 import { SearchInput } from '../../../components/search-input';
 import { EmptyState, ErrorState, Loading } from '../../../components/states';
 import { toast } from '../../../components/toast';
+import { serviceIo } from '../../../lib/jobs-list-trace';
 import type { JobRow } from '../../../lib/jobs-paging';
 import { countByStatus, filterJobs, isDeletedAsCompleted, sortJobs } from '../../../lib/jobs-view';
 import { useDeleteJob, useDeleteJobs, type DeleteJobsOutcome } from '../api/mutations';
@@ -17,6 +18,8 @@ import { ServicePicker } from './service-picker';
 import { StatusFilter } from './status-filter';
 import { useAllJobs } from './use-all-jobs';
 import { useAutoRefresh } from './use-auto-refresh';
+import { useInputNames } from './use-input-names';
+import type { JobIoValue } from './use-job-io';
 import { useJobsParams } from './use-jobs-params';
 
 function bulkCounts(rows: readonly JobRow[], all: boolean): BulkDelete['counts'] {
@@ -45,7 +48,14 @@ export function JobsPage() {
   const q = useDeferredValue(p.q);
   // Running durations are as of the last refresh, so sorting by duration does not reshuffle every second.
   const now = data.updatedAt;
-  const textFiltered = useMemo(() => filterJobs(data.rows, { statuses: [], q }), [data.rows, q]);
+  const ioServices = useMemo(() => (data.services.data ? new Map(data.services.data.map((s) => [s.name, serviceIo(s)])) : undefined), [data.services.data]);
+  const { byService } = data;
+  const io = useMemo<JobIoValue>(
+    () => ({ services: ioServices, servicesFailed: data.services.isError && !data.services.data, jobsOf: (s) => byService.get(s) ?? [], now }),
+    [ioServices, data.services.isError, data.services.data, byService, now],
+  );
+  const inputs = useInputNames(q.trim() !== '', ioServices, byService);
+  const textFiltered = useMemo(() => filterJobs(data.rows, { statuses: [], q }, inputs.inputName), [data.rows, q, inputs.inputName]);
   const shown = useMemo(() => sortJobs(filterJobs(textFiltered, { statuses: p.statuses, q: '' }), p.sort, p.dir, now), [textFiltered, p.statuses, p.sort, p.dir, now]);
   const counts = countByStatus(textFiltered);
 
@@ -96,7 +106,7 @@ export function JobsPage() {
       </div>
       <div className="flex flex-wrap items-center gap-3">
         <ServicePicker services={data.services.data} value={p.service} onChange={p.setService} />
-        <SearchInput label="Filter jobs" placeholder="Filter by job or service name" value={p.q} onChange={p.setQuery} className="w-full sm:w-72" />
+        <SearchInput label="Filter jobs" placeholder="Filter by job, service or file" value={p.q} onChange={p.setQuery} className="w-full sm:w-72" />
         <StatusFilter counts={counts} selected={p.statuses} onChange={p.setStatuses} />
         <div className="flex-1" />
         <Button size="sm" disabled={completed.length === 0} onClick={() => setBulk({ all: false, counts: completed })}>
@@ -142,10 +152,14 @@ export function JobsPage() {
             if (!e.currentTarget.contains(e.relatedTarget as Node | null)) refresh.setReading(false);
           }}
         >
-          <p className="text-sm text-muted" aria-live="polite">
-            {shown.length === data.rows.length ? `${data.rows.length.toLocaleString()} jobs` : `${shown.length.toLocaleString()} of ${data.rows.length.toLocaleString()} jobs`}
-          </p>
-          <JobsTable rows={shown} showService={!p.service} sort={p.sort} dir={p.dir} now={now} onSortChange={p.setSort} onDelete={setOneJob} />
+          <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 text-sm text-muted">
+            <p aria-live="polite">
+              {shown.length === data.rows.length ? `${data.rows.length.toLocaleString()} jobs` : `${shown.length.toLocaleString()} of ${data.rows.length.toLocaleString()} jobs`}
+              {inputs.listing > 0 && ` · also matching input file names once ${inputs.listing === 1 ? 'a bucket is' : `${inputs.listing} buckets are`} listed…`}
+            </p>
+            <p>≈ likely: inputs and outputs are matched by upload time; a job’s page reads its log to be sure.</p>
+          </div>
+          <JobsTable rows={shown} showService={!p.service} sort={p.sort} dir={p.dir} now={now} onSortChange={p.setSort} onDelete={setOneJob} io={io} />
         </div>
       )}
       <DeleteJobDialog job={oneJob} busy={delOne.isPending} onConfirm={confirmOne} onCancel={() => setOneJob(null)} />

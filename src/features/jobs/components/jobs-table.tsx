@@ -4,9 +4,23 @@ import { JobStatusBadge } from '../../../components/job-status-badge';
 import { DataTable, type Column, type SortState } from '../../../components/table';
 import type { JobRow } from '../../../lib/jobs-paging';
 import { formatDuration, formatTime, jobDuration, type JobSortKey, type SortDir } from '../../../lib/jobs-view';
+import { JobInputCell } from './job-input-cell';
+import { JobOutputsCell } from './job-outputs-cell';
+import { jobPath } from './job-path';
+import { useMediaQuery } from './use-media-query';
+import { JobIoContext, type JobIoValue } from './use-job-io';
 
-export function jobPath(j: { service: string; name: string }): string {
-  return `/jobs/${encodeURIComponent(j.service)}/${encodeURIComponent(j.name)}`;
+// OSCAR names a job "<service>-<5 characters>": when the cell is narrow the service part gives way and
+// the characters that tell jobs apart stay.
+function JobName({ job }: { job: JobRow }) {
+  const prefix = job.name.startsWith(`${job.service}-`) ? `${job.service}-` : '';
+  return (
+    // Named as one word: split in two boxes, its text could be read as two.
+    <Link to={jobPath(job)} title={job.name} aria-label={job.name} className="flex max-w-full min-w-0 text-accent underline-offset-2 hover:underline">
+      {prefix && <span className="truncate">{prefix}</span>}
+      <span className={prefix ? 'shrink-0' : 'truncate'}>{job.name.slice(prefix.length)}</span>
+    </Link>
+  );
 }
 
 function Time({ ms }: { ms: number | undefined }) {
@@ -32,6 +46,7 @@ export function JobsTable({
   now,
   onSortChange,
   onDelete,
+  io,
 }: {
   rows: readonly JobRow[];
   showService: boolean;
@@ -40,18 +55,19 @@ export function JobsTable({
   now: number;
   onSortChange: (sort: JobSortKey, dir: SortDir) => void;
   onDelete: (job: JobRow) => void;
+  /** What the Input and Outputs cells match jobs with. */
+  io: JobIoValue;
 }) {
+  // Below these widths the least needed columns go (the job page has them all), so the job's name keeps room.
+  const wide = useMediaQuery('(min-width: 96rem)', true);
+  const medium = useMediaQuery('(min-width: 64rem)', true);
   const columns: Column<JobRow>[] = [
     {
       id: 'name',
       header: 'Job',
       sortable: true,
       className: 'font-mono text-[0.8125rem]',
-      cell: (j) => (
-        <Link to={jobPath(j)} title={j.name} className="text-accent underline-offset-2 hover:underline">
-          {j.name}
-        </Link>
-      ),
+      cell: (j) => <JobName job={j} />,
     },
     ...(showService
       ? [
@@ -59,7 +75,7 @@ export function JobsTable({
             id: 'service',
             header: 'Service',
             sortable: true,
-            width: 'w-[9rem]',
+            width: 'w-[8rem]',
             cell: (j: JobRow) => (
               <Link to={`/jobs?service=${encodeURIComponent(j.service)}`} className="underline-offset-2 hover:underline" aria-label={`Jobs of ${j.service}`}>
                 {j.service}
@@ -69,9 +85,15 @@ export function JobsTable({
         ]
       : []),
     { id: 'status', header: 'Status', sortable: true, width: 'w-[7.5rem]', cell: (j) => <JobStatusBadge status={j.status} /> },
+    { id: 'input', header: 'Input', cell: (j) => <JobInputCell job={j} /> },
+    ...(medium ? [{ id: 'outputs', header: 'Outputs', width: 'w-[6rem]', cell: (j: JobRow) => <JobOutputsCell job={j} /> }] : []),
     { id: 'created', header: 'Created', sortable: true, width: 'w-[9rem]', cell: (j) => <Time ms={j.created} /> },
-    { id: 'started', header: 'Started', sortable: true, width: 'w-[9rem]', cell: (j) => <Time ms={j.started} /> },
-    { id: 'finished', header: 'Finished', sortable: true, width: 'w-[9rem]', cell: (j) => <Time ms={j.finished} /> },
+    ...(wide
+      ? [
+          { id: 'started', header: 'Started', sortable: true, width: 'w-[9rem]', cell: (j: JobRow) => <Time ms={j.started} /> },
+          { id: 'finished', header: 'Finished', sortable: true, width: 'w-[9rem]', cell: (j: JobRow) => <Time ms={j.finished} /> },
+        ]
+      : []),
     {
       id: 'duration',
       header: 'Duration',
@@ -95,7 +117,7 @@ export function JobsTable({
     {
       id: 'actions',
       header: 'Actions',
-      width: 'w-[4.5rem]',
+      width: 'w-[5rem]',
       cell: (j) => (
         <Button size="sm" variant="ghost" className="text-danger" aria-label={`Delete job ${j.name}`} title={`Delete job ${j.name}`} onClick={() => onDelete(j)}>
           <svg aria-hidden="true" viewBox="0 0 16 16" className="size-4">
@@ -106,15 +128,20 @@ export function JobsTable({
     },
   ];
   const sortState: SortState = { id: sort, dir };
+  // Room for the fixed columns and about 10rem each for the job's name and its input (they share what is
+  // left); narrower, the table scrolls sideways.
+  const minWidth = wide ? (showService ? 'min-w-[82rem]' : 'min-w-[74rem]') : medium ? (showService ? 'min-w-[64rem]' : 'min-w-[56rem]') : showService ? 'min-w-[58rem]' : 'min-w-[50rem]';
   return (
-    <DataTable
-      label="Jobs"
-      columns={columns}
-      rows={rows}
-      rowKey={(j) => `${j.service}/${j.name}`}
-      sort={sortState}
-      onSortChange={(s) => onSortChange(s.id as JobSortKey, s.dir)}
-      tableClassName={showService ? 'min-w-[65rem]' : 'min-w-[56rem]'}
-    />
+    <JobIoContext value={io}>
+      <DataTable
+        label="Jobs"
+        columns={columns}
+        rows={rows}
+        rowKey={(j) => `${j.service}/${j.name}`}
+        sort={sortState}
+        onSortChange={(s) => onSortChange(s.id as JobSortKey, s.dir)}
+        tableClassName={minWidth}
+      />
+    </JobIoContext>
   );
 }

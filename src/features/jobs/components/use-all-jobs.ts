@@ -15,10 +15,15 @@ export function useAllJobs(service: string) {
   const lists = useQueries({ queries: targets.map((s) => jobQueries.list(s)) });
 
   const dataKey = lists.map((q) => q.dataUpdatedAt).join(',');
-  const rows = useMemo(() => {
+  const { rows, byService } = useMemo(() => {
     const out: JobRow[] = [];
-    for (const q of lists) if (q.data) for (const j of q.data.jobs) out.push(j);
-    return out;
+    const by = new Map<string, readonly JobRow[]>();
+    for (const q of lists) {
+      if (!q.data) continue;
+      by.set(q.data.service, q.data.jobs);
+      for (const j of q.data.jobs) out.push(j);
+    }
+    return { rows: out, byService: by };
     // The rows change only when some list's data does (dataKey), not on every status flip.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [dataKey]);
@@ -45,6 +50,8 @@ export function useAllJobs(service: string) {
     services,
     targets,
     rows,
+    /** Each service's jobs as loaded (the same array until that service's list is read again). */
+    byService,
     failures,
     pendingServices,
     loading: listing || (pendingServices.length > 0 && rows.length === 0),

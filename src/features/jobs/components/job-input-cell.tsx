@@ -1,0 +1,33 @@
+import { Link } from 'react-router';
+import type { JobRow } from '../../../lib/jobs-paging';
+import { fileName } from '../../../lib/jobs-list-trace';
+import { objectLink } from '../../../lib/jobs-trace';
+import { formatTime } from '../../../lib/jobs-view';
+import { IoCellView } from './io-cell';
+import { useJobInput } from './use-job-io';
+
+/** The file that likely started the job, linked to its place in the bucket browser (with its preview open). */
+export function JobInputCell({ job }: { job: JobRow }) {
+  const { cell } = useJobInput(job);
+  return (
+    <IoCellView
+      cell={cell}
+      looking="Looking for the input file…"
+      found={([ref]) =>
+        ref && (
+          <Link
+            to={objectLink(ref)}
+            title={`${ref.bucket}/${ref.key}\nLikely: uploaded${ref.modified === undefined ? '' : ` ${formatTime(ref.modified)},`} just before the job was created. The list matches by time only; the job’s page reads its log to be sure.`}
+            className="flex max-w-full min-w-0 underline-offset-2 hover:underline"
+          >
+            <span aria-hidden="true" className="shrink-0 pr-1 text-muted">
+              ≈
+            </span>
+            <span className="truncate">{fileName(ref.key)}</span>
+            <span className="sr-only"> (likely, matched by upload time)</span>
+          </Link>
+        )
+      }
+    />
+  );
+}
