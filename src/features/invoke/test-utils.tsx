@@ -6,12 +6,14 @@ import { Blob as NodeBlob, File as NodeFile } from 'node:buffer';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, vi } from 'vitest';
 import { openHistory, type HistoryStore } from '../../lib/invoke-history';
+import type { InputSpec } from '../../lib/invoke-request';
 import { TOKEN } from '../../lib/invoke-snippets-test-utils';
 import { serveDemoCluster, type NodeDemo } from '../../test/demo';
 import { fakeLayout } from '../../test/layout';
 import { LocationProbe, renderRoutes, withLocation } from '../../test/render';
 import { signIn, TEST_ENDPOINT } from '../../test/session';
 import { setHistoryStore } from './api/history';
+import type { PreparedCall } from './api/send-call';
 import { Component as InvokeRoute } from './routes/invoke-route';
 import { Component as HistoryRoute } from './routes/history-route';
 
@@ -27,6 +29,11 @@ let bed: InvokeTestBed | undefined;
 
 /** A service's token in the current test's cluster. */
 export const tokenOf = (service: string) => bed?.cluster.services.get(service)?.token ?? '';
+
+/** A synchronous call to `service` on BASE with the service's own token. */
+export function serviceCall(service: string, input: InputSpec, extra: Partial<PreparedCall> = {}): PreparedCall {
+  return { endpoint: BASE, service, mode: 'sync', auth: 'service', token: tokenOf(service), input, timeoutMs: 10_000, ...extra };
+}
 
 /**
  * Call at the top level of a test file. Before each test: a fresh demo cluster on BASE, a Basic

@@ -4,8 +4,8 @@ import { bytesToBase64 } from '../../../lib/invoke-base64';
 import { buildInvocation, type InputSpec } from '../../../lib/invoke-request';
 import { curlSnippet, pythonSnippet, oscarCliSnippet, type SnippetCall } from '../../../lib/invoke-snippets';
 import { runCurl, runOscarCli, runPython } from '../../../lib/invoke-snippets-test-utils';
-import { BASE, TOKEN, tokenOf, setUpInvokeTests } from '../test-utils';
-import { performCall, type PreparedCall } from './send-call';
+import { BASE, serviceCall, setUpInvokeTests, TOKEN } from '../test-utils';
+import { performCall } from './send-call';
 
 const seen: { method: string; url: string; headers: Record<string, string>; body: Uint8Array }[] = [];
 const invoke = setUpInvokeTests();
@@ -25,16 +25,7 @@ beforeEach(() => {
 });
 
 const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
-const call = (service: string, input: InputSpec, extra: Partial<PreparedCall> = {}): PreparedCall => ({
-  endpoint: BASE,
-  service,
-  mode: 'sync',
-  auth: 'service',
-  token: tokenOf(service),
-  input,
-  timeoutMs: 10_000,
-  ...extra,
-});
+const call = serviceCall;
 const text = (b: Uint8Array) => new TextDecoder().decode(b);
 
 describe('performCall against the demo cluster', () => {

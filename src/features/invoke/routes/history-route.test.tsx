@@ -4,22 +4,13 @@ import { describe, expect, it, vi } from 'vitest';
 import type { InputSpec } from '../../../lib/invoke-request';
 import { newCallId, type CallSummary } from '../../../lib/invoke-history';
 import { performCall } from '../api/send-call';
-import { BASE, renderInvoke, tokenOf, setUpInvokeTests } from '../test-utils';
+import { BASE, renderInvoke, serviceCall, setUpInvokeTests, tokenOf } from '../test-utils';
 
 const invoke = setUpInvokeTests();
 
 async function made(service: string, text: string, extra: Partial<Parameters<typeof performCall>[0]> = {}) {
   const input: InputSpec = { kind: 'text', text, base64: false };
-  const r = await performCall({
-    endpoint: BASE,
-    service,
-    mode: 'sync',
-    auth: 'service',
-    token: tokenOf(service),
-    input,
-    timeoutMs: 5000,
-    ...extra,
-  });
+  const r = await performCall(serviceCall(service, input, { timeoutMs: 5000, ...extra }));
   await invoke.store.add(r.summary, r.body);
   return r.summary;
 }
