@@ -3,6 +3,7 @@
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
+import { kb } from './support.mjs';
 
 const BUDGET_KB = 150;
 
@@ -21,8 +22,6 @@ export function bundleReport(dist = process.argv[2] ?? 'dist') {
     .sort((a, b) => b.gzip - a.gzip);
   return { firstFiles, firstTotal, all, budget: BUDGET_KB * 1024 };
 }
-
-const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const r = bundleReport(process.argv[2]);

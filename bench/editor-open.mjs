@@ -3,13 +3,11 @@
 // 2,000-line script) and on a service with that script, in Chromium on the production build with the
 // demo cluster. Prints figures; never fails the run.
 // LAGOON_DIST=<dir> measures another build directory (default dist/).
-import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { freePort, launchBrowser, loginDemo, ms } from './support.mjs';
+import { kb, launchBrowser, loginDemo, ms, servePreview } from './support.mjs';
 
 const DIST = process.env.LAGOON_DIST || 'dist';
-const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 
 function sizes() {
   const dir = `${DIST}/assets`;
@@ -74,23 +72,6 @@ function bigFdl(n) {
         suffix: [.png, .jpg]`);
   }
   return `functions:\n  oscar:\n${services.join('\n')}\n`;
-}
-
-async function startPreview() {
-  const port = await freePort();
-  const child = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', '--outDir', DIST], {
-    stdio: 'ignore',
-    detached: true,
-  });
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 150; i++) {
-    try {
-      if ((await fetch(url)).ok) break;
-    } catch {
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
-  return { url, stop: () => { try { process.kill(-child.pid); } catch { child.kill(); } } };
 }
 
 const monacoReady = (page, label) =>
@@ -184,7 +165,7 @@ if (!existsSync(`${DIST}/index.html`)) {
   console.log(`${DIST}/ has no build: run "npx vite build" first.`);
 } else {
   sizes();
-  const server = await startPreview();
+  const server = await servePreview();
   try {
     await timings(server.url);
   } catch (e) {

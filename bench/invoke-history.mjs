@@ -2,40 +2,10 @@
 // in the page (the app's own database layout), then /invocations is opened from the menu and by a
 // reload, and scrolled to its end. Chromium on the production build with the demo cluster.
 // Prints figures; never fails the run. LAGOON_DIST=<dir> measures another build directory.
-import { spawn } from 'node:child_process';
-import { freePort, launchBrowser, loginDemo, ms, servePreview } from './support.mjs';
+import { launchBrowser, loginDemo, ms, recordLongTasks, servePreview, spread, takeLongTasks } from './support.mjs';
 
 const CALLS = 5000;
 const RUNS = 5;
-
-async function serve() {
-  if (!process.env.LAGOON_DIST) return servePreview();
-  const port = await freePort();
-  const child = spawn(
-    'npx',
-    [
-      'vite',
-      'preview',
-      '--host',
-      '127.0.0.1',
-      '--port',
-      String(port),
-      '--strictPort',
-      '--outDir',
-      process.env.LAGOON_DIST,
-    ],
-    { stdio: 'ignore', detached: true },
-  );
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(url)).ok) break;
-    } catch {
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
-  return { url, stop: () => process.kill(-child.pid) };
-}
 
 /** Writes `count` call summaries (and empty bodies) for the endpoint, as src/lib/invoke-history.ts stores them. */
 function seed({ endpoint, count }) {
@@ -104,11 +74,8 @@ function seed({ endpoint, count }) {
   });
 }
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const summary = (xs) => `median ${ms(median(xs))} (min ${ms(Math.min(...xs))}, max ${ms(Math.max(...xs))})`;
-
 async function main() {
-  const server = await serve();
+  const server = await servePreview();
   const browser = await launchBrowser();
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
@@ -116,26 +83,21 @@ async function main() {
     const t0 = Date.now();
     await page.evaluate(seed, { endpoint: 'https://demo.lagoon.test', count: CALLS });
     console.log(`Seeded ${CALLS} calls in IndexedDB in ${ms(Date.now() - t0)}`);
-    await page.evaluate(() => {
-      window.__longest = 0;
-      new PerformanceObserver((l) => {
-        for (const e of l.getEntries()) window.__longest = Math.max(window.__longest, e.duration);
-      }).observe({ type: 'longtask' });
-    });
+    await recordLongTasks(page);
 
     const fromMenu = [];
     const longest = [];
     for (let i = 0; i < RUNS; i++) {
       await page.getByRole('link', { name: 'Services', exact: true }).first().click();
       await page.getByRole('heading', { name: 'Services' }).waitFor();
-      await page.evaluate(() => (window.__longest = 0));
+      await takeLongTasks(page);
       const start = await page.evaluate(() => performance.now());
       await page.getByRole('link', { name: 'Invocations', exact: true }).first().click();
       await page.getByText(`${CALLS} calls`, { exact: true }).waitFor();
       await page.getByRole('table', { name: 'Invocations, newest first' }).getByRole('row').nth(1).waitFor();
-      const [end, lt] = await page.evaluate(() => [performance.now(), window.__longest]);
+      const end = await page.evaluate(() => performance.now());
       fromMenu.push(end - start);
-      longest.push(lt);
+      longest.push(Math.max(0, ...(await takeLongTasks(page))));
     }
 
     const reload = [];
@@ -193,14 +155,14 @@ async function main() {
       return times;
     }, 'https://demo.lagoon.test');
 
-    console.log(`Read ${CALLS} summaries from IndexedDB (no bodies): ${summary(readAll)}`);
+    console.log(`Read ${CALLS} summaries from IndexedDB (no bodies): ${spread(readAll)}`);
     console.log(
       `First open of /invocations from the menu (route code + IndexedDB + render): ${ms(fromMenu[0])}, longest task ${ms(longest[0])}`,
     );
     console.log(
-      `Later opens (summaries cached): ${summary(fromMenu.slice(1))}, longest task ${summary(longest.slice(1))}`,
+      `Later opens (summaries cached): ${spread(fromMenu.slice(1))}, longest task ${spread(longest.slice(1))}`,
     );
-    console.log(`Reload /invocations until the first row (navigation start → row): ${summary(reload)}`);
+    console.log(`Reload /invocations until the first row (navigation start → row): ${spread(reload)}`);
     console.log(`Rows in the DOM for ${CALLS} calls: ${rows - 1} (virtualised)`);
     console.log(`Scroll to the end: ${ms(scroll.ms)} to paint row ${scroll.last} of ${CALLS + 1}`);
     console.log(`Filter by service: ${ms(filter)} to the next frame`);

@@ -4,40 +4,10 @@
 // throughput, the longest main-thread task and total blocking time while it arrives, and the JS heap.
 // A bare fetch loop over the same stream gives the floor the page cannot beat. Prints figures; never
 // fails the run. LAGOON_DIST=<dir> measures another build directory.
-import { spawn } from 'node:child_process';
-import { freePort, launchBrowser, loginDemo, ms, servePreview } from './support.mjs';
+import { blockingTime, launchBrowser, loginDemo, median, ms, recordLongTasks, servePreview, takeLongTasks } from './support.mjs';
 
 const BYTES = 50_000_000;
 const RUNS = 3;
-
-async function serve() {
-  if (!process.env.LAGOON_DIST) return servePreview();
-  const port = await freePort();
-  const child = spawn(
-    'npx',
-    [
-      'vite',
-      'preview',
-      '--host',
-      '127.0.0.1',
-      '--port',
-      String(port),
-      '--strictPort',
-      '--outDir',
-      process.env.LAGOON_DIST,
-    ],
-    { stdio: 'ignore', detached: true },
-  );
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(url)).ok) break;
-    } catch {
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
-  return { url, stop: () => process.kill(-child.pid) };
-}
 
 /** In the page: the next POST /run/cowsay answers `bytes` bytes, generated as they are read. */
 function installBigAnswer(bytes) {
@@ -53,20 +23,18 @@ function installBigAnswer(bytes) {
     },
   });
   window.__lagoonDemo.fault({ method: 'POST', path: '/run/cowsay', status: 200, body, times: 1 });
-  window.__tasks = [];
-  window.__observer?.disconnect();
-  window.__observer = new PerformanceObserver((l) => {
-    for (const e of l.getEntries()) window.__tasks.push(e.duration);
-  });
-  window.__observer.observe({ type: 'longtask' });
 }
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+/** Sets up the big answer and starts a new record of long tasks. */
+async function bigAnswer(page) {
+  await page.evaluate(installBigAnswer, BYTES);
+  await recordLongTasks(page);
+}
+
 const mb = (n) => `${(n / 1e6).toFixed(1)} MB`;
-const blocking = (tasks) => tasks.reduce((s, d) => s + Math.max(0, d - 50), 0);
 
 async function main() {
-  const server = await serve();
+  const server = await servePreview();
   const browser = await launchBrowser();
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
@@ -77,28 +45,27 @@ async function main() {
     // The floor: the same stream read by a bare loop, nothing kept.
     const bare = [];
     for (let i = 0; i < RUNS; i++) {
-      await page.evaluate(installBigAnswer, BYTES);
-      bare.push(
-        await page.evaluate(async () => {
-          const token = window.__lagoonDemo.cluster.services.get('cowsay').token;
-          const t = performance.now();
-          const res = await fetch('https://demo.lagoon.test/run/cowsay', {
-            method: 'POST',
-            headers: { Authorization: `Bearer ${token}` },
-            body: 'x',
-          });
-          const reader = res.body.getReader();
-          for (;;) if ((await reader.read()).done) break;
-          await new Promise((r) => setTimeout(r, 100));
-          return { ms: performance.now() - t, tasks: window.__tasks };
-        }),
-      );
+      await bigAnswer(page);
+      const run = await page.evaluate(async () => {
+        const token = window.__lagoonDemo.cluster.services.get('cowsay').token;
+        const t = performance.now();
+        const res = await fetch('https://demo.lagoon.test/run/cowsay', {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${token}` },
+          body: 'x',
+        });
+        const reader = res.body.getReader();
+        for (;;) if ((await reader.read()).done) break;
+        await new Promise((r) => setTimeout(r, 100));
+        return { ms: performance.now() - t };
+      });
+      bare.push({ ...run, tasks: await takeLongTasks(page) });
     }
 
     const cdp = await page.context().newCDPSession(page);
     const app = [];
     for (let i = 0; i < RUNS; i++) {
-      await page.evaluate(installBigAnswer, BYTES);
+      await bigAnswer(page);
       // The page notes when the preview of the answer is on screen.
       await page.evaluate(() => {
         window.__shown = new Promise((resolve) => {
@@ -114,8 +81,9 @@ async function main() {
       const r = await page.evaluate(async () => {
         const shown = await window.__shown;
         await new Promise((res) => setTimeout(res, 300));
-        return { ms: shown - window.__start, tasks: window.__tasks };
+        return { ms: shown - window.__start };
       });
+      r.tasks = await takeLongTasks(page);
       await cdp.send('HeapProfiler.collectGarbage');
       r.heap = (await cdp.send('Runtime.getHeapUsage')).usedSize;
       app.push(r);
@@ -129,7 +97,7 @@ async function main() {
       `  Lagoon invoke page: ${ms(median(appMs))} to the shown preview (${(BYTES / 1e6 / (median(appMs) / 1000)).toFixed(0)} MB/s)`,
     );
     console.log(
-      `    longest main-thread task: ${ms(median(appLongest))} (max ${ms(Math.max(...appLongest))}); long tasks: ${median(app.map((r) => r.tasks.length))}; total blocking time: ${ms(median(app.map((r) => blocking(r.tasks))))}`,
+      `    longest main-thread task: ${ms(median(appLongest))} (max ${ms(Math.max(...appLongest))}); long tasks: ${median(app.map((r) => r.tasks.length))}; total blocking time: ${ms(median(app.map((r) => blockingTime(r.tasks))))}`,
     );
     const heaps = app.map((r) => r.heap).filter((h) => h !== null);
     if (heaps.length)

@@ -1,8 +1,9 @@
 // Render and scroll a 10,000-object folder listing (OSCAR pages of 1,000 followed with next_page), in
 // Chromium on the production build with the demo cluster. Prints figures; never fails the run.
-import { launchBrowser, loginDemo, ms, servePreview } from './support.mjs';
+import { launchBrowser, loginDemo, ms, printScroll, scrollThrough, servePreview } from './support.mjs';
 
 const TOTAL = 10_000;
+const STEPS = 150;
 const server = await servePreview();
 const browser = await launchBrowser();
 try {
@@ -36,29 +37,7 @@ try {
   const rowcount = await table.getAttribute('aria-rowcount');
   const inDom = await table.locator('tbody tr[aria-rowindex]').count();
 
-  const scroll = await page.evaluate(async () => {
-    const box = document.querySelector('table[aria-rowcount]')?.parentElement;
-    if (!box) return null;
-    const longTasks = [];
-    const obs = new PerformanceObserver((l) => l.getEntries().forEach((e) => longTasks.push(e.duration)));
-    obs.observe({ type: 'longtask', buffered: false });
-    const gaps = [];
-    let last = performance.now();
-    const steps = 150;
-    const start = performance.now();
-    for (let i = 1; i <= steps; i++) {
-      box.scrollTop = (box.scrollHeight * i) / steps;
-      await new Promise((r) => requestAnimationFrame(() => r()));
-      const now = performance.now();
-      gaps.push(now - last);
-      last = now;
-    }
-    const total = performance.now() - start;
-    obs.disconnect();
-    gaps.sort((a, b) => a - b);
-    const lastRow = [...document.querySelectorAll('tbody tr[aria-rowindex]')].pop()?.getAttribute('aria-rowindex');
-    return { total, p50: gaps[Math.floor(gaps.length * 0.5)], p95: gaps[Math.floor(gaps.length * 0.95)], max: gaps[gaps.length - 1], longest: longTasks.length ? Math.max(...longTasks) : 0, longCount: longTasks.length, lastRow };
-  });
+  const scroll = await scrollThrough(page, { selector: 'table[aria-rowcount]', steps: STEPS });
 
   // Filtering 10,000 names as you type.
   const tf = Date.now();
@@ -70,8 +49,7 @@ try {
   console.log(`open the bucket → first page shown: ${ms(firstRow)}; → all ${TOTAL.toLocaleString('en-US')}+ objects loaded (page after page): ${ms(complete)}`);
   console.log(`open the 10,000-file folder → rows shown: ${ms(folder)}`);
   if (scroll) {
-    console.log(`scroll to the bottom in 150 steps: ${ms(scroll.total)}; frame gap p50 ${ms(scroll.p50)}, p95 ${ms(scroll.p95)}, max ${ms(scroll.max)}`);
-    console.log(`long tasks while scrolling: ${scroll.longCount}, longest ${ms(scroll.longest)}; last row index reached ${scroll.lastRow}`);
+    printScroll(scroll, STEPS);
     console.log(`ratio: ${(scroll.p95 / (1000 / 60)).toFixed(2)}× a 60 Hz frame at p95`);
   }
   console.log(`filter 10,000 names to 1: ${ms(filter)}`);

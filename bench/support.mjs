@@ -1,7 +1,9 @@
-// Shared by the benchmarks: serve the production build on a free loopback port and drive Debian's Chromium.
+// Shared by the benchmarks: serve the production build on a free loopback port, drive Debian's Chromium,
+// and the measuring the benchmarks have in common (long tasks, scrolling frame gaps, medians).
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { cpus, loadavg } from 'node:os';
 import { chromium } from '@playwright/test';
 
 export const CHROMIUM_ARGS = [
@@ -61,9 +63,9 @@ export async function launchBrowser() {
   return chromium.launch({ executablePath: existsSync(executablePath) ? executablePath : undefined, args: CHROMIUM_ARGS });
 }
 
-/** Logs in to the demo cluster as the `oscar` admin. */
-export async function loginDemo(page, baseUrl) {
-  await page.goto(`${baseUrl}/login`);
+/** Logs in to the demo cluster as the `oscar` admin, then goes to `next` (a path) if given. */
+export async function loginDemo(page, baseUrl, next) {
+  await page.goto(`${baseUrl}/login${next ? `?next=${encodeURIComponent(next)}` : ''}`);
   await page.getByLabel(/username/i).fill('oscar');
   await page.getByLabel(/^password/i).fill('lagoon-demo');
   await page.getByRole('button', { name: /^log in$/i }).click();
@@ -71,3 +73,93 @@ export async function loginDemo(page, baseUrl) {
 }
 
 export const ms = (n) => `${n.toFixed(0)} ms`;
+
+/** The middle value (the upper middle for an even count). */
+export const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** "median 12 ms (min 10 ms, max 20 ms)" */
+export const spread = (xs) => `median ${ms(median(xs))} (min ${ms(Math.min(...xs))}, max ${ms(Math.max(...xs))})`;
+
+export const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+
+/** A line to print with the figures: they are noisy when the machine is busy. */
+export function loadNote() {
+  const [load] = loadavg();
+  return `(machine load average ${load.toFixed(1)} on ${cpus().length} cores: figures are noisy when it is high)`;
+}
+
+/**
+ * From now on the page keeps the duration of every long task (over 50 ms) it runs; takeLongTasks()
+ * hands them over. Call again after a navigation (a new document starts without the record).
+ */
+export async function recordLongTasks(page) {
+  await page.evaluate(() => {
+    window.__benchLongTasks = [];
+    if (window.__benchLongTaskObserver) return;
+    window.__benchLongTaskObserver = new PerformanceObserver((l) => {
+      for (const e of l.getEntries()) window.__benchLongTasks.push(e.duration);
+    });
+    window.__benchLongTaskObserver.observe({ type: 'longtask' });
+  });
+}
+
+/** The long tasks (ms) recorded since recordLongTasks() or the last call, and starts a new record. */
+export function takeLongTasks(page) {
+  return page.evaluate(() => {
+    const tasks = window.__benchLongTasks ?? [];
+    window.__benchLongTasks = [];
+    return tasks;
+  });
+}
+
+/** Total blocking time: what long tasks held the main thread beyond 50 ms each. */
+export const blockingTime = (tasks) => tasks.reduce((s, d) => s + Math.max(0, d - 50), 0);
+
+/**
+ * Scrolls the parent of the first element matching `selector` from top to bottom in `steps` frames,
+ * one step per animation frame. Returns the total time, frame gaps (p50, p95, max), the long tasks
+ * meanwhile and the aria-rowindex of the last row rendered at the end; null when nothing matches.
+ */
+export function scrollThrough(page, { selector, steps }) {
+  return page.evaluate(
+    async ({ selector, steps }) => {
+      const box = document.querySelector(selector)?.parentElement;
+      if (!box) return null;
+      const longTasks = [];
+      const obs = new PerformanceObserver((l) => l.getEntries().forEach((e) => longTasks.push(e.duration)));
+      obs.observe({ type: 'longtask', buffered: false });
+      const gaps = [];
+      let last = performance.now();
+      const start = performance.now();
+      for (let i = 1; i <= steps; i++) {
+        box.scrollTop = (box.scrollHeight * i) / steps;
+        await new Promise((r) => requestAnimationFrame(() => r()));
+        const now = performance.now();
+        gaps.push(now - last);
+        last = now;
+      }
+      const total = performance.now() - start;
+      obs.disconnect();
+      gaps.sort((a, b) => a - b);
+      const lastRow = [...document.querySelectorAll('tbody tr[aria-rowindex]')].pop()?.getAttribute('aria-rowindex');
+      return {
+        total,
+        p50: gaps[Math.floor(gaps.length * 0.5)],
+        p95: gaps[Math.floor(gaps.length * 0.95)],
+        max: gaps[gaps.length - 1],
+        longest: longTasks.length ? Math.max(...longTasks) : 0,
+        longCount: longTasks.length,
+        lastRow,
+      };
+    },
+    { selector, steps },
+  );
+}
+
+/** The two lines the list benchmarks print for scrollThrough()'s result. */
+export function printScroll(scroll, steps) {
+  console.log(
+    `scroll to the bottom in ${steps} steps: ${ms(scroll.total)}; frame gap p50 ${ms(scroll.p50)}, p95 ${ms(scroll.p95)}, max ${ms(scroll.max)}`,
+  );
+  console.log(`long tasks while scrolling: ${scroll.longCount}, longest ${ms(scroll.longest)}; last row index reached ${scroll.lastRow}`);
+}

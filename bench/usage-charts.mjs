@@ -10,11 +10,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { gzipSync } from 'node:zlib';
-import { freePort, launchBrowser, loginDemo, ms, servePreview } from './support.mjs';
+import { freePort, kb, launchBrowser, loadNote, loginDemo, median, ms, servePreview } from './support.mjs';
 
 const SERVICES = 50;
 const RUNS = 3;
 const DEMO = 'https://demo.lagoon.test';
+// The build servePreview() serves, so the sizes below are of the same files.
+const DIST = process.env.LAGOON_DIST ?? 'dist';
 
 function fakePrometheus(onByService) {
   const server = createServer((req, res) => {
@@ -47,10 +49,6 @@ function fakePrometheus(onByService) {
     res.end(body, () => grouped && onByService(performance.now(), result[0].values.length, body.length));
   });
   return server;
-}
-
-function kB(n) {
-  return `${(n / 1024).toFixed(1)} kB`;
 }
 
 async function main() {
@@ -117,14 +115,10 @@ async function main() {
       tables.push(performance.now() - t2);
     }
 
-    const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
     const d = draws[0];
-    const [load] = (await import('node:os')).loadavg();
+    console.log(loadNote());
     console.log(
-      `(machine load average ${load.toFixed(1)} on ${(await import('node:os')).cpus().length} cores: figures are noisy when it is high)`,
-    );
-    console.log(
-      `90 days hourly, ${SERVICES} services: ${d.points} points a series, Prometheus answer ${kB(d.bytes)}`,
+      `90 days hourly, ${SERVICES} services: ${d.points} points a series, Prometheus answer ${kb(d.bytes)}`,
     );
     console.log(`  drawn: ${d.drawnSeries} stacked areas (the 9 largest services and "Other"), ${RUNS} runs`);
     console.log(
@@ -136,17 +130,17 @@ async function main() {
     console.log(`  "Show as table" (${d.points} rows, virtualised): ${ms(median(tables))} median`);
 
     // The chart code: what the browser fetched for the usage page and not for the first visit.
-    const assets = readdirSync('dist/assets');
-    const gz = (name) => gzipSync(readFileSync(`dist/assets/${name}`)).length;
+    const assets = readdirSync(`${DIST}/assets`);
+    const gz = (name) => gzipSync(readFileSync(`${DIST}/assets/${name}`)).length;
     const lazy = [...scripts].filter((p) => !firstVisit.has(p)).map((p) => p.split('/').pop());
     const charty = lazy.filter((n) => /chart|recharts|Cartesian|Brush|Bar|Area/i.test(n));
     const chartBytes = charty.reduce((s, n) => s + gz(n), 0);
     const firstHasCharts = [...firstVisit].some((p) =>
       /chart-time-series-plot|chart-bars-plot|CartesianChart/.test(p),
     );
-    console.log(`chart code, loaded with the first chart: ${kB(chartBytes)} gzip in ${charty.length} chunks`);
+    console.log(`chart code, loaded with the first chart: ${kb(chartBytes)} gzip in ${charty.length} chunks`);
     for (const n of charty.sort((a, b) => gz(b) - gz(a)))
-      console.log(`  ${n.padEnd(44)} ${kB(gz(n)).padStart(9)} gzip`);
+      console.log(`  ${n.padEnd(44)} ${kb(gz(n)).padStart(9)} gzip`);
     console.log(
       `  in the first-visit bundle: ${firstHasCharts ? 'YES (it should not be)' : 'no'} (${firstVisit.size} scripts on first visit; dist has ${assets.filter((a) => a.endsWith('.js')).length})`,
     );
