@@ -140,8 +140,42 @@ test('hostile names are stored and shown as typed, and stay inert', async ({ pag
   // "../x" is a folder ".." holding "x": its link keeps the dots inside the bucket.
   await table.getByRole('link', { name: '../' }).click();
   await expect(page).toHaveURL(/\/buckets\/shared-models\/\.\.%2F$/);
-  await expect(page.getByRole('table', { name: 'Objects in shared-models' }).getByRole('button', { name: 'x', exact: true })).toBeVisible();
+  // No browser can fetch "../x" (it folds the ".." out of any URL): preview, download, share and zip each
+  // say so where they were asked, with commands that fetch the key as it is, and nothing is downloaded.
+  const downloads: string[] = [];
+  page.on('download', (d) => downloads.push(d.suggestedFilename()));
+  await page.getByRole('table', { name: 'Objects in shared-models' }).getByRole('button', { name: 'x', exact: true }).click();
+  const dotted = page.getByRole('complementary', { name: 'Preview of x' });
+  await expect(dotted.getByRole('note', { name: 'Browsers cannot show this file' })).toContainText('has a “..” folder');
+  await expect(dotted.getByLabel('curl command', { exact: true })).toContainText(/^curl --fail --path-as-is -o 'x' 'http[^']*\/shared-models\/\.\.\/x\?[^']*X-Amz-Signature=/);
+  await expect(dotted.getByLabel('AWS command', { exact: true })).toContainText(/aws s3api get-object --endpoint-url '[^']+' --bucket 'shared-models' --key '\.\.\/x' 'x'/);
+  await dotted.getByRole('button', { name: 'Download' }).click();
+  const dl = page.getByRole('dialog', { name: 'Download x' });
+  await expect(dl.getByRole('note', { name: 'Browsers cannot download this file' })).toBeVisible();
+  await expect(dl.getByLabel('curl command', { exact: true })).toContainText('/shared-models/../x?');
+  await dl.getByRole('button', { name: 'Close' }).click();
+  await page.getByRole('table', { name: 'Objects in shared-models' }).getByRole('button', { name: 'Share x' }).click();
+  const share = page.getByRole('dialog', { name: 'Share x' });
+  await share.getByLabel('1 day').check();
+  await expect(share.getByRole('note', { name: 'A link to this file would not open in a browser' })).toContainText('works for 1 day');
+  await expect(share.getByLabel('curl command', { exact: true })).toContainText(/\/shared-models\/\.\.\/x\?[^']*X-Amz-Expires=86400/);
+  await share.getByRole('button', { name: 'Done' }).click();
+  await page.getByRole('checkbox', { name: 'Select x' }).check();
+  await page.getByRole('button', { name: 'Download selected' }).click();
+  await expect(page.getByRole('dialog', { name: 'Download x' })).toBeVisible();
+  await page.getByRole('dialog', { name: 'Download x' }).getByRole('button', { name: 'Close' }).click();
+  await page.getByRole('checkbox', { name: 'Select x' }).uncheck();
   await page.goBack();
+  // A selection holding the ".." folder and another file: the zip offers to go without "../x".
+  await table.getByRole('checkbox', { name: 'Select ..' }).check();
+  await table.getByRole('checkbox', { name: 'Select two  spaces .txt' }).check();
+  await page.getByRole('button', { name: 'Download selected' }).click();
+  const partial = page.getByRole('dialog', { name: '1 of the selected files cannot be downloaded here' });
+  await expect(partial).toContainText('../x');
+  await partial.getByRole('button', { name: 'Cancel' }).click();
+  await table.getByRole('checkbox', { name: 'Select ..' }).uncheck();
+  await table.getByRole('checkbox', { name: 'Select two  spaces .txt' }).uncheck();
+  expect(downloads).toEqual([]);
   // The % name opens its preview and downloads as itself.
   await table.getByRole('button', { name: '%2F.txt', exact: true }).click();
   const preview = page.getByRole('complementary', { name: 'Preview of %2F.txt' });

@@ -12,7 +12,7 @@ import { AwsV4Signer } from 'aws4fetch';
 import { ClusterError, type Cluster } from '../cluster';
 import type { Principal } from '../auth';
 import { demoS3, partEtag, s3FailureFrom, sha256Hex, S3Failure, type DemoS3, type ExternalS3, type PartFault } from '../s3';
-import { objectUrl, policySignature, presignUrl, signHeaders, type S3Credentials } from '../../src/lib/s3-sign';
+import { hasDotSegment, objectUrl, policySignature, presignUrl, signHeaders, type S3Credentials } from '../../src/lib/s3-sign';
 import { parseListObjects, xmlEscape } from '../../src/lib/s3-xml';
 import type { LagoonDemo } from '../browser';
 import { json, system } from './common';
@@ -408,7 +408,9 @@ function oscarHandlers(cluster: Cluster, base: string) {
           throw new ClusterError(404, `The object "${key}" does not exist in bucket "${b.name}"`);
         }
         const method = body.operation === 'upload' ? 'PUT' : 'GET';
-        const url = awsOrder(await presignUrl(keysFor(cluster, base, principal), { method, bucket: b.name, key, expiresIn: expiresIn as number }));
+        const signed = await presignUrl(keysFor(cluster, base, principal), { method, bucket: b.name, key, expiresIn: expiresIn as number });
+        // Like OSCAR (minio-go), a key's "." and ".." segments stay in the URL; `new URL` would fold them.
+        const url = hasDotSegment(key) ? signed : awsOrder(signed);
         const contentType = typeof body.content_type === 'string' && body.content_type ? body.content_type : 'application/octet-stream';
         return json({
           url,

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { encodeKey, hasDotSegment, objectUrl, presignRaw, presignUrl, signPostPolicy } from './s3-sign';
+import { encodeKey, hasDotSegment, objectUrl, presignKeepingDots, presignRaw, presignUrl, signPostPolicy } from './s3-sign';
 
 const AWS_EXAMPLE = {
   endpoint: 'https://s3.amazonaws.com',
@@ -27,6 +27,28 @@ describe('SigV4 signing', () => {
     expect(a.pathname).toBe('/in/a%20b/%C3%BC.png');
     expect(a.searchParams.get('partNumber')).toBe('1');
     expect(a.searchParams.get('X-Amz-Signature')).not.toBe(b.searchParams.get('X-Amz-Signature'));
+  });
+
+  it('keeps "." and ".." segments in a presigned URL, signed as botocore signs them', async () => {
+    // Made with `aws s3 presign` (botocore 1.43, signature_version s3v4, path style), whose URLs keep the
+    // dots: the key is signed as stored, so `curl --path-as-is` fetches that very object.
+    const c = { endpoint: 'http://127.0.0.1:9000', region: 'us-east-1', accessKey: 'AKIDEXAMPLE', secretKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY' };
+    const cred = 'X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=AKIDEXAMPLE%2F20261124%2Fus-east-1%2Fs3%2Faws4_request';
+    expect(await presignUrl(c, { method: 'GET', bucket: 'shared-models', key: '../x y.bin', expiresIn: 3600, now: Date.UTC(2026, 10, 24, 9, 7, 10) })).toBe(
+      `http://127.0.0.1:9000/shared-models/../x%20y.bin?${cred}&X-Amz-Date=20261124T090710Z&X-Amz-Expires=3600&X-Amz-SignedHeaders=host&X-Amz-Signature=2b844e0923332ef7fda041374351d24f7b5e9c4a3c57f1dfeac491d7222de0f4`,
+    );
+    expect(await presignUrl(c, { method: 'GET', bucket: 'shared-models', key: 'in/./a.txt', expiresIn: 3600, now: Date.UTC(2026, 10, 24, 9, 7, 11) })).toBe(
+      `http://127.0.0.1:9000/shared-models/in/./a.txt?${cred}&X-Amz-Date=20261124T090711Z&X-Amz-Expires=3600&X-Amz-SignedHeaders=host&X-Amz-Signature=ea628293d2e5fbf84250d0dec76b45c5baa2d19b932c72fea6b1edc07b3c8be6`,
+    );
+  });
+
+  it('signs an ordinary key by hand exactly as aws4fetch does', async () => {
+    const c = { ...AWS_EXAMPLE, endpoint: 'https://minio.example.org:9000/' };
+    const o = { method: 'GET' as const, bucket: 'in', key: 'a b/ü (1).png', query: { 'response-content-disposition': 'attachment' }, now: 0 };
+    const byHand = new URL(await presignKeepingDots(c, o));
+    const byLibrary = new URL(await presignUrl(c, o));
+    expect(byHand.searchParams.get('X-Amz-Signature')).toBe(byLibrary.searchParams.get('X-Amz-Signature'));
+    expect(byHand.host).toBe('minio.example.org:9000');
   });
 
   it('derives the POST policy signature with the SigV4 signing key', async () => {

@@ -47,6 +47,7 @@ export interface PresignOptions {
 
 /** A query-signed URL: any client (XHR with upload progress, a link) can use it until it expires. */
 export async function presignUrl(c: S3Credentials, o: PresignOptions): Promise<string> {
+  if (o.key !== undefined && hasDotSegment(o.key)) return presignKeepingDots(c, o);
   return presignRaw(c, o.method, objectUrl(c.endpoint, o.bucket, o.key, o.query), o.expiresIn ?? 3600, o.now ?? Date.now());
 }
 
@@ -99,13 +100,54 @@ function hex(buf: ArrayBuffer): string {
   return [...new Uint8Array(buf)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** HMAC of a POST policy with the SigV4 signing key of that day and region. */
-export async function policySignature(secretKey: string, day: string, region: string, policyB64: string): Promise<string> {
+async function signingKey(secretKey: string, day: string, region: string): Promise<ArrayBuffer> {
   const kDate = await hmac(enc.encode(`AWS4${secretKey}`), day);
   const kRegion = await hmac(kDate, region);
   const kService = await hmac(kRegion, 's3');
-  const kSigning = await hmac(kService, 'aws4_request');
-  return hex(await hmac(kSigning, policyB64));
+  return hmac(kService, 'aws4_request');
+}
+
+/** HMAC of a POST policy with the SigV4 signing key of that day and region. */
+export async function policySignature(secretKey: string, day: string, region: string, policyB64: string): Promise<string> {
+  return hex(await hmac(await signingKey(secretKey, day, region), policyB64));
+}
+
+/** RFC 3986 encoding, as SigV4 wants it (encodeURIComponent leaves !'()* alone). */
+function uriEncode(s: string): string {
+  return encodeURIComponent(s).replace(/[!'()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+/**
+ * A query-signed URL built and signed by hand, for keys with "." or ".." segments: aws4fetch, like anything
+ * that goes through `new URL`, folds those away before signing, which would sign another object. The URL
+ * keeps them, as botocore's and minio-go's do. A browser still cannot use it (it folds them when it sends),
+ * but `curl --path-as-is` and S3 tools can.
+ */
+export async function presignKeepingDots(c: S3Credentials, o: PresignOptions): Promise<string> {
+  const date = amzDate(o.now ?? Date.now());
+  const day = date.slice(0, 8);
+  const region = c.region || 'us-east-1';
+  // The endpoint itself is a plain URL: only the key can hold dot segments.
+  const base = new URL(c.endpoint);
+  const key = o.key === undefined ? '' : `/${o.key.split('/').map(uriEncode).join('/')}`;
+  const path = `${base.pathname.replace(/\/+$/, '')}/${uriEncode(o.bucket)}${key}`;
+  const params: [string, string][] = [
+    ...Object.entries(o.query ?? {}),
+    ['X-Amz-Algorithm', 'AWS4-HMAC-SHA256'],
+    ['X-Amz-Credential', `${c.accessKey}/${day}/${region}/s3/aws4_request`],
+    ['X-Amz-Date', date],
+    ['X-Amz-Expires', String(o.expiresIn ?? 3600)],
+    ['X-Amz-SignedHeaders', 'host'],
+  ];
+  const query = params
+    .map(([k, v]) => `${uriEncode(k)}=${uriEncode(v)}`)
+    .sort()
+    .join('&');
+  const canonical = [o.method, path, query, `host:${base.host}`, '', 'host', 'UNSIGNED-PAYLOAD'].join('\n');
+  const digest = hex(await crypto.subtle.digest('SHA-256', enc.encode(canonical)));
+  const toSign = ['AWS4-HMAC-SHA256', date, `${day}/${region}/s3/aws4_request`, digest].join('\n');
+  const signature = hex(await hmac(await signingKey(c.secretKey, day, region), toSign));
+  return `${base.origin}${path}?${query}&X-Amz-Signature=${signature}`;
 }
 
 /**

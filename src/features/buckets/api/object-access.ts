@@ -5,6 +5,7 @@ import { Zip, ZipPassThrough } from 'fflate';
 import type { PresignResponse } from '../../../api/types';
 import { presign, s3Credentials } from '../../../lib/s3-oscar';
 import { presignUrl } from '../../../lib/s3-sign';
+import { browserCannotFetch, DotKeyError } from '../lib/dot-keys';
 
 /** Above this a download is handed to the browser as a link instead of being read into memory first. */
 const IN_MEMORY_LIMIT = 256 * 1024 * 1024;
@@ -26,6 +27,8 @@ function save(blob: Blob, name: string): void {
 }
 
 export async function fetchObject(bucket: string, key: string, signal?: AbortSignal, range?: string): Promise<Response> {
+  // The screens offer commands for such keys instead; this guards against fetching another object.
+  if (browserCannotFetch(key)) throw new DotKeyError(key);
   const p = await presign(bucket, key, 'download');
   const res = await fetch(p.url ?? '', { headers: { ...(p.headers ?? {}), ...(range ? { Range: range } : {}) }, signal, credentials: 'omit' });
   if (!res.ok && res.status !== 206) throw new Error(`The storage answered ${res.status} for ${key}`);
@@ -33,6 +36,7 @@ export async function fetchObject(bucket: string, key: string, signal?: AbortSig
 }
 
 export async function downloadObject(bucket: string, key: string, size: number): Promise<void> {
+  if (browserCannotFetch(key)) throw new DotKeyError(key);
   const name = baseName(key);
   if (size > IN_MEMORY_LIMIT) {
     const c = await s3Credentials();
@@ -58,6 +62,8 @@ export async function downloadObject(bucket: string, key: string, size: number):
 
 /** Several objects as one zip (stored, not compressed: most scientific data is already compressed). */
 export async function downloadZip(bucket: string, keys: readonly string[], prefix: string, onProgress?: (done: number) => void): Promise<void> {
+  const unreachable = keys.find(browserCannotFetch);
+  if (unreachable !== undefined) throw new DotKeyError(unreachable);
   const chunks: Uint8Array[] = [];
   const finished = new Promise<void>((resolve, reject) => {
     const zip = new Zip((err, data, final) => {
@@ -93,6 +99,7 @@ export async function downloadZip(bucket: string, keys: readonly string[], prefi
   save(new Blob(chunks as BlobPart[], { type: 'application/zip' }), `${bucket}${prefix ? `-${prefix.replace(/\/$/, '').replace(/\//g, '-')}` : ''}.zip`);
 }
 
+/** A presigned GET. For a key with "." or ".." folders it works with `curl --path-as-is`, not in a browser. */
 export function shareLink(bucket: string, key: string, expiresIn: number): Promise<PresignResponse> {
   return presign(bucket, key, 'download', { expiresIn });
 }

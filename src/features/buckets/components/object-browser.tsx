@@ -9,8 +9,10 @@ import { requestUpload } from '../../../lib/upload-session';
 import type { Picked } from '../../../lib/upload-entries';
 import { useDeleteObjects } from '../api/mutations';
 import { downloadObject, downloadZip } from '../api/object-access';
+import { browserCannotFetch } from '../lib/dot-keys';
 import { filterRows, keysOf, rowsIn, sortRows, type FileRow, type ObjectRow } from '../lib/object-tree';
 import { DeleteObjectsDialog } from './delete-objects-dialog';
+import { DotKeyDownloadDialog, DotKeysInSelectionDialog } from './dot-key-dialogs';
 import { DropZone } from './drop-zone';
 import { ObjectTable, type ObjectActions } from './object-table';
 import { PreviewPanel } from './preview-panel';
@@ -31,6 +33,9 @@ export function ObjectBrowser({ bucket, prefix, objects, loading }: { bucket: st
   const [deleting, setDeleting] = useState<ObjectRow[]>([]);
   const [sharing, setSharing] = useState<FileRow | null>(null);
   const [zipping, setZipping] = useState<string | null>(null);
+  // Files whose names browsers cannot fetch ("." or ".." folders): the commands that work instead.
+  const [dotDownload, setDotDownload] = useState<ObjectRow | null>(null);
+  const [dotSelection, setDotSelection] = useState<{ dotted: string[]; others: string[] } | null>(null);
   const del = useDeleteObjects(bucket);
   const previewName = view.params.get('preview');
   const preview = all.find((r): r is FileRow => r.kind === 'file' && r.name === previewName) ?? null;
@@ -40,8 +45,10 @@ export function ObjectBrowser({ bucket, prefix, objects, loading }: { bucket: st
     return objects.reduce((n, o) => n + (set.has(o.object_name ?? '') ? (o.size_bytes ?? 0) : 0), 0);
   }, [deleteKeys, objects]);
 
-  const download = (r: ObjectRow) =>
+  const download = (r: ObjectRow) => {
+    if (browserCannotFetch(r.id)) return setDotDownload(r);
     void downloadObject(bucket, r.id, r.size).catch((e: unknown) => toast(`Could not download ${r.name}: ${errorMessage(e)}`, 'error'));
+  };
 
   const actions = useMemo<ObjectActions>(
     () => ({
@@ -61,6 +68,12 @@ export function ObjectBrowser({ bucket, prefix, objects, loading }: { bucket: st
   async function downloadSelected() {
     const keys = keysOf(selected, objects);
     if (keys.length === 1 && selected[0]?.kind === 'file') return download(selected[0]);
+    const dotted = keys.filter(browserCannotFetch);
+    if (dotted.length) return setDotSelection({ dotted, others: keys.filter((k) => !browserCannotFetch(k)) });
+    await zipKeys(keys);
+  }
+
+  async function zipKeys(keys: readonly string[]) {
     setZipping(`0 of ${keys.length}`);
     try {
       await downloadZip(bucket, keys, prefix, (n) => setZipping(`${n} of ${keys.length}`));
@@ -143,6 +156,15 @@ export function ObjectBrowser({ bucket, prefix, objects, loading }: { bucket: st
       </div>
       <DeleteObjectsDialog rows={deleting} keys={deleteKeys.length} bytes={deleteBytes} busy={del.isPending} onConfirm={confirmDelete} onCancel={() => setDeleting([])} />
       {sharing && <ShareDialog bucket={bucket} objectKey={sharing.id} name={sharing.name} onClose={() => setSharing(null)} />}
+      {dotDownload && <DotKeyDownloadDialog bucket={bucket} objectKey={dotDownload.id} name={dotDownload.name} onClose={() => setDotDownload(null)} />}
+      {dotSelection && (
+        <DotKeysInSelectionDialog
+          dotted={dotSelection.dotted}
+          others={dotSelection.others.length}
+          onDownloadOthers={() => void zipKeys(dotSelection.others)}
+          onClose={() => setDotSelection(null)}
+        />
+      )}
     </DropZone>
   );
 }

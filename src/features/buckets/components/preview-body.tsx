@@ -2,7 +2,9 @@ import { useQuery } from '@tanstack/react-query';
 import { presign } from '../../../lib/s3-oscar';
 import { ErrorState, Skeleton } from '../../../components/states';
 import { fetchObject } from '../api/object-access';
+import { browserCannotFetch } from '../lib/dot-keys';
 import { previewKind } from '../lib/object-tree';
+import { DotKeyHelp } from './dot-key-help';
 
 const TEXT_LIMIT = 256 * 1024;
 const PDF_LIMIT = 50 * 1024 * 1024;
@@ -83,9 +85,10 @@ function TextPreview({ text, kind, name, truncated }: { text: string; kind: stri
 /** The file itself: media by URL, text by its first 256 KB, PDF as a blob in a frame. */
 export function PreviewBody({ bucket, objectKey, name, size }: { bucket: string; objectKey: string; name: string; size: number }) {
   const kind = previewKind(name);
+  const dotted = browserCannotFetch(objectKey);
   const q = useQuery({
     queryKey: ['buckets', 'preview', bucket, objectKey, size],
-    enabled: kind !== 'none' && !(kind === 'pdf' && size > PDF_LIMIT),
+    enabled: !dotted && kind !== 'none' && !(kind === 'pdf' && size > PDF_LIMIT),
     staleTime: 10 * 60_000,
     gcTime: 60_000,
     retry: false,
@@ -101,6 +104,7 @@ export function PreviewBody({ bucket, objectKey, name, size }: { bucket: string;
       return { text: '', url: (await presign(bucket, objectKey, 'download')).url ?? '' };
     },
   });
+  if (dotted) return <DotKeyHelp bucket={bucket} objectKey={objectKey} purpose="preview" />;
   if (kind === 'none') return <p className="text-sm text-muted">No preview for this kind of file. Download it to open it.</p>;
   if (kind === 'pdf' && size > PDF_LIMIT) return <p className="text-sm text-muted">This PDF is too large to preview here. Download it to open it.</p>;
   if (q.isError) return <ErrorState error={q.error} title="Could not load the preview" onRetry={() => void q.refetch()} />;

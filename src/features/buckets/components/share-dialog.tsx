@@ -5,6 +5,8 @@ import { CopyButton } from '../../../components/copy-button';
 import { Dialog } from '../../../components/dialog';
 import { ErrorState, Skeleton } from '../../../components/states';
 import { shareLink } from '../api/object-access';
+import { browserCannotFetch } from '../lib/dot-keys';
+import { DotKeyHelp } from './dot-key-help';
 
 const EXPIRIES = [
   { seconds: 3600, label: '1 hour' },
@@ -14,15 +16,20 @@ const EXPIRIES = [
 
 const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'full', timeStyle: 'short' });
 
-/** A presigned download link: anyone with it can download the file until it expires. */
+/**
+ * A presigned download link: anyone with it can download the file until it expires. A name with "." or
+ * ".." folders gets a curl command around the link instead, since a browser cannot open it.
+ */
 export function ShareDialog({ bucket, objectKey, name, onClose }: { bucket: string; objectKey: string; name: string; onClose: () => void }) {
   const [expiresIn, setExpiresIn] = useState(3600);
+  const dotted = browserCannotFetch(objectKey);
   const q = useQuery({
     queryKey: ['buckets', 'share', bucket, objectKey, expiresIn],
     queryFn: () => shareLink(bucket, objectKey, expiresIn),
     staleTime: Infinity,
     gcTime: 0,
     retry: false,
+    enabled: !dotted,
   });
   const expires = q.data?.expires_at ? new Date(q.data.expires_at) : null;
   return (
@@ -37,7 +44,9 @@ export function ShareDialog({ bucket, objectKey, name, onClose }: { bucket: stri
             </label>
           ))}
         </fieldset>
-        {q.isError ? (
+        {dotted ? (
+          <DotKeyHelp bucket={bucket} objectKey={objectKey} purpose="share" expiresIn={expiresIn} />
+        ) : q.isError ? (
           <ErrorState error={q.error} title="Could not make a link" onRetry={() => void q.refetch()} />
         ) : !q.data ? (
           <Skeleton rows={2} />
