@@ -4,10 +4,10 @@ import { isAllZero, isEmptySeries, seriesMean, seriesTotals, type SeriesData } f
 import { seriesCsv } from '../lib/metrics-csv';
 import { formatValue } from '../lib/units';
 import { Button } from './button';
-import { ChartCopyButton } from './chart-copy-button';
 import { ChartLegend } from './chart-legend';
 import { ChartProblems } from './chart-problems';
 import { ChartTable } from './chart-table';
+import { CopyButton } from './copy-button';
 import { seriesColor, useChartTheme } from './chart-theme';
 
 // recharts is a large library: it loads with the first chart, not with the app.
@@ -97,7 +97,11 @@ export function TimeSeriesChart({
         </div>
         <div className="flex items-center gap-1">
           {actions}
-          {!empty && <ChartCopyButton make={() => seriesCsv(data)} label={`${title} as CSV`} />}
+          {!empty && (
+            <CopyButton value={() => seriesCsv(data)} label={`${title} as CSV`}>
+              Copy CSV
+            </CopyButton>
+          )}
           <Button size="sm" variant="ghost" aria-pressed={asTable} onClick={() => setAsTable((v) => !v)}>
             {asTable ? 'Show as chart' : 'Show as table'}
           </Button>

@@ -20,8 +20,21 @@ export async function copyText(text: string): Promise<void> {
   if (!ok) throw new Error('Copy is not available in this browser');
 }
 
-/** Copies `value`; `label` names what is copied for screen readers ("Copy service token"). */
-export function CopyButton({ value, label }: { value: string; label: string }) {
+/**
+ * Copies `value`; `label` names what is copied for screen readers ("Copy service token"). A function
+ * value is called only when the button is pressed: a chart's CSV is built when asked for, not on every
+ * render (90 days of hourly points for ten series is a lot of string to rebuild for nothing).
+ * `children` is the button's text while idle ("Copy" unless given).
+ */
+export function CopyButton({
+  value,
+  label,
+  children = 'Copy',
+}: {
+  value: string | (() => string);
+  label: string;
+  children?: string;
+}) {
   const [state, setState] = useState<CopyState>('idle');
   useEffect(() => {
     if (state === 'idle') return;
@@ -35,13 +48,13 @@ export function CopyButton({ value, label }: { value: string; label: string }) {
         variant="ghost"
         aria-label={`${state === 'copied' ? 'Copied' : 'Copy'} ${label}`}
         onClick={() => {
-          copyText(value).then(
+          copyText(typeof value === 'function' ? value() : value).then(
             () => setState('copied'),
             () => setState('failed'),
           );
         }}
       >
-        {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : 'Copy'}
+        {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : children}
       </Button>
       <span role="status" className="sr-only">
         {state === 'copied' ? `${label} copied to the clipboard` : state === 'failed' ? `Could not copy ${label}` : ''}

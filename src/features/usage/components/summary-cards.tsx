@@ -54,16 +54,42 @@ export function SummaryCards({ range, memory }: { range: ResolvedRange; memory: 
   const vs = previous.isError
     ? 'no comparison: the previous period did not load'
     : `vs ${range.previousLabel}`;
-  const card = (key: keyof Totals) => ({
-    value: num(t, key),
+  // Every card but memory is one of OSCAR's totals, compared with the same total of the period before.
+  const total = (title: string, key: keyof Totals, format: (n: number | null) => string, detail?: string): CardProps => ({
+    title,
+    value: format(num(t, key)),
     change: change(num(t, key), previous.data ? num(p, key) : undefined),
+    vs,
+    loading,
+    detail,
   });
-
-  const cpu = card('cpu_hours_total');
-  const gpu = card('gpu_hours_total');
-  const req = card('requests_count_total');
-  const users = card('users_count');
-  const services = card('services_count_active');
+  const memoryCard: CardProps = {
+    title: 'Memory in use',
+    value: memory.state === 'ok' ? formatBytes(memory.bytes) : NO_VALUE,
+    change: memory.state === 'ok' ? change(memory.bytes, memory.previous) : null,
+    vs:
+      memory.state === 'ok'
+        ? 'average, from Prometheus'
+        : memory.state === 'off'
+          ? 'Not reported by OSCAR; needs Prometheus (below)'
+          : memory.state === 'error'
+            ? 'Prometheus did not answer'
+            : '',
+    loading: memory.state === 'loading',
+  };
+  const cards = [
+    total('CPU hours', 'cpu_hours_total', formatHours),
+    total('GPU hours', 'gpu_hours_total', formatHours),
+    memoryCard,
+    total(
+      'Requests',
+      'requests_count_total',
+      compact,
+      `${formatCount(num(t, 'requests_count_sync'), 'sync', 'sync')} · ${formatCount(num(t, 'requests_count_async'), 'async', 'async')} · ${formatCount(num(t, 'requests_count_exposed'), 'exposed', 'exposed')}`,
+    ),
+    total('Active users', 'users_count', compact),
+    total('Services used', 'services_count_active', compact, `of ${formatCount(num(t, 'services_count_total'), 'service')}`),
+  ];
 
   return (
     <>
@@ -73,78 +99,24 @@ export function SummaryCards({ range, memory }: { range: ResolvedRange; memory: 
         aria-busy={loading || undefined}
         className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6"
       >
-        <Card
-          title="CPU hours"
-          value={formatHours(cpu.value)}
-          change={cpu.change}
-          vs={vs}
-          loading={loading}
-        />
-        <Card
-          title="GPU hours"
-          value={formatHours(gpu.value)}
-          change={gpu.change}
-          vs={vs}
-          loading={loading}
-        />
-        <Card
-          title="Memory in use"
-          value={memory.state === 'ok' ? formatBytes(memory.bytes) : NO_VALUE}
-          change={memory.state === 'ok' ? change(memory.bytes, memory.previous) : null}
-          vs={
-            memory.state === 'ok'
-              ? 'average, from Prometheus'
-              : memory.state === 'off'
-                ? 'Not reported by OSCAR; needs Prometheus (below)'
-                : memory.state === 'error'
-                  ? 'Prometheus did not answer'
-                  : ''
-          }
-          loading={memory.state === 'loading'}
-        />
-        <Card
-          title="Requests"
-          value={compact(req.value)}
-          change={req.change}
-          vs={vs}
-          loading={loading}
-          detail={`${formatCount(num(t, 'requests_count_sync'), 'sync', 'sync')} · ${formatCount(num(t, 'requests_count_async'), 'async', 'async')} · ${formatCount(num(t, 'requests_count_exposed'), 'exposed', 'exposed')}`}
-        />
-        <Card
-          title="Active users"
-          value={compact(users.value)}
-          change={users.change}
-          vs={vs}
-          loading={loading}
-        />
-        <Card
-          title="Services used"
-          value={compact(services.value)}
-          change={services.change}
-          vs={vs}
-          loading={loading}
-          detail={`of ${formatCount(num(t, 'services_count_total'), 'service')}`}
-        />
+        {cards.map((card) => (
+          <Card key={card.title} {...card} />
+        ))}
       </ul>
     </>
   );
 }
 
-function Card({
-  title,
-  value,
-  change: c,
-  vs,
-  loading,
-  detail,
-}: {
+interface CardProps {
   title: string;
   value: string;
   change: Change | null;
   vs: string;
   loading: boolean;
   detail?: ReactNode;
-}) {
+}
+
+function Card({ title, value, change: c, vs, loading, detail }: CardProps) {
   return (
     <li className="flex flex-col gap-1 rounded-lg border border-line bg-surface p-4">
       <h3 className="text-sm text-muted">{title}</h3>
