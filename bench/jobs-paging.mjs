@@ -1,7 +1,10 @@
 // Pages through 5,000 jobs of one service (72 pages of 70, following next_page) in the demo cluster
 // and reports the time until all are loaded and rendered, the same for "all services" with the 5,000
 // among them (in a fresh tab, so nothing is cached), the longest main-thread task meanwhile with the
-// app's share of it, and a scroll to the end of the virtualised table. Prints figures; never fails.
+// app's share of it, and a scroll to the end of the virtualised table. Each job has its input file in
+// the service's input path (as if uploaded), so the Input/Outputs columns have a 5,000-object listing
+// to match against: the bench also reports when the rows on screen show their input, and a scroll
+// through the table in steps (each step mounts new rows and their cells). Prints figures; never fails.
 // Run `npx vite build` first. DEBUG_FRAMES=1 lists the long frames with the scripts that ran in them.
 import { launchBrowser, loginDemo, ms, servePreview } from './support.mjs';
 
@@ -40,7 +43,10 @@ async function freshTab() {
     const now = c.now();
     c.batch(() => {
       for (let i = 0; i < n; i++) {
-        c.createJob('simple-test', 'cluster_admin', { at: now - 120_000 - ((i * 518_400) % (30 * 86_400_000)), runMs: 5_000 + (i % 97) * 1000, outcome: i % 9 === 0 ? 'Failed' : 'Succeeded' });
+        const at = now - 120_000 - ((i * 518_400) % (30 * 86_400_000));
+        const input = { bucket: 'simple-test', key: `input/bench-${String(i).padStart(5, '0')}.txt` };
+        c.putObject(input.bucket, { key: input.key, size: 100 + i, contentType: 'text/plain', lastModified: at }, { trigger: false });
+        c.createJob('simple-test', 'cluster_admin', { at, input, runMs: 5_000 + (i % 97) * 1000, outcome: i % 9 === 0 ? 'Failed' : 'Succeeded' });
       }
     });
   }, JOBS);
@@ -73,7 +79,7 @@ async function load(page, path) {
     { polling: 100, timeout: 120_000 },
   );
   await page.waitForFunction(() => document.querySelectorAll('table[aria-rowcount] tbody tr[aria-rowindex]').length > 5, null, { polling: 50 });
-  const done = await page.evaluate(() => performance.now());
+  const done = await page.evaluate(() => (window.__tableShownAt = performance.now()));
   const tasks = await page.evaluate(() => [...window.__longtasks].sort((a, b) => b - a));
   const frames = await page.evaluate(() => window.__frames);
   const app = Math.max(0, ...frames.flatMap((f) => f.scripts.filter((x) => !demo(x)).map((x) => x.duration)));
@@ -84,6 +90,18 @@ async function load(page, path) {
 try {
   const a = await freshTab();
   const one = await load(a, '/jobs?service=simple-test');
+  // The rows on screen show their input once the bucket is listed (one listing, 6 pages of 1,000).
+  const inputs = await a.evaluate(async (t0) => {
+    const box = document.querySelector('table[aria-rowcount]').parentElement;
+    if (![...box.querySelectorAll('th')].some((th) => th.textContent === 'Input')) return { ms: 0, shown: false };
+    const start = performance.now();
+    const done = () => {
+      const cells = [...box.querySelectorAll('tbody tr[aria-rowindex] a')].filter((x) => / \(likely, matched by upload time\)$/.test(x.textContent ?? ''));
+      return cells.length >= 10;
+    };
+    while (!done() && performance.now() - start < 60_000) await new Promise((r) => setTimeout(r, 20));
+    return { ms: performance.now() - t0, shown: done() };
+  }, await a.evaluate(() => window.__tableShownAt));
   const scroll = await a.evaluate(async () => {
     const box = document.querySelector('table[aria-rowcount]').parentElement;
     const t0 = performance.now();
@@ -92,6 +110,21 @@ try {
     const rows = box.querySelectorAll('tbody tr[aria-rowindex]');
     return { ms: performance.now() - t0, last: rows[rows.length - 1]?.getAttribute('aria-rowindex') };
   });
+  const steps = await a.evaluate(async () => {
+    const box = document.querySelector('table[aria-rowcount]').parentElement;
+    box.scrollTop = 0;
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const times = [];
+    const t0 = performance.now();
+    for (let i = 0; i < 60; i++) {
+      const s = performance.now();
+      box.scrollTop += box.clientHeight;
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      times.push(performance.now() - s);
+    }
+    times.sort((x, y) => x - y);
+    return { total: performance.now() - t0, median: times[30], max: times[times.length - 1], rows: box.querySelectorAll('tbody tr[aria-rowindex]').length };
+  });
   const b = await freshTab();
   const all = await load(b, '/jobs');
 
@@ -99,6 +132,8 @@ try {
   console.log(`Jobs paging: ${one.expected.toLocaleString('en')} jobs of one service, ${Math.ceil(one.expected / 70)} pages of 70 (page=next_page)`);
   console.log(`  one service: all pages loaded and rendered       ${line(one)}`);
   console.log(`  scroll to the last row                            ${ms(scroll.ms)}  (last rendered row ${scroll.last})`);
+  console.log(`  inputs shown on the rows on screen                ${inputs.shown ? ms(inputs.ms) : 'not shown (no Input column)'}  (after the table appeared)`);
+  console.log(`  scroll 60 screens, one per 2 frames               ${ms(steps.total)}  (a step: median ${ms(steps.median)}, slowest ${ms(steps.max)}; ${steps.rows} rows in the DOM)`);
   console.log(`  all services (${all.expected.toLocaleString('en')} jobs): loaded and rendered  ${line(all)}`);
 } catch (e) {
   console.log(`jobs-paging could not finish: ${e instanceof Error ? e.message : e}`);

@@ -4,6 +4,7 @@ import { checkA11y, login, useTheme } from './support/app';
 // The demo cluster's state, on window.__lagoonDemo (mocks/browser.ts).
 interface StoredJob {
   name: string;
+  input?: { bucket: string; key: string };
   startAt: number;
   finishAt: number;
   log: { at: number; text: string }[];
@@ -59,6 +60,28 @@ test('a job started by an upload goes from Pending to Succeeded, its log growing
   expect(new Set(numbers).size).toBe(numbers.length);
   await expect(page.getByRole('list', { name: 'Output files' })).toContainText('e2e-reef.png', { timeout: 12_000 });
   await expect(page.getByRole('list', { name: 'Output files' }).getByRole('link', { name: /Show e2e-reef.png in its bucket/ })).toHaveAttribute('href', '/buckets/grayify/out/');
+});
+
+test('the list shows the input of a job started by an upload; its link opens the bucket at that object', async ({ page }) => {
+  await login(page, '/jobs?service=grayify');
+  await expect(page.getByText(/^\d+ jobs$/)).toBeVisible();
+  // As OSCAR's MinIO webhook does: the upload itself starts the job.
+  const name = await page.evaluate(() => {
+    const c = (window as unknown as DemoWindow).__lagoonDemo.cluster;
+    c.putObject('grayify', { key: 'in/e2e list trace.jpg', size: 48_213, contentType: 'image/jpeg' });
+    return [...c.jobsOf('grayify').values()].find((j) => j.input?.key === 'in/e2e list trace.jpg')?.name ?? '';
+  });
+  expect(name).toMatch(/^grayify-/);
+  await page.mouse.move(5, 5);
+  const row = jobsTable(page).getByRole('row').filter({ has: page.getByRole('link', { name, exact: true }) });
+  await expect(row).toBeVisible({ timeout: 12_000 });
+  // The job is newer than the bucket's listing: the list lists the bucket again to find its input.
+  const input = row.getByRole('link', { name: 'e2e list trace.jpg (likely, matched by upload time)' });
+  await expect(input).toBeVisible({ timeout: 10_000 });
+  await expect(input).toHaveAttribute('href', '/buckets/grayify/in/?preview=e2e%20list%20trace.jpg');
+  await input.click();
+  await expect(page).toHaveURL(/\/buckets\/grayify\/in\/\?preview=e2e(%20|\+)list(%20|\+)trace\.jpg$/);
+  await expect(page.getByRole('complementary', { name: 'Preview of e2e list trace.jpg' })).toBeVisible();
 });
 
 test('a job started with POST /job and the service token shows up and runs', async ({ page }) => {

@@ -63,11 +63,13 @@ describe('assignInputs', () => {
 });
 
 describe('outputsFrom', () => {
-  const index = timeIndex(OUT, [obj('out/before.png', -10), obj('out/other.png', 12), obj('out/cat.png', 15), obj('out/later.png', 900)]);
+  const index = timeIndex(OUT, [obj('out/before.png', -10), obj('out/other.png', 12), obj('out/cat.png', 15), obj('out/next-job.png', 20), obj('out/later.png', 900)]);
   it('finds files written while the job ran, the input’s namesake first', () => {
     const j = job('j', 0, { started: T(3), finished: T(16) });
     expect(outputsFrom(index, j, { bucket: 'grayify', key: 'in/cat.jpg' }, T(2000)).map((r) => r.key)).toEqual(['out/cat.png', 'out/other.png']);
     expect(outputsFrom(index, j, undefined, T(2000)).map((r) => r.key)).toEqual(['out/other.png', 'out/cat.png']);
+    // The job page's wider grace takes in the next job's file too.
+    expect(outputsFrom(index, j, undefined, T(2000), 30_000).map((r) => r.key)).toContain('out/next-job.png');
   });
 });
 
@@ -105,6 +107,17 @@ describe('the Outputs cell', () => {
   it('lists what the job wrote', () => {
     const cell = outputsCell(job('j', 0, { started: T(3), finished: T(16) }), io, [state(data)], undefined, T(100));
     expect(cell.state === 'found' && cell.objects.map((o) => o.key)).toEqual(['out/a.png', 'out/b.png']);
+  });
+
+  it('counts only the files named after the input when there are such, and no one else’s while the job runs', () => {
+    const cat = { bucket: 'grayify', key: 'in/cat.jpg' };
+    const many = listed([obj('out/dog.png', 14), obj('out/cat.png', 15), obj('out/cat-mask.png', 15)]);
+    const done = outputsCell(job('j', 0, { started: T(3), finished: T(16) }), io, [state(many)], cat, T(100));
+    expect(done.state === 'found' && done.objects.map((o) => o.key)).toEqual(['out/cat.png', 'out/cat-mask.png']);
+    const running = job('j', 0, { status: 'Running', started: T(3) });
+    expect(outputsCell(running, io, [state(many)], { bucket: 'grayify', key: 'in/bird.jpg' }, T(20))).toEqual({ state: 'unknown', reason: 'Nothing written yet.' });
+    expect(outputsCell(running, io, [state(many)], undefined, T(20))).toEqual({ state: 'unknown', reason: 'Nothing written yet.' });
+    expect(outputsCell(running, io, [state(many)], cat, T(20))).toMatchObject({ state: 'found' });
   });
 
   it('says why there is nothing to show', () => {

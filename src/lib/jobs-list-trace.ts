@@ -131,9 +131,9 @@ export function serviceInputs(jobs: readonly JobRow[], paths: readonly InputPath
   return result;
 }
 
-/** Outputs written while the job ran, same base name as its input first (as the job page shows them). */
-export function outputsFrom(index: TimeIndex, job: Pick<JobRow, 'created' | 'started' | 'finished'>, input: ObjectRef | null | undefined, now: number): ObjectRef[] {
-  const w = outputWindow(job, { now });
+/** Outputs written while the job ran (and `graceMs` after), same base name as its input first. */
+export function outputsFrom(index: TimeIndex, job: Pick<JobRow, 'created' | 'started' | 'finished'>, input: ObjectRef | null | undefined, now: number, graceMs = SKEW_MS): ObjectRef[] {
+  const w = outputWindow(job, { now, graceMs });
   if (!w) return [];
   const found = index.refs.slice(lowerBound(index.times, w.from), lowerBound(index.times, w.to + 1));
   const base = input ? baseName(input.key) : '';
@@ -154,6 +154,8 @@ export interface ListingState {
   error: string | null;
   /** Listing again now, or about to. */
   fetching: boolean;
+  /** When the listing arrived (this browser's clock). */
+  updatedAt?: number;
 }
 
 const PROVIDERS: Record<string, string> = { s3: 'Amazon S3', onedata: 'Onedata', dcache: 'dCache', rucio: 'Rucio', webdav: 'WebDAV', minio: 'another MinIO' };
@@ -207,12 +209,17 @@ export function outputsCell(job: JobRow, io: ServiceIo, listings: readonly Listi
   // Without an end (OSCAR lost track of the pod) any later file would count: better say nothing.
   if (job.finished === undefined && job.status !== 'Running') return { state: 'unknown', reason: 'The cluster gives no end time for this job to match its outputs by.' };
   const ready = listings.every((l) => l.data !== undefined);
-  const objects = ready
+  const during = ready
     ? io.outputs.flatMap((p, i) => {
         const data = listings[i]?.data;
         return data ? outputsFrom(timeIndex(p, data.objects), job, input, now) : [];
       })
     : [];
+  // Jobs of a service overlap: files named after the input are this job's, the rest only perhaps. The
+  // supervisor uploads at the end, so while a job runs the others' files are all there is to see.
+  const base = input ? baseName(input.key) : '';
+  const namesakes = base ? during.filter((o) => baseName(o.key).startsWith(base)) : [];
+  const objects = namesakes.length ? namesakes : job.status === 'Running' ? [] : during;
   if (objects.length) return { state: 'found', objects };
   // Outputs appear as the job ends: a listing from before then may lack them.
   const trouble = listingTrouble(listings, job.finished);

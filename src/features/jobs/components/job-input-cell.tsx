@@ -8,7 +8,7 @@ import { useJobInput } from './use-job-io';
 
 /** The file that likely started the job, linked to its place in the bucket browser (with its preview open). */
 export function JobInputCell({ job }: { job: JobRow }) {
-  const { cell } = useJobInput(job);
+  const cell = useJobInput(job);
   return (
     <IoCellView
       cell={cell}

@@ -1,4 +1,4 @@
-import { useDeferredValue, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { errorMessage } from '../../../api/errors';
 import { Button } from '../../../components/button';
 import { ButtonLink } from '../../../components/button-link';
@@ -19,7 +19,7 @@ import { StatusFilter } from './status-filter';
 import { useAllJobs } from './use-all-jobs';
 import { useAutoRefresh } from './use-auto-refresh';
 import { useInputNames } from './use-input-names';
-import type { JobIoValue } from './use-job-io';
+import { useJobIoValue } from './use-job-io-value';
 import { useJobsParams } from './use-jobs-params';
 
 function bulkCounts(rows: readonly JobRow[], all: boolean): BulkDelete['counts'] {
@@ -50,11 +50,9 @@ export function JobsPage() {
   const now = data.updatedAt;
   const ioServices = useMemo(() => (data.services.data ? new Map(data.services.data.map((s) => [s.name, serviceIo(s)])) : undefined), [data.services.data]);
   const { byService } = data;
-  const io = useMemo<JobIoValue>(
-    () => ({ services: ioServices, servicesFailed: data.services.isError && !data.services.data, jobsOf: (s) => byService.get(s) ?? [], now }),
-    [ioServices, data.services.isError, data.services.data, byService, now],
-  );
-  const inputs = useInputNames(q.trim() !== '', ioServices, byService);
+  const jobsOf = useCallback((s: string) => byService.get(s) ?? [], [byService]);
+  const io = useJobIoValue({ services: ioServices, servicesFailed: data.services.isError && !data.services.data, jobsOf, now }, data.loaded);
+  const inputs = useInputNames(q.trim() !== '' && data.loaded, ioServices, byService);
   const textFiltered = useMemo(() => filterJobs(data.rows, { statuses: [], q }, inputs.inputName), [data.rows, q, inputs.inputName]);
   const shown = useMemo(() => sortJobs(filterJobs(textFiltered, { statuses: p.statuses, q: '' }), p.sort, p.dir, now), [textFiltered, p.statuses, p.sort, p.dir, now]);
   const counts = countByStatus(textFiltered);
