@@ -1,5 +1,6 @@
 // Export: the service as oscar-cli's FDL file plus its script, alone or zipped together.
 import { strToU8, zipSync } from 'fflate';
+import { saveBlob } from '../../../components/save-file';
 import { apiServiceToFdl, stringifyFdl } from '../../../lib/fdl';
 import { DEFAULT_CLUSTER_ID, type EditorValue } from './editor-value';
 
@@ -30,12 +31,5 @@ export function exportZip(files: ExportFiles): Uint8Array<ArrayBuffer> {
 
 /** Starts a download of `data` as `name`. */
 export function download(name: string, data: string | Uint8Array<ArrayBuffer>, type: string): void {
-  const url = URL.createObjectURL(new Blob([data], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveBlob(new Blob([data], { type }), name);
 }

@@ -1,22 +1,10 @@
 import { useState } from 'react';
 import { Button } from '../../../components/button';
+import { saveBlob } from '../../../components/save-file';
 import { decodeBase64Blob } from '../../../lib/invoke-base64';
 import type { BodyInfo } from '../../../lib/invoke-detect';
 import { formatBytes } from '../../../lib/quantity';
 import type { AnswerSource } from './answer-source';
-
-/** Hands a Blob to the browser as a download; the URL lives long enough for the save to start. */
-export function saveBlob(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.rel = 'noopener';
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
 
 /** The answer as received, and for base64 answers the decoded file (decoded in pieces when large). */
 export function AnswerDownloads({

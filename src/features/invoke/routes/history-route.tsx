@@ -12,7 +12,7 @@ import { toast } from '../../../components/toast';
 import { matchesFilter, type CallOutcome, type CallSummary } from '../../../lib/invoke-history';
 import { exportHistory, historyQueries, useDeleteCalls } from '../api/history';
 import { planReplay } from '../api/replay';
-import { saveBlob } from '../components/answer-downloads';
+import { saveBlob } from '../../../components/save-file';
 import { CallProgress } from '../components/call-progress';
 import { CompareView } from '../components/compare-view';
 import { HistoryTable } from '../components/history-table';

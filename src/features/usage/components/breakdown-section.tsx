@@ -3,6 +3,7 @@ import { useId, useMemo, useState } from 'react';
 import { errorMessage } from '../../../api/errors';
 import { Button } from '../../../components/button';
 import { BarsChart, type BarRow } from '../../../components/chart-bars';
+import { saveBlob } from '../../../components/save-file';
 import { Section } from '../../../components/section';
 import { EmptyState, ErrorState, Loading } from '../../../components/states';
 import { rfc3339, type ResolvedRange } from '../../../lib/metrics-range';
@@ -52,14 +53,10 @@ export function BreakdownSection(props: {
     setDownload({ busy: true });
     try {
       const text = await fetchBreakdownCsv(range.start, range.end, groupBy, includeUsers);
-      const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = `oscar-usage-by-${groupBy}-${rfc3339(range.start).slice(0, 10)}-to-${rfc3339(range.end).slice(0, 10)}.csv`;
-      document.body.append(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 1000);
+      saveBlob(
+        new Blob([text], { type: 'text/csv;charset=utf-8' }),
+        `oscar-usage-by-${groupBy}-${rfc3339(range.start).slice(0, 10)}-to-${rfc3339(range.end).slice(0, 10)}.csv`,
+      );
       setDownload({ busy: false });
     } catch (e) {
       setDownload({ busy: false, error: errorMessage(e) });
