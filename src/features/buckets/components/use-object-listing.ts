@@ -11,10 +11,13 @@ import { bucketKeys, bucketQueries } from '../api/queries';
 export function useObjectListing(bucket: string) {
   const q = useInfiniteQuery(bucketQueries.objects(bucket));
   const { hasNextPage, isFetchingNextPage, isError, fetchNextPage } = q;
+  const pages = q.data?.pages.length ?? 0;
   useEffect(() => {
     // Keeps paging until the listing is complete (or a page fails: then the error state offers a retry).
+    // The page count is a dependency too: when a page answers quickly, React can batch "fetching" and
+    // "fetched" into one render, and the other flags alone would look unchanged and stop the paging.
     if (hasNextPage && !isFetchingNextPage && !isError) void fetchNextPage();
-  }, [hasNextPage, isFetchingNextPage, isError, fetchNextPage]);
+  }, [hasNextPage, isFetchingNextPage, isError, fetchNextPage, pages]);
 
   const qc = useQueryClient();
   useEffect(() => {
@@ -32,5 +35,5 @@ export function useObjectListing(bucket: string) {
 
   const objects = useMemo<MinIOObject[]>(() => q.data?.pages.flatMap((p) => p.objects ?? []) ?? [], [q.data]);
   const summary = q.data?.pages[0];
-  return { q, objects, summary, complete: !!q.data && !hasNextPage, pages: q.data?.pages.length ?? 0 };
+  return { q, objects, summary, complete: !!q.data && !hasNextPage, pages };
 }

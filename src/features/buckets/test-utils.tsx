@@ -1,0 +1,44 @@
+// Test helpers for this feature: the demo cluster behind a signed-in session, the layout jsdom lacks (the
+// tables are virtualised), and the routes in a memory router with a Toaster. Generic pieces: src/test/.
+import { Blob as NodeBlob, File as NodeFile } from 'node:buffer';
+import { beforeEach, vi } from 'vitest';
+import { Toaster } from '../../components/toast';
+import { forgetS3Credentials } from '../../lib/s3-oscar';
+import { serveDemoCluster, type NodeDemo, type TestCluster } from '../../test/demo';
+import { fakeLayout } from '../../test/layout';
+import { LocationProbe, renderRoutes, withLocation } from '../../test/render';
+import { signIn, TEST_ENDPOINT } from '../../test/session';
+import { Component as BucketRoute } from './routes/bucket-route';
+import { Component as BucketsRoute } from './routes/buckets-route';
+
+export const BASE = TEST_ENDPOINT;
+
+/** Call at the top level of a test file: a fresh demo cluster on BASE and a Basic session before each test. */
+export function setUpBucketTests(prepare?: (cluster: TestCluster) => void): NodeDemo {
+  const demo = serveDemoCluster(BASE, prepare);
+  beforeEach(() => {
+    signIn();
+    // The S3 keys are cached per endpoint and user: each test's cluster makes its own.
+    forgetS3Credentials();
+    vi.stubGlobal('Blob', NodeBlob);
+    vi.stubGlobal('File', NodeFile);
+    fakeLayout();
+  });
+  return demo;
+}
+
+export function renderBuckets(url: string) {
+  return renderRoutes(
+    [
+      { path: '/buckets', element: withLocation(<BucketsRoute />) },
+      { path: '/buckets/:bucket/*', element: withLocation(<BucketRoute />) },
+      { path: '*', element: <LocationProbe /> },
+    ],
+    { url, extra: <Toaster /> },
+  );
+}
+
+/** Where the router is now. */
+export function location(): string {
+  return document.querySelector('[data-testid=location]')?.textContent ?? '';
+}
