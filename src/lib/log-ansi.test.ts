@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lineView, markRanges } from './log-ansi';
+import { applySgr, lineView, markRanges, styleAfter } from './log-ansi';
 import { plainText } from './log-text';
 
 const ESC = '\x1b';
@@ -45,6 +45,48 @@ describe('lineView', () => {
     // Past the head that is looked at, hidden counts raw characters (a colour code or two at most).
     expect(coloured.hidden).toBeGreaterThanOrEqual(big.length + 4 - 5);
     expect(coloured.hidden).toBeLessThanOrEqual(big.length + 4 + 10);
+  });
+});
+
+describe('a style carried across lines', () => {
+  it('reads SGR parameters into a style, reset by 0 or an empty sequence', () => {
+    expect(applySgr(undefined, '1;31')).toEqual({ bold: true, fg: 'red' });
+    expect(applySgr({ bold: true, fg: 'red' }, '22;39')).toBeUndefined();
+    expect(applySgr({ fg: 'red' }, '')).toBeUndefined();
+    expect(applySgr({ fg: 'red', underline: true }, '0;4')).toEqual({ underline: true });
+    expect(applySgr(undefined, '38;5;208;48;2;1;2;3')).toEqual({ fgRgb: '255, 135, 0', bgRgb: '1, 2, 3' });
+    expect(applySgr(undefined, '38:2::10:20:30')).toEqual({ fgRgb: '10, 20, 30' });
+    expect(applySgr({ fgRgb: '1, 2, 3' }, '94')).toEqual({ fg: 'bright-blue' });
+    // Unknown or malformed parameters change nothing.
+    const red = { fg: 'red' };
+    expect(applySgr(red, '5;38;5;999;73')).toBe(red);
+  });
+
+  it('gives the style after a line, only looking at lines with an escape', () => {
+    expect(styleAfter(undefined, 'plain')).toBeUndefined();
+    const start = { fg: 'green' };
+    expect(styleAfter(start, 'no codes here')).toBe(start);
+    expect(styleAfter(undefined, `${ESC}[33mwarn ${ESC}[1mbold`)).toEqual({ fg: 'yellow', bold: true });
+    expect(styleAfter(start, `${ESC}[0m`)).toBeUndefined();
+    // Only SGR counts: a cursor move or a title with "[31m" inside sets nothing.
+    expect(styleAfter(undefined, `${ESC}[2J${ESC}]0;${ESC}[31m\x07x`)).toBeUndefined();
+  });
+
+  it('colours a line from the style it starts in until a code changes it', () => {
+    const v = lineView(`still red ${ESC}[1mbold too${ESC}[0m plain`, 10_000, { fg: 'red' });
+    expect(v.segments).toEqual([
+      { text: 'still red ', fg: 'red' },
+      { text: 'bold too', fg: 'red', bold: true },
+      { text: ' plain' },
+    ]);
+    expect(lineView('all of it', 10_000, { fg: 'cyan', italic: true }).segments).toEqual([{ text: 'all of it', fg: 'cyan', italic: true }]);
+  });
+
+  it('shows reverse video as swapped colours', () => {
+    const v = lineView(`${ESC}[7mrev${ESC}[27;31;42mred on green${ESC}[7mswapped`);
+    expect(v.segments[0]).toMatchObject({ text: 'rev', fg: 'black', bg: 'white' });
+    expect(v.segments[1]).toMatchObject({ text: 'red on green', fg: 'red', bg: 'green' });
+    expect(v.segments[2]).toMatchObject({ text: 'swapped', fg: 'green', bg: 'red' });
   });
 });
 

@@ -1,35 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { diffLog, diffWindow, LogBuffer, snapshotOf } from './log-append';
+import { diffWindow, LogBuffer } from './log-append';
 
 const lines = (n: number, from = 1) => Array.from({ length: n }, (_, i) => `line ${i + from}`).join('\n') + '\n';
-
-describe('diffLog', () => {
-  it('appends only the new characters of a log that grew', () => {
-    const a = 'one\ntwo\n';
-    expect(diffLog(snapshotOf(a), 'one\ntwo\nthree\n')).toEqual({ kind: 'append', text: 'three\n' });
-    expect(diffLog(snapshotOf(a), a)).toEqual({ kind: 'same' });
-    expect(diffLog(null, a)).toEqual({ kind: 'append', text: a });
-    expect(diffLog(null, '')).toEqual({ kind: 'same' });
-  });
-
-  it('sees a shorter log as a restart', () => {
-    expect(diffLog(snapshotOf('one\ntwo\n'), 'one\n')).toEqual({ kind: 'reset', text: 'one\n', reason: 'shorter' });
-  });
-
-  it('sees a log whose start or end changed as a restart, even when it is longer', () => {
-    const before = lines(2000);
-    const restarted = before.replace('line 1\n', 'LINE 1\n') + 'more\n';
-    expect(diffLog(snapshotOf(before), restarted)).toMatchObject({ kind: 'reset', reason: 'changed' });
-    const tailChanged = before.slice(0, -3) + 'X\nmore\n';
-    expect(diffLog(snapshotOf(before), tailChanged)).toMatchObject({ kind: 'reset', reason: 'changed' });
-  });
-
-  it('keeps the snapshot small whatever the log size', () => {
-    const s = snapshotOf('x'.repeat(5_000_000));
-    expect(s.head.length + s.tail.length).toBeLessThanOrEqual(1024);
-    expect(s.length).toBe(5_000_000);
-  });
-});
 
 describe('LogBuffer', () => {
   it('splits lines, splits off timestamps, and keeps a partial last line that grows', () => {

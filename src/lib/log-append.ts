@@ -1,44 +1,13 @@
-// Following a log that the server only ever sends whole. OSCAR has no streaming endpoint for job logs
-// (see ../shared/oscar-api/NOTES.md): each poll returns the log so far, so the viewer keeps what it has
-// and appends only the new characters. A last line without its newline yet is "partial" and may grow
-// on the next poll. A log that got shorter, or whose start changed, was restarted (the pod ran again):
-// the buffer starts over and keeps the previous lines aside for download.
+// The lines of one log as the viewer shows them. A job log is polled whole (OSCAR has no streaming
+// endpoint, see ../shared/oscar-api/NOTES.md); the parser (lib/log-parse, in a worker) turns each
+// answer into what is new, and the buffer appends it. A last line without its newline yet is "partial"
+// and may grow on the next poll. A log that started over (the pod ran again) empties the buffer, which
+// keeps the previous lines aside for download.
 //
 // Deployment logs are different: the server returns a window of the last N entries, so
 // `diffWindow` finds where the new window overlaps the lines already shown.
-import { splitStamp } from './log-text';
-
-/** Enough of the last text seen to recognise the next one as its continuation without keeping it. */
-export interface LogSnapshot {
-  length: number;
-  head: string;
-  tail: string;
-}
-
-export type LogDiff =
-  | { kind: 'same' }
-  | { kind: 'append'; text: string }
-  | { kind: 'reset'; text: string; reason: 'shorter' | 'changed' };
-
-// Comparing a fixed-size head and tail instead of the whole prefix keeps each poll of a 10 MB log
-// O(new text). A log is append-only unless the job restarted, and a restart changes the head (new
-// timestamps) or the length, so these samples catch it.
-const SAMPLE = 512;
-
-export function snapshotOf(text: string): LogSnapshot {
-  return { length: text.length, head: text.slice(0, SAMPLE), tail: text.slice(Math.max(0, text.length - SAMPLE)) };
-}
-
-/** What changed between the text seen last (`prev`) and the server's whole text now. */
-export function diffLog(prev: LogSnapshot | null, next: string): LogDiff {
-  if (!prev || prev.length === 0) return next.length === 0 ? { kind: 'same' } : { kind: 'append', text: next };
-  if (next.length < prev.length) return { kind: 'reset', text: next, reason: 'shorter' };
-  const sameStart = next.startsWith(prev.head);
-  const sameEnd = next.slice(prev.length - prev.tail.length, prev.length) === prev.tail;
-  if (!sameStart || !sameEnd) return { kind: 'reset', text: next, reason: 'changed' };
-  if (next.length === prev.length) return { kind: 'same' };
-  return { kind: 'append', text: next.slice(prev.length) };
-}
+import { styleAfter, type SgrStyle } from './log-ansi';
+import { LogParser, type LogChunk } from './log-parse';
 
 export interface ResetInfo {
   reason: 'shorter' | 'changed' | 'window';
@@ -46,6 +15,8 @@ export interface ResetInfo {
   previous: string[];
   at: number;
 }
+
+const encoder = new TextEncoder();
 
 /**
  * The lines of one log as they arrive. Mutable on purpose: a 100,000-line log grows by pushes, and
@@ -56,9 +27,12 @@ export class LogBuffer {
   readonly lines: string[] = [];
   /** The server's timestamp of each line, when asked for (`timestamps=true`). */
   readonly stamps: (string | undefined)[] = [];
+  /** The colour style each line starts in, carried over from the lines before it (see lib/log-ansi). */
+  readonly styles: (SgrStyle | undefined)[] = [];
   /** The last line while it has no newline yet. */
   partial: string | null = null;
   partialStamp: string | undefined = undefined;
+  partialStyle: SgrStyle | undefined = undefined;
   version = 0;
   /** Bumped on a restart: anything indexed by line number must start over. */
   generation = 0;
@@ -67,9 +41,10 @@ export class LogBuffer {
   gaps = 0;
   /** Longest line in characters, for the width of the unwrapped view. */
   maxLength = 0;
-  private snapshot: LogSnapshot | null = null;
-  /** The partial line as received (stamp included), to join with what comes next. */
-  private partialRaw = '';
+  /** For `applyText`: a parser in this thread. */
+  private parser: LogParser | null = null;
+  /** The style the next deployment log entry starts in. */
+  private entryStyle: SgrStyle | undefined = undefined;
   private listeners = new Set<() => void>();
 
   get count(): number {
@@ -84,17 +59,41 @@ export class LogBuffer {
     return i < this.stamps.length ? this.stamps[i] : i === this.lines.length ? this.partialStamp : undefined;
   }
 
-  /** Feeds the server's whole text; returns what happened and how many lines are new. */
-  applyText(text: string): { diff: LogDiff['kind']; added: number } {
-    const diff = diffLog(this.snapshot, text);
-    this.snapshot = snapshotOf(text);
-    if (diff.kind === 'same') return { diff: 'same', added: 0 };
-    if (diff.kind === 'reset') this.reset(diff.reason);
+  style(i: number): SgrStyle | undefined {
+    return i < this.styles.length ? this.styles[i] : i === this.lines.length ? this.partialStyle : undefined;
+  }
+
+  /** Appends what the parser made of a poll's answer. O(lines in the chunk). */
+  apply(chunk: LogChunk): { diff: LogChunk['kind']; added: number } {
+    if (chunk.kind === 'same') return { diff: 'same', added: 0 };
+    if (chunk.kind === 'reset') {
+      if (chunk.reason === 'reload') this.clear();
+      else this.reset(chunk.reason === 'shorter' ? 'shorter' : 'changed');
+    }
     const before = this.count;
-    this.appendChars(diff.text);
+    // The previous partial line is either in chunk.lines now (it ended) or replaced by chunk.partial.
+    const { lines, stamps, styles } = chunk;
+    for (let i = 0; i < lines.length; i++) {
+      this.lines.push(lines[i] ?? '');
+      this.stamps.push(stamps[i]);
+      this.styles.push(styles[i]);
+    }
+    this.partial = chunk.partial?.text ?? null;
+    this.partialStamp = chunk.partial?.stamp;
+    this.partialStyle = chunk.partial?.style;
+    if (chunk.maxLength > this.maxLength) this.maxLength = chunk.maxLength;
     this.bump();
     // A partial last line that grew is not a new line, but it is a change (version) to render.
-    return { diff: diff.kind, added: this.count - before };
+    return { diff: chunk.kind, added: this.count - before };
+  }
+
+  /**
+   * Feeds the server's whole text, parsed in this thread: for tests and small logs. The viewer of a
+   * followed job hands bytes to a worker instead (lib/log-feed) and calls `apply`.
+   */
+  applyText(text: string): { diff: LogChunk['kind']; added: number } {
+    this.parser ??= new LogParser();
+    return this.apply(this.parser.feed(encoder.encode(text)));
   }
 
   /**
@@ -105,7 +104,14 @@ export class LogBuffer {
     if (reset) this.reset('window');
     if (gap) this.gaps++;
     for (const e of entries) {
-      for (const part of e.text.split('\n')) this.push(part.endsWith('\r') ? part.slice(0, -1) : part, e.stamp);
+      for (const part of e.text.split('\n')) {
+        const line = part.endsWith('\r') ? part.slice(0, -1) : part;
+        this.lines.push(line);
+        this.stamps.push(e.stamp);
+        this.styles.push(this.entryStyle);
+        this.entryStyle = styleAfter(this.entryStyle, line);
+        if (line.length > this.maxLength) this.maxLength = line.length;
+      }
     }
     if (entries.length || reset) this.bump();
     return entries.length;
@@ -129,43 +135,24 @@ export class LogBuffer {
     return () => this.listeners.delete(listener);
   }
 
+  /** A restart of the log: the lines so far are kept aside for download. Only on restarts, so O(n) is fine. */
   private reset(reason: ResetInfo['reason']): void {
     const previous = this.toText(true).split('\n');
     previous.pop();
     this.lastReset = { reason, previous, at: Date.now() };
+    this.clear();
+  }
+
+  private clear(): void {
     this.lines.length = 0;
     this.stamps.length = 0;
+    this.styles.length = 0;
     this.partial = null;
-    this.partialRaw = '';
     this.partialStamp = undefined;
+    this.partialStyle = undefined;
+    this.entryStyle = undefined;
     this.maxLength = 0;
     this.generation++;
-  }
-
-  private appendChars(text: string): void {
-    const combined = this.partialRaw + text;
-    this.partialRaw = '';
-    this.partial = null;
-    this.partialStamp = undefined;
-    const parts = combined.split('\n');
-    const last = parts.pop() ?? '';
-    for (const raw of parts) {
-      const { stamp, text: line } = splitStamp(raw.endsWith('\r') ? raw.slice(0, -1) : raw);
-      this.push(line, stamp);
-    }
-    if (last !== '') {
-      this.partialRaw = last;
-      const { stamp, text: line } = splitStamp(last);
-      this.partial = line;
-      this.partialStamp = stamp;
-      if (line.length > this.maxLength) this.maxLength = line.length;
-    }
-  }
-
-  private push(line: string, stamp: string | undefined): void {
-    this.lines.push(line);
-    this.stamps.push(stamp);
-    if (line.length > this.maxLength) this.maxLength = line.length;
   }
 
   private bump(): void {

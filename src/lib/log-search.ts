@@ -1,6 +1,6 @@
 // Search in a log: plain text or a regular expression, with or without case, over the text a reader
 // sees (sanitised, colour codes removed). The index is incremental: a followed log grows by a few lines
-// per poll, and only those are scanned again.
+// per poll, and only those are scanned again; a new search over a long log is scanned in slices.
 import { plainText } from './log-text';
 
 export interface SearchOptions {
@@ -74,7 +74,17 @@ export class SearchIndex {
     readonly maxOccurrences = 100_000,
   ) {}
 
-  update(src: LineSource): void {
+  /** Complete lines scanned so far (the partial last line is scanned again on each update). */
+  get scannedLines(): number {
+    return this.scanned;
+  }
+
+  /**
+   * Scans the lines not scanned yet. With `until` (a `performance.now()` time), stops once it has passed
+   * and returns false: the caller resumes later, so typing a search over 100,000 lines never holds the
+   * page for long. Returns true when every line is scanned.
+   */
+  update(src: LineSource, until = Infinity): boolean {
     if (this.tailLine >= 0) {
       this.occurrences.length -= this.tailOccurrences;
       if (this.tailMatched) this.lines.pop();
@@ -83,8 +93,15 @@ export class SearchIndex {
       this.tailMatched = false;
     }
     const complete = src.lines.length;
-    for (let i = this.scanned; i < complete; i++) this.scan(i, src.lines[i] ?? '');
-    this.scanned = complete;
+    let i = this.scanned;
+    while (i < complete) {
+      // Check the clock every 256 lines: reading it costs more than scanning a short line.
+      const stop = Math.min(complete, i + 256);
+      for (; i < stop; i++) this.scan(i, src.lines[i] ?? '');
+      if (i < complete && performance.now() > until) break;
+    }
+    this.scanned = i;
+    if (i < complete) return false;
     if (src.count > complete) {
       const before = this.occurrences.length;
       const linesBefore = this.lines.length;
@@ -93,6 +110,7 @@ export class SearchIndex {
       this.tailOccurrences = this.occurrences.length - before;
       this.tailMatched = this.lines.length > linesBefore;
     }
+    return true;
   }
 
   private scan(i: number, raw: string): void {

@@ -51,6 +51,8 @@ describe('sanitizeLine', () => {
   it('keeps what a progress bar drew last', () => {
     expect(sanitizeLine('10%\r50%\r100%')).toBe('100%');
     expect(sanitizeLine('done\r')).toBe('done');
+    // The colours set by what was drawn over stay in force, as on a terminal.
+    expect(sanitizeLine(`${ESC}[32m10%\r${ESC}[1m50%\rdone`)).toBe(`${ESC}[32m${ESC}[1mdone`);
   });
 });
 

@@ -55,14 +55,20 @@ export function isPlain(line: string): boolean {
  * One line (no '\n') made safe to show: SGR colour codes are kept, other escape sequences removed,
  * control characters shown as control pictures (␀, ␇ …), bidi overrides shown as [U+202E]. A carriage
  * return inside the line (a progress bar redrawing itself) keeps what was drawn last, as a terminal
- * would show it.
+ * would show it, in the colours set before it.
  */
 export function sanitizeLine(line: string): string {
   if (isPlain(line)) return line;
+  // Most coloured lines hold SGR codes and nothing else to clean: one cheap pass instead of the full one.
+  if (isPlain(line.replace(SGR, ''))) return line;
   let s = line.replace(ESCAPES, (_seq: string, sgr: string | undefined) => sgr ?? '');
   if (s.includes('\r')) {
-    const parts = s.split('\r').filter((p) => p.length > 0);
-    s = parts[parts.length - 1] ?? '';
+    const parts = s.split('\r');
+    let last = parts.length - 1;
+    while (last > 0 && parts[last] === '') last--;
+    // What was drawn over is gone, but the colours it set are still in force, as on a terminal.
+    const codes = parts.slice(0, last).join('').match(SGR)?.join('') ?? '';
+    s = codes + (parts[last] ?? '');
   }
   return s.replace(VISIBLE, (c: string, sgr: string | undefined) => sgr ?? visible(c));
 }
@@ -70,7 +76,8 @@ export function sanitizeLine(line: string): string {
 /** The text a reader sees: sanitised, without colour codes. Search and copy work on this. */
 export function plainText(line: string): string {
   if (isPlain(line)) return line;
-  return sanitizeLine(line).replace(SGR, '');
+  const stripped = line.replace(SGR, '');
+  return isPlain(stripped) ? stripped : sanitizeLine(line).replace(SGR, '');
 }
 
 // kubectl/OSCAR `timestamps=true`: an RFC 3339 stamp with up to nanoseconds, then one space.

@@ -2,7 +2,6 @@ import { queryOptions } from '@tanstack/react-query';
 import { oscar, required } from '../../../api/client';
 import type { MinIOObject } from '../../../api/types';
 import { findJob, type JobRow } from '../../../lib/jobs-paging';
-import { decodeLog } from '../../../lib/log-text';
 
 export const logKeys = {
   all: ['logs'] as const,
@@ -46,7 +45,11 @@ export interface BucketObjects {
 const POLLED = { retry: false, staleTime: 0, gcTime: 0, refetchOnWindowFocus: false, structuralSharing: false } as const;
 
 export const logQueries = {
-  /** The job's whole log so far, with the server's timestamps (the viewer shows or hides them). */
+  /**
+   * The job's whole log so far, with the server's timestamps (the viewer shows or hides them), as bytes:
+   * the viewer's worker decodes only the bytes it has not seen (lib/log-feed), and how invalid UTF-8
+   * reads is ours to choose (lib/log-text), not response.text()'s.
+   */
   jobLog: (service: string, job: string, stats?: PollStats) =>
     queryOptions({
       queryKey: logKeys.jobLog(service, job),
@@ -57,8 +60,7 @@ export const logQueries = {
             parseAs: 'arrayBuffer',
             signal,
           });
-          // Bytes, not response.text(): the decoding of invalid UTF-8 is ours to choose (see lib/log-text).
-          return decodeLog(data ?? new ArrayBuffer(0));
+          return data ?? new ArrayBuffer(0);
         }),
       ...POLLED,
     }),

@@ -72,6 +72,7 @@ export function LogLines({
                 index={line}
                 position={item.index}
                 text={text}
+                lineStyle={buffer.style(line)}
                 stamp={buffer.stamp(line)}
                 showStamp={showStamps}
                 wrap={wrap}

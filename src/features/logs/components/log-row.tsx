@@ -1,8 +1,8 @@
 import { memo, type MouseEvent, type Ref } from 'react';
 import { clsx } from 'clsx';
-import { lineView, markRanges } from '../../../lib/log-ansi';
+import { lineView, markRanges, type SgrStyle } from '../../../lib/log-ansi';
 import { findRanges } from '../../../lib/log-search';
-import { shortStamp } from '../../../lib/log-text';
+import { DISPLAY_LIMIT, shortStamp } from '../../../lib/log-text';
 import { segmentClass, segmentStyle } from './ansi-style';
 
 export interface LogRowProps {
@@ -11,6 +11,8 @@ export interface LogRowProps {
   /** The row's place in the list (differs from `index` when only matching lines are shown). */
   position: number;
   text: string;
+  /** The colour style the line starts in, carried from the lines before it. */
+  lineStyle: SgrStyle | undefined;
   stamp: string | undefined;
   showStamp: boolean;
   wrap: boolean;
@@ -28,8 +30,8 @@ export interface LogRowProps {
  * One log line as plain DOM text (so the browser's find, selection and screen readers reach it), with
  * its colours as spans and search matches as <mark>. The line number is a link to the line.
  */
-export const LogRow = memo(function LogRow({ index, position, text, stamp, showStamp, wrap, digits, selected, search, current, onNumberClick, rowRef }: LogRowProps) {
-  const view = lineView(text);
+export const LogRow = memo(function LogRow({ index, position, text, lineStyle, stamp, showStamp, wrap, digits, selected, search, current, onNumberClick, rowRef }: LogRowProps) {
+  const view = lineView(text, DISPLAY_LIMIT, lineStyle);
   const plain = view.segments.map((s) => s.text).join('');
   const ranges = search ? findRanges(search, plain) : [];
   const parts = markRanges(view.segments, ranges);

@@ -33,6 +33,7 @@ export function LogSearchBar({
   error,
   count,
   capped,
+  searching = false,
   position,
   onNext,
   onPrevious,
@@ -42,6 +43,8 @@ export function LogSearchBar({
   error: string | null;
   count: number;
   capped: boolean;
+  /** Lines are still being scanned: the count so far, marked as such. */
+  searching?: boolean;
   /** 0-based index of the current match, or -1. */
   position: number;
   onNext: () => void;
@@ -59,7 +62,17 @@ export function LogSearchBar({
       set({ query: '' });
     }
   };
-  const countText = !state.query || error ? '' : count === 0 ? 'No matches' : `${position >= 0 ? `${(position + 1).toLocaleString()} of ` : ''}${count.toLocaleString()}${capped ? '+' : ''} match${count === 1 ? '' : 'es'}`;
+  const matches = `${count.toLocaleString()}${capped ? '+' : ''} match${count === 1 ? '' : 'es'}`;
+  const countText =
+    !state.query || error
+      ? ''
+      : searching
+        ? count === 0
+          ? 'Searching…'
+          : `${matches} so far…`
+        : count === 0
+          ? 'No matches'
+          : `${position >= 0 ? `${(position + 1).toLocaleString()} of ` : ''}${matches}`;
   return (
     <div className="flex flex-wrap items-center gap-1.5">
       <label htmlFor={id} className="sr-only">

@@ -47,13 +47,16 @@ export function LogViewer({
   const rows = search.rows;
   const rowCount = rows ? rows.length : buffer.count;
   const scrollRef = useRef<HTMLDivElement>(null);
+  // Stable: a new function on every render makes the virtualizer lay out all rows again (100,000 of
+  // them) on every scroll event and every poll.
+  const getItemKey = useCallback((i: number) => (rows ? (rows[i] ?? i) : i), [rows]);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read during render by design
   const virtualizer = useVirtualizer({
     count: rowCount,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 10,
-    getItemKey: (i) => (rows ? (rows[i] ?? i) : i),
+    getItemKey,
   });
   // A link to a line opens there, not at the bottom.
   const [openedAtLine] = useState(() => range !== null);
@@ -134,6 +137,7 @@ export function LogViewer({
           error={search.error}
           count={search.counts.occurrences}
           capped={search.counts.capped}
+          searching={search.searching}
           position={search.pos}
           onNext={() => stepMatch(1)}
           onPrevious={() => stepMatch(-1)}

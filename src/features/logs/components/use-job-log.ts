@@ -3,20 +3,33 @@ import { useQuery } from '@tanstack/react-query';
 import { isApiError } from '../../../api/errors';
 import { pollDelay } from '../../../lib/jobs-polling';
 import { LogBuffer } from '../../../lib/log-append';
+import { LogFeed, type WorkerLike } from '../../../lib/log-feed';
 import { logQueries, type PollStats } from '../api/queries';
 
 const LOG_EVERY_MS = 2_000;
 const STATUS_EVERY_MS = 3_000;
 const GONE_EVERY_MS = 15_000;
 
+/** The parser's worker, where the browser has workers (not jsdom: there the parser runs in this thread). */
+function createLogWorker(): WorkerLike | null {
+  if (typeof Worker === 'undefined') return null;
+  return new Worker(new URL('../../../lib/log-worker.ts', import.meta.url), { type: 'module', name: 'log-parser' });
+}
+
 /**
  * A job's status and its log, followed by polling while the job is pending or running. Each answer is
- * the whole log, appended to the buffer by what is new (lib/log-append). Failures (404, 500, network)
+ * the whole log as bytes, handed to a worker that sends back only what is new (lib/log-feed), which the
+ * buffer appends (lib/log-append). Failures (404, 500, network)
  * keep what was shown and poll again later and later; a job that vanished from its service's list
  * is "gone", still polled slowly in case it was a glitch.
  */
 export function useJobLog(service: string, job: string) {
   const [buffer] = useState(() => new LogBuffer());
+  const [feed] = useState(() => new LogFeed((chunk) => buffer.apply(chunk), createLogWorker));
+  useEffect(() => {
+    feed.open();
+    return () => feed.closeSoon();
+  }, [feed]);
   const [logStats] = useState<PollStats>(() => ({ failures: 0, durationMs: 0 }));
   const [infoStats] = useState<PollStats>(() => ({ failures: 0, durationMs: 0 }));
 
@@ -44,8 +57,8 @@ export function useJobLog(service: string, job: string) {
   });
 
   useEffect(() => {
-    if (log.data !== undefined) buffer.applyText(log.data);
-  }, [log.data, log.dataUpdatedAt, buffer]);
+    if (log.data !== undefined) feed.push(log.data);
+  }, [log.data, feed]);
 
   // The job just ended: read the log once more for its last lines.
   const wasLive = useRef(live);

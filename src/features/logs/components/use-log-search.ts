@@ -1,12 +1,15 @@
-import { useDeferredValue, useMemo, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import type { LogBuffer } from '../../../lib/log-append';
 import { compileSearch, SearchIndex } from '../../../lib/log-search';
 import type { SearchState } from './log-search-bar';
 
+/** Longest stretch of scanning in one task: a new search over 100,000 lines is done in slices. */
+const SLICE_MS = 12;
+
 /**
  * The search over one log: options, the compiled expression (or its error), the incremental index of
- * matches (rebuilt when the query or the log's generation changes, extended as lines arrive), and the
- * current match.
+ * matches (rebuilt when the query or the log's generation changes, extended as lines arrive, scanned
+ * in short slices so typing never holds the page), and the current match.
  */
 export function useLogSearch(buffer: LogBuffer, version: number) {
   const [state, setState] = useState<SearchState>({ query: '', caseSensitive: false, regex: false, onlyMatching: false });
@@ -20,12 +23,23 @@ export function useLogSearch(buffer: LogBuffer, version: number) {
   // The buffer is mutable: its generation (a restart) and version (new lines) are what change.
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const index = useMemo(() => (re ? new SearchIndex(re) : null), [re, generation]);
-  // Scanning is incremental (only new lines), so doing it as part of rendering a new version is cheap.
-  const counts = useMemo(() => {
-    index?.update(buffer);
-    return { occurrences: index?.occurrences.length ?? 0, lines: index?.lines.length ?? 0, capped: index?.capped ?? false };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+
+  // Scan what is new, a slice per task, rendering after each so the count grows as it goes.
+  const [scan, setScan] = useState<{ index: SearchIndex | null; done: boolean; slices: number }>({ index: null, done: true, slices: 0 });
+  useEffect(() => {
+    if (!index) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const step = () => {
+      const done = index.update(buffer, performance.now() + SLICE_MS);
+      setScan((s) => ({ index, done, slices: s.slices + 1 }));
+      if (!done) timer = setTimeout(step, 0);
+    };
+    timer = setTimeout(step, 0);
+    return () => clearTimeout(timer);
   }, [index, buffer, version]);
+  const searching = index !== null && (scan.index !== index || !scan.done);
+  const counts = { occurrences: index?.occurrences.length ?? 0, lines: index?.lines.length ?? 0, capped: index?.capped ?? false };
+
   const [current, setCurrent] = useState<{ index: SearchIndex | null; pos: number }>({ index: null, pos: -1 });
   const pos = current.index === index ? current.pos : -1;
   const occurrence = index && pos >= 0 ? (index.occurrences[pos] ?? null) : null;
@@ -46,6 +60,8 @@ export function useLogSearch(buffer: LogBuffer, version: number) {
     re,
     index,
     counts,
+    /** Still scanning lines for this search: the counts may grow. */
+    searching,
     pos,
     occurrence,
     step,
