@@ -6,7 +6,7 @@ import type { ObjectRef } from '../../../lib/jobs-trace';
  * A trace cell's three states besides the data: a pulsing bar while its bucket is listed, a muted dash
  * whose reason a screen reader hears (and a pointer sees as a tooltip), or what `found` renders.
  */
-export function IoCellView({ cell, looking, found }: { cell: IoCell; looking: string; found: (objects: ObjectRef[]) => ReactNode }) {
+export function IoCellView({ cell, looking, unknown, found }: { cell: IoCell; looking: string; unknown: string; found: (objects: ObjectRef[]) => ReactNode }) {
   if (cell.state === 'found') return found(cell.objects);
   if (cell.state === 'loading') {
     return (
@@ -21,7 +21,9 @@ export function IoCellView({ cell, looking, found }: { cell: IoCell; looking: st
       <span aria-hidden="true" className="text-muted">
         —
       </span>
-      <span className="sr-only">Not known: {cell.reason}</span>
+      <span className="sr-only">
+        {unknown}: {cell.reason}
+      </span>
     </span>
   );
 }

@@ -13,6 +13,7 @@ export function JobInputCell({ job }: { job: JobRow }) {
     <IoCellView
       cell={cell}
       looking="Looking for the input file…"
+      unknown="Input not known"
       found={([ref]) =>
         ref && (
           <Link

@@ -14,6 +14,7 @@ export function JobOutputsCell({ job }: { job: JobRow }) {
     <IoCellView
       cell={cell}
       looking="Looking for output files…"
+      unknown="No output files shown"
       found={(objects) => {
         const names = objects.slice(0, SHOWN).map((o) => fileName(o.key));
         const more = objects.length - names.length;
