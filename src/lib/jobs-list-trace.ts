@@ -8,7 +8,7 @@
 import type { MinIOObject, Service } from '../api/types';
 import type { ListedObjects } from './jobs-object-listing';
 import type { JobRow } from './jobs-paging';
-import { INPUT_WINDOW_MS, SKEW_MS, baseName, externalProviders, isClusterMinio, objectTime, outputWindow, splitStoragePath, storagePaths, toRef, type ObjectRef, type StoragePath } from './jobs-trace';
+import { INPUT_WINDOW_MS, SKEW_MS, baseName, externalProviders, isClusterMinio, namedAfter, objectTime, outputWindow, splitStoragePath, storagePaths, toRef, type ObjectRef, type StoragePath } from './jobs-trace';
 
 /** An input path with the file-name filters OSCAR applies before an upload there starts a job. */
 export interface InputPath extends StoragePath {
@@ -138,7 +138,7 @@ export function outputsFrom(index: TimeIndex, job: Pick<JobRow, 'created' | 'sta
   const found = index.refs.slice(lowerBound(index.times, w.from), lowerBound(index.times, w.to + 1));
   const base = input ? baseName(input.key) : '';
   if (!base) return found;
-  const score = (r: ObjectRef) => (baseName(r.key).startsWith(base) ? 0 : 1);
+  const score = (r: ObjectRef) => (namedAfter(r.key, base) ? 0 : 1);
   return found.sort((a, b) => score(a) - score(b));
 }
 
@@ -218,7 +218,7 @@ export function outputsCell(job: JobRow, io: ServiceIo, listings: readonly Listi
   // Jobs of a service overlap: files named after the input are this job's, the rest only perhaps. The
   // supervisor uploads at the end, so while a job runs the others' files are all there is to see.
   const base = input ? baseName(input.key) : '';
-  const namesakes = base ? during.filter((o) => baseName(o.key).startsWith(base)) : [];
+  const namesakes = base ? during.filter((o) => namedAfter(o.key, base)) : [];
   const objects = namesakes.length ? namesakes : job.status === 'Running' ? [] : during;
   if (objects.length) return { state: 'found', objects };
   // Outputs appear as the job ends: a listing from before then may lack them.

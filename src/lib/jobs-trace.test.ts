@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { baseName, browseLink, externalProviders, inputFromLog, likelyInputs, matchOutputs, objectLink, previewKind, servicePaths, splitStoragePath } from './jobs-trace';
+import { baseName, browseLink, externalProviders, inputFromLog, likelyInputs, matchOutputs, namedAfter, objectLink, previewKind, servicePaths, splitStoragePath } from './jobs-trace';
 
 const T = (s: number) => Date.UTC(2025, 5, 2, 10, 0, s);
 const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
@@ -70,6 +70,11 @@ describe('links and previews', () => {
     expect(browseLink({ bucket: 'grayify', key: 'out/sub dir/x.png' })).toBe('/buckets/grayify/out/sub%20dir/');
     expect(browseLink({ bucket: 'b', key: 'root.txt' })).toBe('/buckets/b');
     expect(baseName('in/photo.final.jpg')).toBe('photo.final');
+    expect(['out/input-1.txt', 'out/input-1-mask.png', 'out/input-1.seg.png', 'out/input-10.txt'].filter((k) => namedAfter(k, 'input-1'))).toEqual([
+      'out/input-1.txt',
+      'out/input-1-mask.png',
+      'out/input-1.seg.png',
+    ]);
   });
 
   it('opens the bucket browser at the object’s folder with its preview, names encoded as the browser reads them', () => {

@@ -80,6 +80,12 @@ export function baseName(key: string): string {
   return dot > 0 ? file.slice(0, dot) : file;
 }
 
+/** Whether an output is named after the input: "cat" → "cat.png", "cat-mask.png", but not "cat2.png". */
+export function namedAfter(key: string, base: string): boolean {
+  const b = baseName(key);
+  return b === base || (b.startsWith(base) && /[-_. ]/.test(b.charAt(base.length)));
+}
+
 // Clocks differ a little between MinIO, the API server and the job's node; S3 times have second precision.
 export const SKEW_MS = 2_000;
 /** How long before a job's creation its input may have been uploaded (the webhook is quick). */
@@ -120,7 +126,7 @@ export function matchOutputs(
       return t !== undefined && t >= from && t <= to;
     })
     .map((o) => toRef(path.bucket, o));
-  const score = (r: ObjectRef) => (base && baseName(r.key).startsWith(base) ? 0 : 1);
+  const score = (r: ObjectRef) => (base && namedAfter(r.key, base) ? 0 : 1);
   return found.sort((a, b) => score(a) - score(b) || (a.modified ?? 0) - (b.modified ?? 0));
 }
 
