@@ -5,6 +5,7 @@ import type { Path } from '../../hooks/use-service-editor';
 import { describedBy, FieldFrame, FieldMessages, inputClass } from './fields';
 import { fieldId, useField, useForm } from './form-context';
 import { pathKey } from '../../hooks/use-service-editor';
+import { useMapRows } from './use-map-rows';
 
 function formatList(value: unknown): string {
   return Array.isArray(value) ? value.map(String).join(', ') : value === undefined ? '' : String(value);
@@ -69,23 +70,6 @@ export function ListField({
   );
 }
 
-interface Row {
-  id: number;
-  key: string;
-  value: string;
-}
-
-function rowsOf(value: unknown): Row[] {
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return [];
-  return Object.entries(value as Record<string, unknown>).map(([key, v], id) => ({ id, key, value: v == null ? '' : String(v) }));
-}
-
-function mapOf(rows: Row[]): Record<string, string> | undefined {
-  const out: Record<string, string> = {};
-  for (const r of rows) if (r.key.trim() !== '') out[r.key.trim()] = r.value;
-  return Object.keys(out).length ? out : undefined;
-}
-
 /** NAME = value rows (environment variables, labels, annotations, headers). */
 export function MapField({
   path,
@@ -107,18 +91,7 @@ export function MapField({
   const f = useField(path);
   const ctx = useForm();
   const headingId = useId();
-  const shown = JSON.stringify(f.value ?? null);
-  const [rows, setRows] = useState<Row[]>(() => rowsOf(f.value));
-  const [seen, setSeen] = useState(shown);
-  if (seen !== shown) {
-    setSeen(shown);
-    if (JSON.stringify(mapOf(rows) ?? null) !== shown) setRows(rowsOf(f.value));
-  }
-  const update = (next: Row[]) => {
-    setRows(next);
-    f.set(mapOf(next));
-  };
-  const nextId = () => rows.reduce((m, r) => Math.max(m, r.id), -1) + 1;
+  const { rows, setRows, update, nextId } = useMapRows(f);
   const counts = new Map<string, number>();
   for (const r of rows) counts.set(r.key.trim(), (counts.get(r.key.trim()) ?? 0) + 1);
   return (
@@ -177,7 +150,7 @@ export function MapField({
           size="sm"
           disabled={f.readOnly}
           onClick={() => {
-            const id = nextId();
+            const id = nextId;
             setRows([...rows, { id, key: '', value: '' }]);
             // The new row's name box takes the focus, so typing can start at once.
             requestAnimationFrame(() => document.getElementById(`${fieldId([...path, `row${id}`])}-key`)?.focus());

@@ -1,51 +1,26 @@
 // Secrets: OSCAR never shows their values, so a secret already on the cluster is "set, unchanged"
 // until the user replaces it, and the request leaves it alone (see lib/secrets.ts).
-import { useState } from 'react';
 import { Badge } from '../../../../components/badge';
 import { Button } from '../../../../components/button';
 import type { SecretPlan } from '../../lib/secrets';
 import { FieldMessages, inputClass } from './fields';
 import { fieldId, useField, useForm } from './form-context';
 import { pathKey } from '../../hooks/use-service-editor';
+import { useMapRows, type MapRow } from './use-map-rows';
 
-interface Row {
-  id: number;
-  key: string;
-  value: string;
+interface Row extends MapRow {
   /** The user asked to type a new value for a secret on the cluster. */
   replacing?: boolean;
 }
 
 const PATH = ['environment', 'secrets'];
 
-function rowsOf(value: unknown): Row[] {
-  if (!value || typeof value !== 'object') return [];
-  return Object.entries(value as Record<string, string>).map(([key, v], id) => ({ id, key, value: v ?? '' }));
-}
-
-function mapOf(rows: Row[]): Record<string, string> | undefined {
-  const out: Record<string, string> = {};
-  for (const r of rows) if (r.key.trim()) out[r.key.trim()] = r.value;
-  return Object.keys(out).length ? out : undefined;
-}
-
 export function SecretsField({ plan }: { plan: SecretPlan }) {
   const f = useField(PATH);
   const { issues, baselineSecrets } = useForm();
   const base = new Set(baselineSecrets ?? []);
-  const shown = JSON.stringify(f.value ?? null);
-  const [rows, setRows] = useState<Row[]>(() => rowsOf(f.value));
-  const [seen, setSeen] = useState(shown);
-  if (seen !== shown) {
-    setSeen(shown);
-    if (JSON.stringify(mapOf(rows) ?? null) !== shown) setRows(rowsOf(f.value));
-  }
-  const update = (next: Row[]) => {
-    setRows(next);
-    f.set(mapOf(next));
-  };
+  const { rows, setRows, update, nextId } = useMapRows<Row>(f);
   const patch = (id: number, p: Partial<Row>) => update(rows.map((r) => (r.id === id ? { ...r, ...p } : r)));
-  const nextId = rows.reduce((m, r) => Math.max(m, r.id), -1) + 1;
 
   return (
     <fieldset id={f.id} tabIndex={-1} className="flex flex-col gap-2 outline-none" aria-describedby={`${f.id}-hint`}>
