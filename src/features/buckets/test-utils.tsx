@@ -2,6 +2,7 @@
 // tables are virtualised), and the routes in a memory router with a Toaster. Generic pieces: src/test/.
 import { Blob as NodeBlob, File as NodeFile } from 'node:buffer';
 import { beforeEach, vi } from 'vitest';
+import { configure } from '@testing-library/react';
 import { Toaster } from '../../components/toast';
 import { forgetS3Credentials } from '../../lib/s3-oscar';
 import { serveDemoCluster, type NodeDemo, type TestCluster } from '../../test/demo';
@@ -16,6 +17,8 @@ export const BASE = TEST_ENDPOINT;
 /** Call at the top level of a test file: a fresh demo cluster on BASE and a Basic session before each test. */
 export function setUpBucketTests(prepare?: (cluster: TestCluster) => void): NodeDemo {
   const demo = serveDemoCluster(BASE, prepare);
+  // Room for a loaded 2-core machine: every step goes through MSW and React.
+  configure({ asyncUtilTimeout: 5_000 });
   beforeEach(() => {
     signIn();
     // The S3 keys are cached per endpoint and user: each test's cluster makes its own.

@@ -4,7 +4,12 @@ import { setUploadLimits, uploadQueue } from '../../../lib/upload-session';
 
 /** How many files and parts go at once; kept as a preference in this browser. */
 export function UploadLimits({ onDone }: { onDone: () => void }) {
-  const [limits, setLimits] = useState(() => uploadQueue.getLimits());
+  // Text while typing (a field may be empty for a moment), whole numbers within bounds once saved.
+  const [text, setText] = useState(() => {
+    const l = uploadQueue.getLimits();
+    return { files: String(l.files), parts: String(l.parts) };
+  });
+  const bounded = (v: string, max: number) => Math.min(max, Math.max(1, Math.round(Number(v)) || 1));
   const field = (name: 'files' | 'parts', label: string, max: number) => (
     <label className="flex items-center justify-between gap-3">
       <span>{label}</span>
@@ -12,8 +17,9 @@ export function UploadLimits({ onDone }: { onDone: () => void }) {
         type="number"
         min={1}
         max={max}
-        value={limits[name]}
-        onChange={(e) => setLimits({ ...limits, [name]: Math.min(max, Math.max(1, Number(e.target.value) || 1)) })}
+        value={text[name]}
+        onChange={(e) => setText({ ...text, [name]: e.target.value })}
+        onBlur={() => setText({ ...text, [name]: String(bounded(text[name], max)) })}
         className="w-16 rounded-md border border-line bg-canvas px-2 py-1 text-right"
       />
     </label>
@@ -23,7 +29,7 @@ export function UploadLimits({ onDone }: { onDone: () => void }) {
       className="flex flex-col gap-2 border-b border-line px-3 py-2 text-sm"
       onSubmit={(e) => {
         e.preventDefault();
-        setUploadLimits(limits);
+        setUploadLimits({ files: bounded(text.files, 10), parts: bounded(text.parts, 16) });
         onDone();
       }}
     >
