@@ -189,6 +189,28 @@ test('a hostile log stays inert text: markup, escape sequences, binary bytes and
   await checkA11y(page, 'coloured log');
 });
 
+test('colours run on across lines until reset, and text in any script survives, parsed in the log worker', async ({ page }) => {
+  await login(page, '/jobs');
+  const ESC = '\x1b';
+  const lines = [
+    `${ESC}[33mWARNING: the lines below stay yellow`,
+    'still yellow',
+    `${ESC}[1mbold and yellow${ESC}[0m then plain`,
+    'plain again',
+    'naïve café — ünïcödé ✓ 😀 日本語',
+  ];
+  const name = await jobWithLog(page, lines, 0);
+  await goInApp(page, `/jobs/simple-test/${name}`);
+  const log = logOf(page, name);
+  await expect(log).toContainText('naïve café — ünïcödé ✓ 😀 日本語');
+  await expect(log.getByText('still yellow', { exact: true })).toHaveClass(/text-yellow/);
+  await expect(log.getByText('bold and yellow', { exact: true })).toHaveClass(/text-yellow.*font-bold|font-bold.*text-yellow/);
+  await expect(log.getByText('then plain', { exact: false })).not.toHaveClass(/text-yellow/);
+  expect(await log.locator('[data-line="4"] span[class*="text-"]').count()).toBe(0);
+  // The log was parsed off the main thread.
+  expect(page.workers().some((w) => /log-worker/.test(w.url()))).toBe(true);
+});
+
 test('a failing poll is shown and the log kept; a deleted job says it no longer exists', async ({ page }) => {
   await login(page, '/jobs');
   const lines = Array.from({ length: 200 }, (_, i) => `tick ${i + 1}`);

@@ -58,6 +58,19 @@ describe('LogViewer: what it shows', { timeout: 15_000 }, () => {
     expect((window as unknown as { pwned?: number }).pwned).toBeUndefined();
   });
 
+  it('keeps a colour opened on one line on the next lines until it is reset, as a terminal does', () => {
+    const b = new LogBuffer();
+    b.applyText(`${ESC}[32mstarting green\nstill green\n${ESC}[1mgreen and bold${ESC}[0m plain\nplain line\n`);
+    viewer(b);
+    const r = region();
+    expect(within(r).getByText('still green').className).toMatch(/text-green/);
+    const bold = within(r).getByText('green and bold');
+    expect(bold.className).toMatch(/text-green/);
+    expect(bold.className).toMatch(/font-bold/);
+    expect(r.querySelector('[data-line="4"] span[class*="text-green"]')).toBeNull();
+    expect(within(r).getByText('plain line').className).not.toMatch(/text-/);
+  });
+
   it('cuts a 10 MB line for display and says how much is hidden', () => {
     const b = new LogBuffer();
     b.applyText(`short\n${'x'.repeat(10 * 1024 * 1024)}\n`);
