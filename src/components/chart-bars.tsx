@@ -2,7 +2,7 @@ import { lazy, Suspense, useId, useState, type ReactNode } from 'react';
 import type { SeriesDef } from '../lib/metrics-series';
 import { formatValue, NO_VALUE } from '../lib/units';
 import { Button } from './button';
-import { ChartLegend } from './chart-legend';
+import { ChartLegend, useHiddenSeries } from './chart-legend';
 import { seriesColor, useChartTheme } from './chart-theme';
 
 const BarsPlot = lazy(() => import('./chart-bars-plot').then((m) => ({ default: m.BarsPlot })));
@@ -33,16 +33,9 @@ export function BarsChart({
   const id = useId();
   const theme = useChartTheme();
   const [asTable, setAsTable] = useState(false);
-  const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
+  const { hidden, toggle } = useHiddenSeries();
   const legend = defs.map((d, i) => ({ key: d.key, label: d.label, color: seriesColor(theme, i) }));
   const shown = defs.filter((d) => !hidden.has(d.key));
-  const toggle = (key: string) =>
-    setHidden((prev) => {
-      const next = new Set(prev);
-      if (next.has(key)) next.delete(key);
-      else next.add(key);
-      return next;
-    });
 
   return (
     <figure aria-labelledby={`${id}-title`} className="flex min-w-0 flex-col gap-2">

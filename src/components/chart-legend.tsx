@@ -1,4 +1,5 @@
 import { clsx } from 'clsx';
+import { useState } from 'react';
 
 export interface LegendItem {
   key: string;
@@ -6,6 +7,19 @@ export interface LegendItem {
   color: string;
   /** Shown after the label, e.g. the series' total over the range. */
   detail?: string;
+}
+
+/** The series a chart's legend has hidden, and the toggle for its buttons. */
+export function useHiddenSeries() {
+  const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
+  const toggle = (key: string) =>
+    setHidden((prev) => {
+      const next = new Set(prev);
+      if (next.has(key)) next.delete(key);
+      else next.add(key);
+      return next;
+    });
+  return { hidden, toggle };
 }
 
 /**

@@ -4,7 +4,7 @@ import { isAllZero, isEmptySeries, seriesMean, seriesTotals, type SeriesData } f
 import { seriesCsv } from '../lib/metrics-csv';
 import { formatValue } from '../lib/units';
 import { Button } from './button';
-import { ChartLegend } from './chart-legend';
+import { ChartLegend, useHiddenSeries } from './chart-legend';
 import { ChartProblems } from './chart-problems';
 import { ChartTable } from './chart-table';
 import { CopyButton } from './copy-button';
@@ -55,7 +55,7 @@ export function TimeSeriesChart({
   const id = useId();
   const theme = useChartTheme();
   const [asTable, setAsTable] = useState(false);
-  const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
+  const { hidden, toggle } = useHiddenSeries();
   // Buckets arrive one by one; redrawing the plot for each would keep the page busy. The plot shows
   // the last complete data (dimmed) until loading ends, while the progress line counts the periods.
   const [settled, setSettled] = useState<SeriesData | null>(loading ? null : data);
@@ -74,13 +74,6 @@ export function TimeSeriesChart({
         : formatValue(d.unit, totals[d.key]),
   }));
 
-  const toggle = (key: string) =>
-    setHidden((prev) => {
-      const next = new Set(prev);
-      if (next.has(key)) next.delete(key);
-      else next.add(key);
-      return next;
-    });
 
   return (
     <figure
