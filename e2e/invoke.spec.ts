@@ -33,6 +33,15 @@ async function send(page: Page) {
   await page.getByRole('button', { name: 'Send' }).click();
 }
 
+/** The next POST /run/cowsay answers `status` with `body` (standing in for the service). */
+async function nextRunAnswers(page: Page, status: number, body: string) {
+  await page.evaluate(
+    ({ status, body }) =>
+      (window as unknown as DemoWindow).__lagoonDemo.fault({ method: 'POST', path: '/run/cowsay', status, times: 1, body }),
+    { status, body },
+  );
+}
+
 /** The next /run of `service` answers `bytes` bytes, streamed in 1 MiB chunks with a pause between them. */
 async function bigAnswer(page: Page, service: string, bytes: number, pauseMs: number) {
   await page.evaluate(
@@ -220,14 +229,10 @@ test('bad answers stay inert: a 500 with a stack trace, HTML with script, bytes 
 }) => {
   await signIn(page, '/services/cowsay/invoke');
   await expect(page.getByRole('button', { name: /Reveal token of cowsay/ })).toBeVisible();
-  await page.evaluate(() =>
-    (window as unknown as DemoWindow).__lagoonDemo.fault({
-      method: 'POST',
-      path: '/run/cowsay',
-      status: 500,
-      times: 1,
-      body: 'Traceback (most recent call last):\n  File "/opt/cow.py", line 9, in <module>\nKeyError: \'message\'',
-    }),
+  await nextRunAnswers(
+    page,
+    500,
+    'Traceback (most recent call last):\n  File "/opt/cow.py", line 9, in <module>\nKeyError: \'message\'',
   );
   await send(page);
   await expect(
@@ -235,14 +240,10 @@ test('bad answers stay inert: a 500 with a stack trace, HTML with script, bytes 
   ).toBeVisible();
   await expect(answer(page).getByText(/KeyError: 'message'/)).toBeVisible();
 
-  await page.evaluate(() =>
-    (window as unknown as DemoWindow).__lagoonDemo.fault({
-      method: 'POST',
-      path: '/run/cowsay',
-      status: 200,
-      times: 1,
-      body: '<!doctype html><html><body><h1>Gateway</h1><script>window.__pwned = true</script><img src=x onerror="window.__pwned = true"></body></html>',
-    }),
+  await nextRunAnswers(
+    page,
+    200,
+    '<!doctype html><html><body><h1>Gateway</h1><script>window.__pwned = true</script><img src=x onerror="window.__pwned = true"></body></html>',
   );
   await send(page);
   await expect(
@@ -255,26 +256,8 @@ test('bad answers stay inert: a 500 with a stack trace, HTML with script, bytes 
   expect(await page.evaluate(() => (window as unknown as DemoWindow).__pwned)).toBeUndefined();
 
   // PNG's signature followed by garbage, base64-encoded as an image service would print it.
-  await page.evaluate(() => {
-    const bytes = [
-      0x89,
-      0x50,
-      0x4e,
-      0x47,
-      0x0d,
-      0x0a,
-      0x1a,
-      0x0a,
-      ...Array.from({ length: 40 }, (_, i) => (i * 37) % 256),
-    ];
-    (window as unknown as DemoWindow).__lagoonDemo.fault({
-      method: 'POST',
-      path: '/run/cowsay',
-      status: 200,
-      times: 1,
-      body: btoa(String.fromCharCode(...bytes)),
-    });
-  });
+  const pngStart = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...Array.from({ length: 40 }, (_, i) => (i * 37) % 256)];
+  await nextRunAnswers(page, 200, Buffer.from(pngStart).toString('base64'));
   await send(page);
   await expect(
     answer(page).getByText(/start like a PNG image, but the browser cannot decode them/),
