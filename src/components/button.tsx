@@ -1,17 +1,26 @@
 import { forwardRef, type ButtonHTMLAttributes } from 'react';
 import { clsx } from 'clsx';
 
-type Variant = 'primary' | 'secondary' | 'danger' | 'ghost';
+export type ButtonVariant = 'primary' | 'secondary' | 'danger' | 'ghost';
 
-const VARIANTS: Record<Variant, string> = {
+const VARIANTS: Record<ButtonVariant, string> = {
   primary: 'bg-accent text-accent-fg hover:opacity-90 border-transparent',
   secondary: 'bg-surface text-fg border-line hover:bg-raised',
   danger: 'bg-danger text-white dark:text-black hover:opacity-90 border-transparent',
   ghost: 'bg-transparent text-fg border-transparent hover:bg-raised',
 };
 
+/** A button's look, for <Button> and for links that look like one (ButtonLink). */
+export function buttonClass(variant: ButtonVariant, size: 'sm' | 'md'): string {
+  return clsx(
+    'inline-flex items-center justify-center gap-1.5 rounded-md border font-medium whitespace-nowrap transition-colors',
+    size === 'sm' ? 'px-2.5 py-1 text-sm' : 'px-3.5 py-2 text-sm',
+    VARIANTS[variant],
+  );
+}
+
 export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
-  variant?: Variant;
+  variant?: ButtonVariant;
   size?: 'sm' | 'md';
   busy?: boolean;
 }
@@ -26,12 +35,7 @@ export const Button = forwardRef<HTMLButtonElement, ButtonProps>(function Button
       type={type}
       disabled={disabled || busy}
       aria-busy={busy || undefined}
-      className={clsx(
-        'inline-flex items-center justify-center gap-1.5 rounded-md border font-medium whitespace-nowrap transition-colors disabled:cursor-not-allowed disabled:opacity-50',
-        size === 'sm' ? 'px-2.5 py-1 text-sm' : 'px-3.5 py-2 text-sm',
-        VARIANTS[variant],
-        className,
-      )}
+      className={clsx(buttonClass(variant, size), 'disabled:cursor-not-allowed disabled:opacity-50', className)}
       {...rest}
     >
       {busy && <Spinner small />}

@@ -3,6 +3,7 @@ import { useLocation, useNavigate } from 'react-router';
 import { useSession, type Session } from '../../../app/session';
 import { queryClient } from '../../../app/query-client';
 import { Button } from '../../../components/button';
+import { useClock } from '../../../components/use-clock';
 import { useRenewal } from '../renewal-status';
 import { endSessionLocally, loginPath } from '../session-end';
 
@@ -33,7 +34,7 @@ export function SessionWatch() {
 
 function ExpiryWarning({ session }: { session: Session }) {
   const renewal = useRenewal();
-  const now = useNow(5_000);
+  const now = useClock(5_000);
   const navigate = useNavigate();
   const location = useLocation();
   const [renewing, setRenewing] = useState(false);
@@ -81,13 +82,4 @@ function inTime(ms: number): string {
   if (ms < 60_000) return 'in less than a minute';
   const minutes = Math.round(ms / 60_000);
   return minutes === 1 ? 'in about a minute' : `in about ${minutes} minutes`;
-}
-
-function useNow(everyMs: number): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const t = setInterval(() => setNow(Date.now()), everyMs);
-    return () => clearInterval(t);
-  }, [everyMs]);
-  return now;
 }
