@@ -2,6 +2,7 @@
 // visibility and delete; a 10,000-object bucket paged through; hostile names stored and shown as typed;
 // preview; a file over the quota failing on its own; axe and screenshots in light and dark.
 import { expect, test, type Page } from '@playwright/test';
+import { unzipSync } from 'fflate';
 import { checkA11y, login, useTheme } from './support/app';
 
 interface DemoWindow {
@@ -186,6 +187,41 @@ test('hostile names are stored and shown as typed, and stay inert', async ({ pag
   expect((await download).suggestedFilename()).toBe('%2F.txt');
   expect(dialogs).toEqual([]);
   expect(await page.locator('img[src="x"]').count()).toBe(0);
+});
+
+test('a selection zips straight into the file picked (File System Access), entry by entry', async ({ page }) => {
+  // The save picker answers with a real file handle, in the origin's private file system (no dialog).
+  await page.addInitScript(() => {
+    Object.assign(window, {
+      showSaveFilePicker: async (o: { suggestedName: string }) => {
+        (window as unknown as { pickedName: string }).pickedName = o.suggestedName;
+        return (await navigator.storage.getDirectory()).getFileHandle('picked.zip', { create: true });
+      },
+    });
+  });
+  let downloads = 0;
+  page.on('download', () => downloads++);
+  await login(page, '/buckets/ana-datasets/labels/');
+  await page.getByRole('checkbox', { name: /Select all/ }).check();
+  await page.getByRole('button', { name: 'Download selected' }).click();
+  // A writable file shows its bytes only once closed, that is once the zip is complete.
+  const size = () =>
+    page.evaluate(async () => {
+      const dir = await navigator.storage.getDirectory();
+      return (await (await dir.getFileHandle('picked.zip').catch(() => null))?.getFile())?.size ?? 0;
+    });
+  await expect.poll(size, { timeout: 20_000 }).toBeGreaterThan(0);
+  await expect(page.getByRole('button', { name: 'Download selected' })).toHaveText('Download selected');
+  const zip = await page.evaluate(async () => {
+    const file = await (await (await navigator.storage.getDirectory()).getFileHandle('picked.zip')).getFile();
+    return { name: (window as unknown as { pickedName: string }).pickedName, bytes: [...new Uint8Array(await file.arrayBuffer())] };
+  });
+  expect(zip.name).toBe('ana-datasets-labels.zip');
+  const entries = unzipSync(new Uint8Array(zip.bytes));
+  expect(Object.keys(entries).sort()).toEqual(['species.csv', 'test.csv', 'train.csv']);
+  expect(new TextDecoder().decode(entries['species.csv'])).toContain('Quercus ilex');
+  expect(entries['train.csv']!.length).toBeGreaterThan(0);
+  expect(downloads).toBe(0);
 });
 
 test('a file over the bucket quota fails with the server words while the others finish', async ({ page }) => {

@@ -1,7 +1,7 @@
 // Test helpers for this feature: the demo cluster behind a signed-in session, the layout jsdom lacks (the
 // tables are virtualised), and the routes in a memory router with a Toaster. Generic pieces: src/test/.
 import { Blob as NodeBlob, File as NodeFile } from 'node:buffer';
-import { beforeEach, vi } from 'vitest';
+import { afterEach, beforeEach, vi } from 'vitest';
 import { configure } from '@testing-library/react';
 import { Toaster } from '../../components/toast';
 import { forgetS3Credentials } from '../../lib/s3-oscar';
@@ -27,6 +27,7 @@ export function setUpBucketTests(prepare?: (cluster: TestCluster) => void): Node
     vi.stubGlobal('File', NodeFile);
     fakeLayout();
   });
+  afterEach(() => demo.server.events.removeAllListeners());
   return demo;
 }
 
@@ -44,4 +45,11 @@ export function renderBuckets(url: string) {
 /** Where the router is now. */
 export function location(): string {
   return document.querySelector('[data-testid=location]')?.textContent ?? '';
+}
+
+/** Every request the app sends from now on in this test, as URLs. */
+export function recordRequests(demo: NodeDemo): URL[] {
+  const seen: URL[] = [];
+  demo.server.events.on('request:start', ({ request }) => void seen.push(new URL(request.url)));
+  return seen;
 }

@@ -60,43 +60,115 @@ export async function downloadObject(bucket: string, key: string, size: number):
   save(await (await fetchObject(bucket, key)).blob(), name);
 }
 
-/** Several objects as one zip (stored, not compressed: most scientific data is already compressed). */
-export async function downloadZip(bucket: string, keys: readonly string[], prefix: string, onProgress?: (done: number) => void): Promise<void> {
+/** Where a zip goes as it is made. */
+export interface ZipSink {
+  write(chunk: Uint8Array): Promise<void>;
+  close(): Promise<void>;
+  abort(reason?: unknown): Promise<void>;
+}
+
+/** Bytes handed to the sink but not yet written, before the zipping waits for the disk. */
+const MAX_PENDING = 16 * 1024 * 1024;
+
+/**
+ * Several objects as one zip (stored, not compressed: most scientific data is already compressed),
+ * streamed: each object's bytes go into the zip and on to `sink` as they arrive, so only what the sink has
+ * not yet written is held in memory.
+ */
+export async function zipObjects(bucket: string, keys: readonly string[], prefix: string, sink: ZipSink, onProgress?: (done: number) => void): Promise<void> {
   const unreachable = keys.find(browserCannotFetch);
   if (unreachable !== undefined) throw new DotKeyError(unreachable);
-  const chunks: Uint8Array[] = [];
-  const finished = new Promise<void>((resolve, reject) => {
-    const zip = new Zip((err, data, final) => {
-      if (err) return reject(err);
-      chunks.push(data);
-      if (final) resolve();
-    });
-    void (async () => {
-      try {
-        let done = 0;
-        for (const key of keys) {
-          const entry = new ZipPassThrough(key.startsWith(prefix) ? key.slice(prefix.length) : key);
-          zip.add(entry);
-          const body = (await fetchObject(bucket, key)).body;
-          if (body) {
-            const reader = body.getReader();
-            for (;;) {
-              const { value, done: end } = await reader.read();
-              if (end) break;
-              entry.push(value);
-            }
-          }
-          entry.push(new Uint8Array(0), true);
-          onProgress?.(++done);
-        }
-        zip.end();
-      } catch (e) {
-        reject(e instanceof Error ? e : new Error(String(e)));
-      }
-    })();
+  let writing: Promise<void> = Promise.resolve();
+  let pending = 0;
+  let failed: unknown = null;
+  let finished = () => {};
+  const ended = new Promise<void>((resolve) => (finished = resolve));
+  const zip = new Zip((err, data, final) => {
+    if (err) failed ??= err;
+    else {
+      pending += data.length;
+      writing = writing.then(async () => {
+        await sink.write(data);
+        pending -= data.length;
+      });
+      writing.catch((e: unknown) => (failed ??= e));
+    }
+    if (final || err) finished();
   });
-  await finished;
-  save(new Blob(chunks as BlobPart[], { type: 'application/zip' }), `${bucket}${prefix ? `-${prefix.replace(/\/$/, '').replace(/\//g, '-')}` : ''}.zip`);
+  try {
+    let done = 0;
+    for (const key of keys) {
+      const entry = new ZipPassThrough(key.startsWith(prefix) ? key.slice(prefix.length) : key);
+      zip.add(entry);
+      const body = (await fetchObject(bucket, key)).body;
+      if (body) {
+        const reader = body.getReader();
+        for (;;) {
+          const { value, done: end } = await reader.read();
+          if (end) break;
+          entry.push(value);
+          if (pending > MAX_PENDING) await writing;
+          if (failed) throw failed;
+        }
+      }
+      entry.push(new Uint8Array(0), true);
+      onProgress?.(++done);
+    }
+    zip.end();
+    await ended;
+    await writing;
+    if (failed) throw failed;
+    await sink.close();
+  } catch (e) {
+    zip.terminate();
+    await sink.abort(e).catch(() => {});
+    throw e instanceof Error ? e : new Error(String(e));
+  }
+}
+
+type SavePicker = (options: { suggestedName: string; types: { description: string; accept: Record<string, string[]> }[] }) => Promise<FileSystemFileHandle>;
+
+/** Whether this browser can write a download straight to a file the user picks (Chrome, Edge). */
+export function canStreamToDisk(): boolean {
+  return typeof (window as { showSaveFilePicker?: SavePicker }).showSaveFilePicker === 'function';
+}
+
+/** Zips above this are worth a warning where the zip has to be built in memory first. */
+export const IN_MEMORY_ZIP_WARNING = 1024 * 1024 * 1024;
+
+/**
+ * Downloads keys as one zip: straight into a file the user picks where the browser allows it (nothing
+ * kept in memory), else built in memory and saved at the end. Resolves false when the user closed the
+ * file picker. Call it from the click: the picker needs the user's gesture.
+ */
+export async function downloadZip(bucket: string, keys: readonly string[], prefix: string, onProgress?: (done: number) => void): Promise<boolean> {
+  const name = `${bucket}${prefix ? `-${prefix.replace(/\/$/, '').replace(/\//g, '-')}` : ''}.zip`;
+  const picker = (window as { showSaveFilePicker?: SavePicker }).showSaveFilePicker;
+  if (picker) {
+    let handle: FileSystemFileHandle;
+    try {
+      handle = await picker.call(window, { suggestedName: name, types: [{ description: 'Zip archive', accept: { 'application/zip': ['.zip'] } }] });
+    } catch (e) {
+      if (e instanceof DOMException && e.name === 'AbortError') return false;
+      throw e;
+    }
+    const file = await handle.createWritable();
+    await zipObjects(bucket, keys, prefix, { write: (c) => file.write(c as Uint8Array<ArrayBuffer>), close: () => file.close(), abort: (r) => file.abort(r) }, onProgress);
+    return true;
+  }
+  const chunks: Uint8Array[] = [];
+  await zipObjects(
+    bucket,
+    keys,
+    prefix,
+    {
+      write: async (c) => void chunks.push(c),
+      close: async () => save(new Blob(chunks as BlobPart[], { type: 'application/zip' }), name),
+      abort: async () => void (chunks.length = 0),
+    },
+    onProgress,
+  );
+  return true;
 }
 
 /** A presigned GET. For a key with "." or ".." folders it works with `curl --path-as-is`, not in a browser. */

@@ -3,12 +3,14 @@ import type { MinIOObject } from '../../../api/types';
 import { errorMessage } from '../../../api/errors';
 import { Button } from '../../../components/button';
 import { SearchInput } from '../../../components/search-input';
+import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { EmptyState } from '../../../components/states';
 import { toast } from '../../../components/toast';
 import { requestUpload } from '../../../lib/upload-session';
+import { formatBytes } from '../../../lib/upload-speed';
 import type { Picked } from '../../../lib/upload-entries';
 import { useDeleteObjects } from '../api/mutations';
-import { downloadObject, downloadZip } from '../api/object-access';
+import { canStreamToDisk, downloadObject, downloadZip, IN_MEMORY_ZIP_WARNING } from '../api/object-access';
 import { browserCannotFetch } from '../lib/dot-keys';
 import { filterRows, keysOf, rowsIn, sortRows, type FileRow, type ObjectRow } from '../lib/object-tree';
 import { DeleteObjectsDialog } from './delete-objects-dialog';
@@ -36,6 +38,8 @@ export function ObjectBrowser({ bucket, prefix, objects, loading }: { bucket: st
   // Files whose names browsers cannot fetch ("." or ".." folders): the commands that work instead.
   const [dotDownload, setDotDownload] = useState<ObjectRow | null>(null);
   const [dotSelection, setDotSelection] = useState<{ dotted: string[]; others: string[] } | null>(null);
+  // A large zip in a browser that must build it in memory: asked first.
+  const [bigZip, setBigZip] = useState<{ keys: readonly string[]; bytes: number } | null>(null);
   const del = useDeleteObjects(bucket);
   const previewName = view.params.get('preview');
   const preview = all.find((r): r is FileRow => r.kind === 'file' && r.name === previewName) ?? null;
@@ -73,7 +77,12 @@ export function ObjectBrowser({ bucket, prefix, objects, loading }: { bucket: st
     await zipKeys(keys);
   }
 
-  async function zipKeys(keys: readonly string[]) {
+  async function zipKeys(keys: readonly string[], confirmed = false) {
+    if (!confirmed && !canStreamToDisk()) {
+      const wanted = new Set(keys);
+      const bytes = objects.reduce((n, o) => n + (wanted.has(o.object_name ?? '') ? (o.size_bytes ?? 0) : 0), 0);
+      if (bytes > IN_MEMORY_ZIP_WARNING) return setBigZip({ keys, bytes });
+    }
     setZipping(`0 of ${keys.length}`);
     try {
       await downloadZip(bucket, keys, prefix, (n) => setZipping(`${n} of ${keys.length}`));
@@ -156,6 +165,23 @@ export function ObjectBrowser({ bucket, prefix, objects, loading }: { bucket: st
       </div>
       <DeleteObjectsDialog rows={deleting} keys={deleteKeys.length} bytes={deleteBytes} busy={del.isPending} onConfirm={confirmDelete} onCancel={() => setDeleting([])} />
       {sharing && <ShareDialog bucket={bucket} objectKey={sharing.id} name={sharing.name} onClose={() => setSharing(null)} />}
+      <ConfirmDialog
+        open={!!bigZip}
+        title={`Zip ${bigZip ? formatBytes(bigZip.bytes) : ''} in memory?`}
+        confirmLabel="Zip anyway"
+        onConfirm={() => {
+          const keys = bigZip?.keys ?? [];
+          setBigZip(null);
+          void zipKeys(keys, true);
+        }}
+        onCancel={() => setBigZip(null)}
+      >
+        <p>
+          This browser cannot write a download straight to disk, so the whole zip is built in memory before it is saved. At{' '}
+          {bigZip ? formatBytes(bigZip.bytes) : ''} that can slow the tab down or crash it.
+        </p>
+        <p>Chrome and Edge write the zip straight to a file you pick. Or download the largest files one at a time.</p>
+      </ConfirmDialog>
       {dotDownload && <DotKeyDownloadDialog bucket={bucket} objectKey={dotDownload.id} name={dotDownload.name} onClose={() => setDotDownload(null)} />}
       {dotSelection && (
         <DotKeysInSelectionDialog

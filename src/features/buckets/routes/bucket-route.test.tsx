@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { location, renderBuckets, setUpBucketTests } from '../test-utils';
+import { location, recordRequests, renderBuckets, setUpBucketTests } from '../test-utils';
 
 const demo = setUpBucketTests();
 
@@ -13,12 +13,7 @@ const rowNames = async (bucket: string) =>
     .slice(1)
     .map((r) => within(r).getAllByRole('cell')[1]?.textContent);
 
-/** Every request the app sent while the test ran. */
-function requests(): URL[] {
-  const seen: URL[] = [];
-  demo.server.events.on('request:start', ({ request }) => void seen.push(new URL(request.url)));
-  return seen;
-}
+const requests = () => recordRequests(demo);
 
 describe('a bucket’s folders', () => {
   it('shows folders before files, opens a folder by its link, and goes back by the breadcrumb', async () => {
