@@ -2,7 +2,7 @@
 // in the page (the app's own database layout), then /invocations is opened from the menu and by a
 // reload, and scrolled to its end. Chromium on the production build with the demo cluster.
 // Prints figures; never fails the run. LAGOON_DIST=<dir> measures another build directory.
-import { launchBrowser, loginDemo, ms, recordLongTasks, servePreview, spread, takeLongTasks } from './support.mjs';
+import { ms, openDemo, recordLongTasks, spread, takeLongTasks } from './support.mjs';
 
 const CALLS = 5000;
 const RUNS = 5;
@@ -75,11 +75,8 @@ function seed({ endpoint, count }) {
 }
 
 async function main() {
-  const server = await servePreview();
-  const browser = await launchBrowser();
+  const { url, page, close } = await openDemo();
   try {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await loginDemo(page, server.url);
     const t0 = Date.now();
     await page.evaluate(seed, { endpoint: 'https://demo.lagoon.test', count: CALLS });
     console.log(`Seeded ${CALLS} calls in IndexedDB in ${ms(Date.now() - t0)}`);
@@ -102,7 +99,7 @@ async function main() {
 
     const reload = [];
     for (let i = 0; i < RUNS; i++) {
-      await page.goto(`${server.url}/invocations`);
+      await page.goto(`${url}/invocations`);
       await page.getByText(`${CALLS} calls`, { exact: true }).waitFor();
       await page.getByRole('table', { name: 'Invocations, newest first' }).getByRole('row').nth(1).waitFor();
       reload.push(await page.evaluate(() => performance.now()));
@@ -167,8 +164,7 @@ async function main() {
     console.log(`Scroll to the end: ${ms(scroll.ms)} to paint row ${scroll.last} of ${CALLS + 1}`);
     console.log(`Filter by service: ${ms(filter)} to the next frame`);
   } finally {
-    await browser.close();
-    server.stop();
+    await close();
   }
 }
 

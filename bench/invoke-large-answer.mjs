@@ -4,7 +4,7 @@
 // throughput, the longest main-thread task and total blocking time while it arrives, and the JS heap.
 // A bare fetch loop over the same stream gives the floor the page cannot beat. Prints figures; never
 // fails the run. LAGOON_DIST=<dir> measures another build directory.
-import { blockingTime, launchBrowser, loginDemo, median, ms, recordLongTasks, servePreview, takeLongTasks } from './support.mjs';
+import { blockingTime, median, ms, openDemo, recordLongTasks, takeLongTasks } from './support.mjs';
 
 const BYTES = 50_000_000;
 const RUNS = 3;
@@ -34,12 +34,9 @@ async function bigAnswer(page) {
 const mb = (n) => `${(n / 1e6).toFixed(1)} MB`;
 
 async function main() {
-  const server = await servePreview();
-  const browser = await launchBrowser();
+  const { url, page, close } = await openDemo();
   try {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await loginDemo(page, server.url);
-    await page.goto(`${server.url}/services/cowsay/invoke`);
+    await page.goto(`${url}/services/cowsay/invoke`);
     await page.getByRole('button', { name: /Reveal token of cowsay/ }).waitFor();
 
     // The floor: the same stream read by a bare loop, nothing kept.
@@ -108,8 +105,7 @@ async function main() {
       `  Bare fetch loop (the floor): ${ms(median(bare.map((r) => r.ms)))}; longest task ${ms(median(bareLongest))}`,
     );
   } finally {
-    await browser.close();
-    server.stop();
+    await close();
   }
 }
 

@@ -1,14 +1,13 @@
 // Render and scroll a 10,000-object folder listing (OSCAR pages of 1,000 followed with next_page), in
 // Chromium on the production build with the demo cluster. Prints figures; never fails the run.
-import { launchBrowser, loginDemo, ms, printScroll, scrollThrough, servePreview } from './support.mjs';
+import { ms, openDemo, printScroll, scrollThrough } from './support.mjs';
 
 const TOTAL = 10_000;
 const STEPS = 150;
-const server = await servePreview();
-const browser = await launchBrowser();
+let demo;
 try {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  await loginDemo(page, server.url);
+  demo = await openDemo({ viewport: { width: 1440, height: 900 } });
+  const { page } = demo;
   await page.waitForFunction(() => window.__lagoonDemo?.cluster);
   // 10,000 files in one folder, put straight into the demo's bucket (too big to survive a reload, so the
   // listing is opened by clicking through the app).
@@ -56,6 +55,5 @@ try {
 } catch (e) {
   console.log(`objects-scroll could not run: ${e.message}`);
 } finally {
-  await browser.close();
-  server.stop();
+  await demo?.close();
 }

@@ -1,15 +1,14 @@
 // Time to render the services list with 5,000 services, and how smoothly it scrolls, in Chromium on the
 // production build with the demo cluster. Prints figures; never fails the run.
-import { launchBrowser, loginDemo, ms, printScroll, scrollThrough, servePreview } from './support.mjs';
+import { ms, openDemo, printScroll, scrollThrough } from './support.mjs';
 
 const TOTAL = 5000;
 const STEPS = 120;
-const server = await servePreview();
-const browser = await launchBrowser();
+let demo;
 try {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   // Land away from the list, so its first request sees all the services.
-  await loginDemo(page, server.url, '/info');
+  demo = await openDemo({ viewport: { width: 1440, height: 900 }, next: '/info' });
+  const { page } = demo;
   await page.waitForFunction(() => window.__lagoonDemo);
   const existing = await page.evaluate(() => window.__lagoonDemo.cluster.services.size);
   // Too many to survive a reload (the demo's snapshot), so the list is opened from the menu.
@@ -29,6 +28,5 @@ try {
 } catch (e) {
   console.log(`services-render could not run: ${e.message}`);
 } finally {
-  await browser.close();
-  server.stop();
+  await demo?.close();
 }

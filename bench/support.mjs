@@ -74,6 +74,27 @@ export async function loginDemo(page, baseUrl, next) {
 
 export const ms = (n) => `${n.toFixed(0)} ms`;
 
+/**
+ * Serves the build, launches Chromium, opens a page and logs in to the demo (then goes to `next` if
+ * given). `close()` ends all of it; on a failure here it is already done.
+ */
+export async function openDemo({ viewport = { width: 1400, height: 900 }, next } = {}) {
+  const server = await servePreview();
+  const browser = await launchBrowser();
+  const close = async () => {
+    await browser.close();
+    server.stop();
+  };
+  try {
+    const page = await browser.newPage({ viewport });
+    await loginDemo(page, server.url, next);
+    return { url: server.url, browser, page, close };
+  } catch (e) {
+    await close();
+    throw e;
+  }
+}
+
 /** The middle value (the upper middle for an even count). */
 export const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
