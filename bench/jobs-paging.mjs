@@ -96,8 +96,7 @@ try {
     if (![...box.querySelectorAll('th')].some((th) => th.textContent === 'Input')) return { ms: 0, shown: false };
     const start = performance.now();
     const done = () => {
-      const cells = [...box.querySelectorAll('tbody tr[aria-rowindex] a')].filter((x) => / \(likely, matched by upload time\)$/.test(x.textContent ?? ''));
-      return cells.length >= 10;
+      return box.querySelectorAll('tbody tr[aria-rowindex] a[aria-label$="(likely, matched by upload time)"]').length >= 10;
     };
     while (!done() && performance.now() - start < 60_000) await new Promise((r) => setTimeout(r, 20));
     return { ms: performance.now() - t0, shown: done() };

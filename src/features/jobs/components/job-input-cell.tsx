@@ -19,13 +19,10 @@ export function JobInputCell({ job }: { job: JobRow }) {
           <Link
             to={objectLink(ref)}
             title={`${ref.bucket}/${ref.key}\nLikely: uploaded${ref.modified === undefined ? '' : ` ${formatTime(ref.modified)},`} just before the job was created. The list matches by time only; the job’s page reads its log to be sure.`}
-            className="flex max-w-full min-w-0 underline-offset-2 hover:underline"
+            aria-label={`${fileName(ref.key)} (likely, matched by upload time)`}
+            className="underline-offset-2 hover:underline"
           >
-            <span aria-hidden="true" className="shrink-0 pr-1 text-muted">
-              ≈
-            </span>
-            <span className="truncate">{fileName(ref.key)}</span>
-            <span className="sr-only"> (likely, matched by upload time)</span>
+            <span className="text-muted">≈</span> {fileName(ref.key)}
           </Link>
         )
       }

@@ -23,13 +23,10 @@ export function JobOutputsCell({ job }: { job: JobRow }) {
           <Link
             to={jobPath(job)}
             title={`Likely written by this job (matched by time):\n${names.join('\n')}${more > 0 ? `\n…and ${more} more` : ''}`}
+            aria-label={`${n} likely written by job ${job.name}, first ${names[0] ?? ''}`}
             className="underline-offset-2 hover:underline"
           >
-            <span aria-hidden="true" className="text-muted">
-              ≈{' '}
-            </span>
-            {n}
-            <span className="sr-only"> likely written by job {job.name}, first {names[0]}</span>
+            <span className="text-muted">≈</span> {n}
           </Link>
         );
       }}
