@@ -1,7 +1,13 @@
 // Upload throughput: 512 MB through the browser (the app's upload manager, multipart with parallel parts,
 // production build, Debian Chromium) into a real S3 server (s3rver on 127.0.0.1, e2e/support/s3-server.ts),
-// against a raw HTTP PUT of the same number of bytes from Node to the same server in the same run, and the
-// same multipart (same part size and parallelism) sent from Node. Prints figures; never fails.
+// against a raw HTTP PUT of the same number of bytes from Node to the same server in the same run. Prints
+// figures; never fails. To tell where the time goes, the same bytes also go:
+//   node-multipart  the same multipart (part size, requests in flight) from Node: the server's multipart cost;
+//   bare-xhr        the same parts by XHR from a bare page (no app, no signing): Chromium's cost for parts,
+//                   each a Blob slice of the file;
+//   bare-put        the whole File in one XHR PUT from that page: Chromium's ceiling without parts;
+//   *-stock         app and Node multipart against stock s3rver (see below).
+// CPU seconds are read from /proc for the browser's processes (by kind) and from Node for the server.
 //
 // Each run is split with the server's own request log: "setup" (file picked → first part arrives: the
 // collision check and CreateMultipartUpload), "parts" (first part arrives → last part stored) and
@@ -14,11 +20,12 @@
 // body through itself, which a real cluster never does. A run on the demo is printed too, for comparison.
 //
 // UPLOAD_BENCH_MB (512), UPLOAD_BENCH_ROUNDS (3: medians are printed), UPLOAD_BENCH_PARTS (requests in
-// flight, else the app's default), LAGOON_DIST (the build to serve).
+// flight, else the app's default), UPLOAD_BENCH_KINDS (a comma-separated subset of the runs, to explore),
+// LAGOON_DIST (the build to serve).
 import { createJiti } from 'jiti';
 import { link, mkdtemp, open, readdir, readFile, rm } from 'node:fs/promises';
 import { chromium } from '@playwright/test';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import http from 'node:http';
 import { CHROMIUM_ARGS, loginDemo, ms, servePreview } from './support.mjs';
@@ -93,6 +100,42 @@ async function nodeMultipart(endpoint, key, partSize, parallel) {
   return performance.now() - t0;
 }
 
+/**
+ * The same multipart from a bare page: the file input, XHR per part (a Blob slice each), nothing else. No
+ * app, no signing (s3rver takes unsigned requests): what Chromium itself costs, apart from the app. And
+ * the whole file in one XHR PUT from that page: Chromium's ceiling, without multipart.
+ */
+const BARE_PAGE = `<!doctype html><title>bare upload</title><input type="file" id="f"><script>
+window.run = async ({ endpoint, bucket, key, partSize, parallel, single }) => {
+  const file = document.getElementById('f').files[0];
+  const base = endpoint + '/' + bucket + '/' + key;
+  if (single) return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('PUT', base);
+    xhr.upload.onprogress = () => {};
+    xhr.onload = () => (xhr.status === 200 ? resolve() : reject(new Error('PUT answered ' + xhr.status)));
+    xhr.onerror = reject;
+    xhr.send(file);
+  });
+  const id = /<UploadId>(.*?)<\\/UploadId>/.exec(await (await fetch(base + '?uploads', { method: 'POST' })).text())[1];
+  const numbers = Array.from({ length: Math.ceil(file.size / partSize) }, (_, i) => i + 1);
+  const queue = [...numbers];
+  const etags = {};
+  const send = (n) => new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('PUT', base + '?partNumber=' + n + '&uploadId=' + id);
+    xhr.upload.onprogress = () => {};
+    xhr.onload = () => ((etags[n] = xhr.getResponseHeader('ETag')), resolve());
+    xhr.onerror = reject;
+    xhr.send(file.slice((n - 1) * partSize, n * partSize));
+  });
+  await Promise.all(Array.from({ length: parallel }, async () => { for (let n = queue.shift(); n; n = queue.shift()) await send(n); }));
+  const body = '<CompleteMultipartUpload>' + numbers.map((n) => '<Part><PartNumber>' + n + '</PartNumber><ETag>' + etags[n] + '</ETag></Part>').join('') + '</CompleteMultipartUpload>';
+  const res = await fetch(base + '?uploadId=' + id, { method: 'POST', body });
+  if (!res.ok) throw new Error('complete answered ' + res.status);
+};
+</script>`;
+
 /** Just enough OSCAR for the upload page: info, config (the S3 server's keys), one bucket, no services. */
 function standInOscar(s3) {
   const answers = {
@@ -110,7 +153,9 @@ function standInOscar(s3) {
     res.setHeader('Access-Control-Allow-Headers', 'Authorization, Content-Type');
     res.setHeader('Access-Control-Allow-Methods', 'GET, POST, PUT, DELETE');
     if (req.method === 'OPTIONS') return res.writeHead(204).end();
-    const body = answers[new URL(req.url, 'http://x').pathname];
+    const pathname = new URL(req.url, 'http://x').pathname;
+    if (pathname === '/bare.html') return res.writeHead(200, { 'Content-Type': 'text/html' }).end(BARE_PAGE);
+    const body = answers[pathname];
     if (req.method !== 'GET' || body === undefined) return res.writeHead(404, { 'Content-Type': 'text/plain' }).end('404 page not found');
     res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(body));
   });
@@ -134,12 +179,27 @@ async function diskFile(name) {
 async function uploadInBrowser(page, name) {
   // Picked like a user picks a file: a disk-backed File, as with a real multi-GB input.
   const file = await diskFile(name);
+  // The end is when the page says so: an observer notes the moment the summary first reads "All done"
+  // (Playwright's own polling would add up to a few hundred ms). Date.now() is one clock for Node and page.
+  await page.evaluate(() => {
+    const w = window;
+    w.__uploadDoneAt = 0;
+    const seen = () => /^(All done|Finished): /.test(document.querySelector('section[aria-label=Uploads] [role=status]')?.textContent ?? '');
+    const obs = new MutationObserver(() => {
+      if (!seen()) return;
+      w.__uploadDoneAt = Date.now();
+      obs.disconnect();
+    });
+    obs.observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  const wall0 = Date.now();
   const t0 = performance.now();
   await page.getByLabel('Files to upload').setInputFiles(file);
   const panel = page.getByRole('region', { name: 'Uploads' });
   const summary = panel.getByRole('status');
   await summary.getByText(/^(All done|Finished): /).waitFor({ timeout: 600_000 });
-  const took = performance.now() - t0;
+  const doneAt = await page.evaluate(() => window.__uploadDoneAt);
+  const took = doneAt ? doneAt - wall0 : performance.now() - t0;
   await panel.getByRole('button', { name: 'Show' }).click().catch(() => {});
   if (!/^All done/.test(await summary.innerText())) throw new Error(`the browser upload failed: ${await panel.innerText()}`);
   await panel.getByRole('button', { name: 'Clear finished' }).click();
@@ -230,8 +290,12 @@ try {
   const partSize = choosePartSize(SIZE);
 
   // Interleaved rounds, so a warm cache or a busy moment does not favour one kind.
-  const kinds = ['browser', 'raw', 'node-multipart', 'browser-stock', 'node-multipart-stock'];
+  const all = ['browser', 'raw', 'node-multipart', 'bare-xhr', 'bare-put', 'browser-stock', 'node-multipart-stock'];
+  const bare = await browser.newPage();
+  await bare.goto(`${oscarUrl}/bare.html`);
+  const kinds = process.env.UPLOAD_BENCH_KINDS ? all.filter((k) => process.env.UPLOAD_BENCH_KINDS.split(',').includes(k)) : all;
   const runs = [];
+  const load0 = loadavg();
   for (let round = 0; round < ROUNDS; round++) {
     for (const kind of kinds) {
       const key = `${kind}-${round}.bin`;
@@ -242,10 +306,16 @@ try {
       let start = t0;
       if (kind === 'raw') took = await rawPut(endpoint, key);
       else if (kind.startsWith('node-multipart')) took = await nodeMultipart(endpoint, key, partSize, limits.parts);
+      else if (kind.startsWith('bare-')) {
+        await bare.locator('#f').setInputFiles(await diskFile(key));
+        start = performance.now();
+        await bare.evaluate((o) => window.run(o), { endpoint, bucket: BUCKET, key, partSize, parallel: limits.parts, single: kind === 'bare-put' });
+        took = performance.now() - start;
+      }
       else ({ took, t0: start } = await uploadInBrowser(page, key));
       const byType = cpuDiff(cpu0[1], await browserCpu());
       const cpu = { nodeCpu: nodeCpu() - cpu0[0], browserCpu: cpuSum(byType), byType };
-      runs.push({ kind, round, ms: took, ...cpu, ...(kind === 'raw' ? {} : phases(s3, key, start)) });
+      runs.push({ kind, round, ms: took, ...cpu, ...(kind === 'raw' || kind === 'bare-put' ? {} : phases(s3, key, start)) });
       await remove(endpoint, key);
     }
   }
@@ -270,12 +340,13 @@ try {
   console.log(
     `upload ${SIZE / MB} MB to s3rver on 127.0.0.1; ${ROUNDS} rounds, medians; parts of ${partSize / MB} MiB, ${limits.parts} in flight (browser limits ${JSON.stringify(limits)})`,
   );
+  console.log(`load average before: ${load0.map((x) => x.toFixed(2)).join(', ')}; after: ${loadavg().map((x) => x.toFixed(2)).join(', ')} (2 cores)`);
   console.log('  run                       total    MB/s  CPU s: Node (server+client) browser     setup     parts (MB/s)    complete');
   for (const r of runs) {
-    const split = r.kind === 'raw' ? '' : `${ms(r.setup).padStart(8)}  ${ms(r.parts).padStart(8)} (${rate(SIZE, r.parts).padStart(5)})  ${ms(r.complete).padStart(8)}`;
+    const split = r.kind === 'raw' || r.kind === 'bare-put' ? '' : `${ms(r.setup).padStart(8)}  ${ms(r.parts).padStart(8)} (${rate(SIZE, r.parts).padStart(5)})  ${ms(r.complete).padStart(8)}`;
     const cpu = `${r.nodeCpu.toFixed(2).padStart(20)} ${r.browserCpu.toFixed(2).padStart(7)}`;
     console.log(`  ${`${r.kind} #${r.round + 1}`.padEnd(22)} ${ms(r.ms).padStart(9)}  ${rate(SIZE, r.ms).padStart(6)} ${cpu}       ${split}`);
-    if (r.kind.startsWith('browser')) {
+    if (r.kind.startsWith('browser') || r.kind.startsWith('bare-')) {
       const parts = Object.entries(r.byType).filter(([, v]) => v >= 0.01).map(([k, v]) => `${k} ${v.toFixed(2)}`);
       console.log(`      browser CPU s by process: ${parts.join(', ')}`);
     }
@@ -287,12 +358,25 @@ try {
   console.log(`  browser ${rate(SIZE, b)} MB/s vs raw Node PUT ${rate(SIZE, raw)} MB/s: browser at ${pct(raw, b)} of raw (target ≥ 90 %)`);
   console.log(`  browser vs the same multipart from Node (${rate(SIZE, med('node-multipart'))} MB/s): ${pct(med('node-multipart'), b)}`);
   console.log(
+    `  a bare page sending the same parts by XHR, no app (${rate(SIZE, med('bare-xhr'))} MB/s): ${pct(med('bare-xhr'), b)} of it reached by the app; bare page at ${pct(raw, med('bare-xhr'))} of raw`,
+  );
+  console.log(`  the whole file in one XHR PUT from that page (${rate(SIZE, med('bare-put'))} MB/s): ${pct(raw, med('bare-put'))} of raw, Chromium's ceiling here`);
+  console.log(
     `  browser parts phase ${ms(med('browser', 'parts'))} (${rate(SIZE, med('browser', 'parts'))} MB/s, ${pct(raw, med('browser', 'parts'))} of raw PUT's rate), setup ${ms(med('browser', 'setup'))}, complete ${ms(med('browser', 'complete'))}`,
   );
   const bs = med('browser-stock');
   console.log(
     `  against stock s3rver (complete joins the parts by writing every byte again): browser ${rate(SIZE, bs)} MB/s, ${pct(raw, bs)} of raw; parts ${ms(med('browser-stock', 'parts'))}, complete ${ms(med('browser-stock', 'complete'))}; Node multipart ${rate(SIZE, med('node-multipart-stock'))} MB/s (complete ${ms(med('node-multipart-stock', 'complete'))})`,
   );
+  const cpuLine = (kind) => {
+    const rs = runs.filter((r) => r.kind === kind);
+    if (!rs.length) return `${kind} —`;
+    const types = [...new Set(rs.flatMap((r) => Object.keys(r.byType)))].filter((t) => median(rs.map((r) => r.byType[t] ?? 0)) >= 0.01);
+    const by = types.map((t) => `${t} ${median(rs.map((r) => r.byType[t] ?? 0)).toFixed(2)}`).join(', ');
+    return `${kind}: Node ${median(rs.map((r) => r.nodeCpu)).toFixed(2)} s, Chromium ${median(rs.map((r) => r.browserCpu)).toFixed(2)} s${by ? ` (${by})` : ''}`;
+  };
+  console.log(`  CPU seconds for ${SIZE / MB} MB (medians; Node is the server, plus the client for raw and node-multipart):`);
+  for (const k of ['raw', 'node-multipart', 'browser', 'bare-xhr', 'bare-put']) console.log(`    ${cpuLine(k)}`);
   if (Number.isFinite(demoMs)) console.log(`through the demo's service worker: ${ms(demoMs)}, ${rate(SIZE, demoMs)} MB/s (${pct(raw, demoMs)} of raw)`);
 } catch (e) {
   console.log(`upload-throughput could not run: ${e instanceof Error ? e.stack : e}`);
