@@ -109,6 +109,11 @@ try {
     const rows = box.querySelectorAll('tbody tr[aria-rowindex]');
     return { ms: performance.now() - t0, last: rows[rows.length - 1]?.getAttribute('aria-rowindex') };
   });
+  // Main-thread time as Chromium counts it: steadier than wall time on a busy machine.
+  const cdp = await a.context().newCDPSession(a);
+  await cdp.send('Performance.enable');
+  const metrics = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((x) => [x.name, x.value * 1000]));
+  const m0 = await metrics();
   const steps = await a.evaluate(async () => {
     const box = document.querySelector('table[aria-rowcount]').parentElement;
     box.scrollTop = 0;
@@ -124,6 +129,8 @@ try {
     times.sort((x, y) => x - y);
     return { total: performance.now() - t0, median: times[30], max: times[times.length - 1], rows: box.querySelectorAll('tbody tr[aria-rowindex]').length };
   });
+  const m1 = await metrics();
+  const spent = (k) => m1[k] - m0[k];
   const b = await freshTab();
   const all = await load(b, '/jobs');
 
@@ -133,6 +140,7 @@ try {
   console.log(`  scroll to the last row                            ${ms(scroll.ms)}  (last rendered row ${scroll.last})`);
   console.log(`  inputs shown on the rows on screen                ${inputs.shown ? ms(inputs.ms) : 'not shown (no Input column)'}  (after the table appeared)`);
   console.log(`  scroll 60 screens, one per 2 frames               ${ms(steps.total)}  (a step: median ${ms(steps.median)}, slowest ${ms(steps.max)}; ${steps.rows} rows in the DOM)`);
+  console.log(`    main thread during it: tasks ${ms(spent('TaskDuration'))}, scripts ${ms(spent('ScriptDuration'))}, layout ${ms(spent('LayoutDuration'))}, style ${ms(spent('RecalcStyleDuration'))}`);
   console.log(`  all services (${all.expected.toLocaleString('en')} jobs): loaded and rendered  ${line(all)}`);
 } catch (e) {
   console.log(`jobs-paging could not finish: ${e instanceof Error ? e.message : e}`);
