@@ -24,6 +24,11 @@ export interface ClientHooks {
   connection: () => Connection | null;
   /** Called when a request made with the session's credentials answers 401. */
   onUnauthorized?: (url: string) => void;
+  /**
+   * Sends the finished request (default: fetch). The log viewer passes one that fetches in its worker,
+   * so a growing log's bytes never reach the page's main thread (docs/decisions/005-log-viewer.md).
+   */
+  transport?: (url: string, init: RequestInit) => Promise<Response>;
 }
 
 export function createOscarClient(hooks: ClientHooks) {
@@ -57,7 +62,7 @@ export function createOscarClient(hooks: ClientHooks) {
     }
     let response: Response;
     try {
-      response = await fetch(url, init);
+      response = await (hooks.transport ?? fetch)(url, init);
     } catch (e) {
       if (e instanceof DOMException && e.name === 'AbortError') throw e;
       throw new ApiError(
