@@ -1,16 +1,29 @@
-// Handing a followed log's bytes to the parser (lib/log-parse) off the main thread. Each poll's body is
-// transferred to a Web Worker (no copy), parsed there, and comes back as ready lines; the page only
-// appends them and renders the rows in view. Where there is no Worker (tests, or one that failed to
-// load) the same parser runs in the calling thread.
+// Following a job log without its bytes touching the page's main thread. OSCAR answers each poll with the
+// whole log so far (../shared/oscar-api/NOTES.md); receiving 13 MB costs a page's main thread some 25 ms
+// of CPU per poll before any parsing, so the GET itself is made in a Web Worker, which also parses the
+// body (lib/log-parse) and sends back only the new lines. The page's API client still builds the request
+// (URL, credentials) and turns the status into errors: the worker is only its transport
+// (`transport` in api/client.ts), answering with a Response without the body. Where there is no Worker
+// (tests, or one that failed to load) the same fetch and parser run in the calling thread.
 import { LogParser, splitChunk, type LogChunk } from './log-parse';
 
 /** Lines per message from the worker: each message is one task on the main thread, kept short. */
 export const LINES_PER_MESSAGE = 20_000;
 
+type Fetch = (url: string, init: RequestInit) => Promise<Response>;
+
 /** Page → worker. `hello` (re)starts the parser; `reload` when lines from an earlier parser are shown. */
-export type FeedRequest = { type: 'hello'; reload: boolean } | { type: 'feed'; seq: number; bytes: ArrayBuffer };
-/** Worker → page, in order. */
-export type FeedResponse = { type: 'ready' } | { type: 'chunk'; seq: number; chunk: LogChunk };
+export type FeedRequest =
+  | { type: 'hello'; reload: boolean }
+  | { type: 'fetch'; seq: number; url: string; method: string; headers: [string, string][] }
+  | { type: 'abort'; seq: number };
+
+/** Worker → page, in order: a fetch's chunks, then its `done` (or `failed`). */
+export type FeedResponse =
+  | { type: 'ready' }
+  | { type: 'chunk'; seq: number; chunk: LogChunk }
+  | { type: 'done'; seq: number; status: number; statusText: string; headers: [string, string][]; body: string; bytes: number }
+  | { type: 'failed'; seq: number; message: string; aborted: boolean };
 
 /** What both ends of the protocol need: a Worker, a worker's global scope, or a MessagePort. */
 export interface FeedPort {
@@ -18,25 +31,56 @@ export interface FeedPort {
   onmessage: ((event: MessageEvent) => void) | null;
 }
 
-/** The worker's side: a parser answering each body with its chunks. */
-export function serveLogParser(port: FeedPort): void {
+const defaultFetch: Fetch = (url, init) => fetch(url, init);
+
+/**
+ * The worker's side: fetches each request, one at a time and in order (each body is compared with the
+ * one before it), and answers with the parsed chunks and the status. Error bodies are passed on as text
+ * for the client to read; a successful body is kept here.
+ */
+export function serveLogParser(port: FeedPort, fetchImpl: Fetch = defaultFetch): void {
   let parser = new LogParser();
+  const controllers = new Map<number, AbortController>();
+  let queue = Promise.resolve();
+  const post = (m: FeedResponse) => port.postMessage(m, []);
+
+  async function load(m: Extract<FeedRequest, { type: 'fetch' }>, signal: AbortSignal): Promise<void> {
+    let res: Response;
+    let bytes: Uint8Array;
+    try {
+      res = await fetchImpl(m.url, { method: m.method, headers: m.headers, credentials: 'omit', signal });
+      if (!res.ok) {
+        const body = await res.text().catch(() => '');
+        post({ type: 'done', seq: m.seq, status: res.status, statusText: res.statusText, headers: [...res.headers], body, bytes: 0 });
+        return;
+      }
+      bytes = new Uint8Array(await res.arrayBuffer());
+    } catch (e) {
+      post({ type: 'failed', seq: m.seq, message: e instanceof Error ? e.message : String(e), aborted: signal.aborted });
+      return;
+    }
+    let chunks: LogChunk[] = [];
+    try {
+      chunks = splitChunk(parser.feed(bytes), LINES_PER_MESSAGE);
+    } catch {
+      // Should never happen; if it does, start over with the next body rather than show a wrong log.
+      parser = new LogParser({ reload: true });
+    }
+    for (const chunk of chunks) post({ type: 'chunk', seq: m.seq, chunk });
+    post({ type: 'done', seq: m.seq, status: res.status, statusText: res.statusText, headers: [...res.headers], body: '', bytes: bytes.length });
+  }
+
   port.onmessage = (event: MessageEvent) => {
     const m = event.data as FeedRequest;
     if (m.type === 'hello') {
       parser = new LogParser({ reload: m.reload });
-      port.postMessage({ type: 'ready' } satisfies FeedResponse, []);
-      return;
+      post({ type: 'ready' });
+    } else if (m.type === 'abort') controllers.get(m.seq)?.abort();
+    else {
+      const controller = new AbortController();
+      controllers.set(m.seq, controller);
+      queue = queue.then(() => load(m, controller.signal)).finally(() => controllers.delete(m.seq));
     }
-    let chunks: LogChunk[];
-    try {
-      chunks = splitChunk(parser.feed(new Uint8Array(m.bytes)), LINES_PER_MESSAGE);
-    } catch {
-      // Should never happen; if it does, start over with the next body rather than show a wrong log.
-      parser = new LogParser({ reload: true });
-      return;
-    }
-    for (const chunk of chunks) port.postMessage({ type: 'chunk', seq: m.seq, chunk } satisfies FeedResponse, []);
   };
 }
 
@@ -45,45 +89,74 @@ export interface WorkerLike extends FeedPort {
   terminate(): void;
 }
 
+interface Pending {
+  url: string;
+  init: RequestInit;
+  sent: boolean;
+  resolve: (r: Response) => void;
+  reject: (e: unknown) => void;
+  cleanup: () => void;
+}
+
+const abortError = (signal: AbortSignal | null | undefined) => (signal?.reason instanceof Error ? signal.reason : new DOMException('The request was aborted', 'AbortError'));
+
+/** What the client gets for a body the parser has taken: the status and headers, no body. */
+function consumed(status: number, statusText: string, headers: Iterable<[string, string]>): Response {
+  const h = new Headers();
+  for (const [k, v] of headers) if (!/^(content-length|content-encoding|transfer-encoding)$/i.test(k)) h.append(k, v);
+  h.set('Content-Length', '0');
+  return new Response(null, { status, statusText, headers: h });
+}
+
 /**
- * The page's side: `push` each poll's body (an ArrayBuffer, handed over: do not use it afterwards) and
- * get its chunks, in order, through `onChunk`. The worker starts with the first body and is stopped by
- * `close`. Until the worker says it is ready, bodies wait (not transferred), so a worker that cannot
- * load loses nothing: they are parsed in this thread instead, as every later one is.
+ * The page's side: `fetch` is the transport for the log's GET. Lines come to `onChunk`, in order, before
+ * the request's promise settles; `bytes` is the size of the log seen. The worker starts with the first
+ * request and is stopped by `close`. Requests wait until the worker says it is ready, so one that cannot
+ * load loses nothing: they are made in this thread instead, as every later one is.
  */
 export class LogFeed {
+  /** Bytes of the log as of the last successful answer. */
+  bytes = 0;
   private worker: WorkerLike | null = null;
   private ready = false;
-  private waiting: ArrayBuffer[] = [];
   private inline: LogParser | null = null;
-  private last: ArrayBuffer | null = null;
-  /** Bodies handed to a worker so far: once there are any, a new parser must start the lines over. */
+  private inlineQueue: Promise<unknown> = Promise.resolve();
+  private readonly pending = new Map<number, Pending>();
   private seq = 0;
+  /** A worker has parsed bodies: a new parser must start the lines over. */
+  private parsedElsewhere = false;
   private closing: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly onChunk: (chunk: LogChunk) => void,
     private readonly createWorker: (() => WorkerLike | null) | null,
+    private readonly fetchImpl: Fetch = defaultFetch,
   ) {}
 
-  /** Whether bodies go to a worker (for tests and the bench). */
+  /** Whether requests go to a worker (for tests and the bench). */
   get usesWorker(): boolean {
     return this.worker !== null;
   }
 
-  push(body: ArrayBuffer): void {
-    // The same answer twice (an effect run again) would be detached the second time: ignore it.
-    if (body === this.last) return;
-    this.last = body;
-    if (this.inline) return this.parseHere(body);
-    if (!this.worker) this.start();
-    if (!this.worker) return this.parseHere(body);
-    if (!this.ready) {
-      this.waiting.push(body);
-      return;
-    }
-    this.post(body);
-  }
+  readonly fetch = (url: string, init: RequestInit = {}): Promise<Response> => {
+    if (!this.inline && !this.worker) this.start();
+    if (!this.worker) return this.fetchHere(url, init);
+    const seq = ++this.seq;
+    const signal = init.signal;
+    return new Promise<Response>((resolve, reject) => {
+      if (signal?.aborted) return reject(abortError(signal));
+      const onAbort = () => {
+        const p = this.pending.get(seq);
+        this.pending.delete(seq);
+        if (p?.sent) this.worker?.postMessage({ type: 'abort', seq } satisfies FeedRequest, []);
+        reject(abortError(signal));
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      const p: Pending = { url, init, sent: false, resolve, reject, cleanup: () => signal?.removeEventListener('abort', onAbort) };
+      this.pending.set(seq, p);
+      if (this.ready) this.send(seq, p);
+    });
+  };
 
   /** Keeps the worker (undoes a `closeSoon` that has not happened yet: React runs effects twice in development). */
   open(): void {
@@ -96,13 +169,17 @@ export class LogFeed {
     this.closing = setTimeout(() => this.close(), 0);
   }
 
-  /** Stops the worker. A later `push` starts another, which starts the lines over. */
+  /** Stops the worker; requests still waiting are aborted. A later request starts another worker, which starts the lines over. */
   close(): void {
     clearTimeout(this.closing);
     this.worker?.terminate();
     this.worker = null;
     this.ready = false;
-    this.waiting = [];
+    for (const p of this.pending.values()) {
+      p.cleanup();
+      p.reject(new DOMException('The log view was closed', 'AbortError'));
+    }
+    this.pending.clear();
   }
 
   private start(): void {
@@ -112,39 +189,70 @@ export class LogFeed {
     } catch {
       w = null;
     }
-    if (!w) return;
+    if (!w) {
+      this.inline = new LogParser({ reload: this.parsedElsewhere });
+      return;
+    }
     this.worker = w;
     w.onmessage = (e: MessageEvent) => {
-      if (this.worker !== w) return;
-      const m = e.data as FeedResponse;
-      if (m.type === 'ready') {
-        this.ready = true;
-        const waiting = this.waiting;
-        this.waiting = [];
-        for (const b of waiting) this.post(b);
-      } else this.onChunk(m.chunk);
+      if (this.worker === w) this.receive(e.data as FeedResponse);
     };
     w.onerror = () => {
       if (this.worker !== w) return;
-      // Could not load, or died: parse here from now on. Bodies already handed over are lost, so when
-      // there were any, this parser starts the lines over with the next body (the whole log again).
+      // Could not load, or died: fetch and parse here from now on, starting the lines over if the
+      // worker had shown any. Requests in flight are made again (a GET can be).
       w.terminate();
       this.worker = null;
       this.ready = false;
-      this.inline = new LogParser({ reload: this.seq > 0 });
-      const waiting = this.waiting;
-      this.waiting = [];
-      for (const b of waiting) this.parseHere(b);
+      this.inline = new LogParser({ reload: this.parsedElsewhere });
+      const waiting = [...this.pending.values()];
+      this.pending.clear();
+      for (const p of waiting) {
+        p.cleanup();
+        this.fetchHere(p.url, p.init).then(p.resolve, p.reject);
+      }
     };
-    w.postMessage({ type: 'hello', reload: this.seq > 0 } satisfies FeedRequest, []);
+    w.postMessage({ type: 'hello', reload: this.parsedElsewhere } satisfies FeedRequest, []);
   }
 
-  private post(body: ArrayBuffer): void {
-    this.worker?.postMessage({ type: 'feed', seq: ++this.seq, bytes: body } satisfies FeedRequest, [body]);
+  private receive(m: FeedResponse): void {
+    if (m.type === 'ready') {
+      this.ready = true;
+      for (const [seq, p] of this.pending) if (!p.sent) this.send(seq, p);
+      return;
+    }
+    // Chunks are applied even for a request the page stopped waiting for: the worker's parser has
+    // moved on, and the lines must follow it.
+    if (m.type === 'chunk') return this.onChunk(m.chunk);
+    const p = this.pending.get(m.seq);
+    this.pending.delete(m.seq);
+    if (m.type === 'done' && m.status >= 200 && m.status < 300) this.bytes = m.bytes;
+    if (!p) return;
+    p.cleanup();
+    if (m.type === 'failed') p.reject(m.aborted ? abortError(p.init.signal) : new TypeError(m.message));
+    else p.resolve(m.status >= 200 && m.status < 300 ? consumed(m.status, m.statusText, m.headers) : new Response(m.body, { status: m.status, statusText: m.statusText, headers: m.headers }));
   }
 
-  private parseHere(body: ArrayBuffer): void {
-    this.inline ??= new LogParser();
-    for (const chunk of splitChunk(this.inline.feed(new Uint8Array(body)), LINES_PER_MESSAGE)) this.onChunk(chunk);
+  private send(seq: number, p: Pending): void {
+    p.sent = true;
+    this.parsedElsewhere = true;
+    const headers = [...new Headers(p.init.headers)];
+    this.worker?.postMessage({ type: 'fetch', seq, url: p.url, method: p.init.method ?? 'GET', headers } satisfies FeedRequest, []);
+  }
+
+  /** The same in this thread: fetch, parse, hand over the chunks, answer without the body. In order. */
+  private fetchHere(url: string, init: RequestInit): Promise<Response> {
+    const run = async (): Promise<Response> => {
+      const res = await this.fetchImpl(url, init);
+      if (!res.ok) return res;
+      const bytes = new Uint8Array(await res.arrayBuffer());
+      this.inline ??= new LogParser();
+      for (const chunk of splitChunk(this.inline.feed(bytes), LINES_PER_MESSAGE)) this.onChunk(chunk);
+      this.bytes = bytes.length;
+      return consumed(res.status, res.statusText, res.headers);
+    };
+    const result = this.inlineQueue.then(run, run);
+    this.inlineQueue = result.catch(() => undefined);
+    return result;
   }
 }

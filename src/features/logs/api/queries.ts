@@ -1,7 +1,9 @@
 import { queryOptions } from '@tanstack/react-query';
-import { oscar, required } from '../../../api/client';
+import { createOscarClient, oscar, required, type OscarClient } from '../../../api/client';
+import { getConnection, notifyUnauthorized } from '../../../api/connection';
 import type { MinIOObject } from '../../../api/types';
 import { findJob, type JobRow } from '../../../lib/jobs-paging';
+import type { LogFeed } from '../../../lib/log-feed';
 
 export const logKeys = {
   all: ['logs'] as const,
@@ -41,26 +43,37 @@ export interface BucketObjects {
   complete: boolean;
 }
 
-/** Polling queries keep no cache after the view closes: a log can weigh megabytes. */
+/** The session's client with the feed as its transport, one per feed. */
+const feedClients = new WeakMap<LogFeed, OscarClient>();
+function clientFor(feed: LogFeed): OscarClient {
+  let c = feedClients.get(feed);
+  if (!c) {
+    c = createOscarClient({ connection: getConnection, onUnauthorized: notifyUnauthorized, transport: feed.fetch });
+    feedClients.set(feed, c);
+  }
+  return c;
+}
+
+/** Polling queries keep no cache after the view closes. */
 const POLLED = { retry: false, staleTime: 0, gcTime: 0, refetchOnWindowFocus: false, structuralSharing: false } as const;
 
 export const logQueries = {
   /**
-   * The job's whole log so far, with the server's timestamps (the viewer shows or hides them), as bytes:
-   * the viewer's worker decodes only the bytes it has not seen (lib/log-feed), and how invalid UTF-8
-   * reads is ours to choose (lib/log-text), not response.text()'s.
+   * The job's whole log so far, with the server's timestamps (the viewer shows or hides them). The body
+   * goes to `feed`, which fetches and parses it in a worker and hands the new lines to the view
+   * (lib/log-feed); the answer here is only how many bytes of log there are.
    */
-  jobLog: (service: string, job: string, stats?: PollStats) =>
+  jobLog: (service: string, job: string, feed: LogFeed, stats?: PollStats) =>
     queryOptions({
       queryKey: logKeys.jobLog(service, job),
       queryFn: ({ signal }) =>
         tracked(stats, async () => {
-          const { data } = await oscar.GET('/system/logs/{serviceName}/{jobName}', {
+          await clientFor(feed).GET('/system/logs/{serviceName}/{jobName}', {
             params: { path: { serviceName: service, jobName: job }, query: { timestamps: true } },
-            parseAs: 'arrayBuffer',
+            parseAs: 'text',
             signal,
           });
-          return data ?? new ArrayBuffer(0);
+          return { bytes: feed.bytes };
         }),
       ...POLLED,
     }),

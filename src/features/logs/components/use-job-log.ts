@@ -18,8 +18,8 @@ function createLogWorker(): WorkerLike | null {
 
 /**
  * A job's status and its log, followed by polling while the job is pending or running. Each answer is
- * the whole log as bytes, handed to a worker that sends back only what is new (lib/log-feed), which the
- * buffer appends (lib/log-append). Failures (404, 500, network)
+ * the whole log, fetched and parsed in a worker that sends back only what is new (lib/log-feed), which
+ * the buffer appends (lib/log-append). Failures (404, 500, network)
  * keep what was shown and poll again later and later; a job that vanished from its service's list
  * is "gone", still polled slowly in case it was a glitch.
  */
@@ -47,7 +47,7 @@ export function useJobLog(service: string, job: string) {
   const live = status === undefined || status === 'Pending' || status === 'Running' || info.data === null;
 
   const log = useQuery({
-    ...logQueries.jobLog(service, job, logStats),
+    ...logQueries.jobLog(service, job, feed, logStats),
     refetchInterval: (q): number | false => {
       if (!live) return false;
       const err = q.state.error;
@@ -55,10 +55,6 @@ export function useJobLog(service: string, job: string) {
       return gone ? GONE_EVERY_MS : pollDelay({ base: LOG_EVERY_MS, failures: logStats.failures, lastDurationMs: logStats.durationMs });
     },
   });
-
-  useEffect(() => {
-    if (log.data !== undefined) feed.push(log.data);
-  }, [log.data, feed]);
 
   // The job just ended: read the log once more for its last lines.
   const wasLive = useRef(live);
