@@ -1,7 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { createOscarClient, oscar, required, type OscarClient } from '../../../api/client';
 import { getConnection, notifyUnauthorized } from '../../../api/connection';
-import type { MinIOObject } from '../../../api/types';
 import { findJob, type JobRow } from '../../../lib/jobs-paging';
 import type { LogFeed } from '../../../lib/log-feed';
 
@@ -12,7 +11,6 @@ export const logKeys = {
   service: (name: string) => [...logKeys.all, 'service', name] as const,
   deployment: (name: string) => [...logKeys.all, 'deployment', name] as const,
   deploymentLog: (name: string) => [...logKeys.all, 'deployment-log', name] as const,
-  objects: (bucket: string) => [...logKeys.all, 'objects', bucket] as const,
 };
 
 /** Failures in a row and the last request's time, so polling can back off (see lib/jobs-polling). */
@@ -33,14 +31,6 @@ export async function tracked<T>(stats: PollStats | undefined, fn: () => Promise
   } finally {
     if (stats) stats.durationMs = performance.now() - t0;
   }
-}
-
-// A listing of the bucket is how outputs are found; past this many objects the trace says it stopped looking.
-export const MAX_OBJECT_PAGES = 20;
-
-export interface BucketObjects {
-  objects: MinIOObject[];
-  complete: boolean;
 }
 
 /** The session's client with the feed as its transport, one per feed. */
@@ -131,25 +121,6 @@ export const logQueries = {
           return required(data, `the deployment log of ${name}`);
         }),
       ...POLLED,
-    }),
-  /** The bucket's objects (all pages, up to MAX_OBJECT_PAGES), to find a job's input and outputs. */
-  objects: (bucket: string) =>
-    queryOptions({
-      queryKey: logKeys.objects(bucket),
-      queryFn: async ({ signal }): Promise<BucketObjects> => {
-        const objects: MinIOObject[] = [];
-        let page: string | undefined;
-        for (let i = 0; i < MAX_OBJECT_PAGES; i++) {
-          const { data } = await oscar.GET('/system/buckets/{bucket}', { params: { path: { bucket }, query: page ? { page } : {} }, signal });
-          const d = required(data, `the objects of ${bucket}`);
-          objects.push(...(d.objects ?? []));
-          if (!d.is_truncated || !d.next_page || d.next_page === page) return { objects, complete: true };
-          page = d.next_page;
-        }
-        return { objects, complete: false };
-      },
-      staleTime: 10_000,
-      retry: false,
     }),
 };
 

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { JobRow } from '../../../lib/jobs-paging';
+import { objectListingQuery } from '../../../lib/jobs-object-listing';
 import { inputFromLog, likelyInputs, matchOutputs, servicePaths, type ObjectRef } from '../../../lib/jobs-trace';
 import type { LogBuffer } from '../../../lib/log-append';
 import { logQueries } from '../api/queries';
@@ -33,7 +34,7 @@ export function useJobTrace({ service, job, buffer, version, live, now }: { serv
     return [...set];
   }, [needInputListing, paths]);
   const listings = useQueries({
-    queries: buckets.map((b) => ({ ...logQueries.objects(b), refetchInterval: live ? 10_000 : (false as const) })),
+    queries: buckets.map((b) => ({ ...objectListingQuery(b), refetchInterval: live ? 10_000 : (false as const) })),
   });
   const listing = (bucket: string) => listings[buckets.indexOf(bucket)];
 
@@ -41,7 +42,7 @@ export function useJobTrace({ service, job, buffer, version, live, now }: { serv
   const qc = useQueryClient();
   const wasLive = useRef(live);
   useEffect(() => {
-    if (wasLive.current && !live) for (const b of buckets) void qc.invalidateQueries({ queryKey: logQueries.objects(b).queryKey });
+    if (wasLive.current && !live) for (const b of buckets) void qc.invalidateQueries({ queryKey: objectListingQuery(b).queryKey });
     wasLive.current = live;
   }, [live, buckets, qc]);
 
