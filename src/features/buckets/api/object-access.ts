@@ -5,6 +5,7 @@ import { Zip, ZipPassThrough } from 'fflate';
 import type { PresignResponse } from '../../../api/types';
 import { presign, s3Credentials } from '../../../lib/s3-oscar';
 import { presignUrl } from '../../../lib/s3-sign';
+import { saveBlob } from '../../../components/save-file';
 import { browserCannotFetch, DotKeyError } from '../lib/dot-keys';
 
 /** Above this a download is handed to the browser as a link instead of being read into memory first. */
@@ -12,18 +13,6 @@ const IN_MEMORY_LIMIT = 256 * 1024 * 1024;
 
 function baseName(key: string): string {
   return key.slice(key.lastIndexOf('/') + 1) || 'download';
-}
-
-function save(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.rel = 'noopener';
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 export async function fetchObject(bucket: string, key: string, signal?: AbortSignal, range?: string): Promise<Response> {
@@ -57,7 +46,7 @@ export async function downloadObject(bucket: string, key: string, size: number):
     a.remove();
     return;
   }
-  save(await (await fetchObject(bucket, key)).blob(), name);
+  saveBlob(await (await fetchObject(bucket, key)).blob(), name);
 }
 
 /** Where a zip goes as it is made. */
@@ -163,7 +152,7 @@ export async function downloadZip(bucket: string, keys: readonly string[], prefi
     prefix,
     {
       write: async (c) => void chunks.push(c),
-      close: async () => save(new Blob(chunks as BlobPart[], { type: 'application/zip' }), name),
+      close: async () => saveBlob(new Blob(chunks as BlobPart[], { type: 'application/zip' }), name),
       abort: async () => void (chunks.length = 0),
     },
     onProgress,
