@@ -1,31 +1,18 @@
 import 'fake-indexeddb/auto';
-import { Blob as NodeBlob, File as NodeFile } from 'node:buffer';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { act, configure, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http } from 'msw';
 import { demoS3 } from '../../../../mocks/s3';
 import { Toaster } from '../../../components/toast';
-import { forgetS3Credentials } from '../../../lib/s3-oscar';
 import { MiB } from '../../../lib/upload-plan';
 import { pendingUploadRequests, requestUpload, settleUploadRequest, uploadQueue } from '../../../lib/upload-session';
-import { serveDemoCluster } from '../../../test/demo';
-import { fakeLayout } from '../../../test/layout';
 import { renderWithQueryClient } from '../../../test/render';
-import { signIn, TEST_ENDPOINT as BASE } from '../../../test/session';
+import { BASE, setUpBucketTests } from '../../buckets/test-utils';
 import { UploadManager } from './upload-manager';
 
-const demo = serveDemoCluster(BASE);
-// Room for a loaded 2-core machine: uploads go through MSW and React between each step.
-configure({ asyncUtilTimeout: 5_000 });
-
-beforeEach(() => {
-  signIn();
-  forgetS3Credentials();
-  vi.stubGlobal('Blob', NodeBlob);
-  vi.stubGlobal('File', NodeFile);
-  fakeLayout();
-});
+// The buckets' setup: a fresh demo cluster, a signed-in session, Node's Blob and File, a fake layout.
+const demo = setUpBucketTests();
 afterEach(() => {
   // The queue lives for the page, like the app's: empty it for the next test.
   uploadQueue.cancelAll();
@@ -97,7 +84,7 @@ describe('the upload panel', () => {
     await waitFor(() => expect(s3.uploads.size).toBe(1));
     await waitFor(() => expect(within(row('big.bin')).getByText('Uploading')).toBeInTheDocument());
     await user.click(within(panel()).getByRole('button', { name: 'Cancel big.bin' }));
-    expect(summary()).toHaveTextContent(/^All done: 0 uploaded .* · 1 cancelled$/);
+    expect(summary()).toHaveTextContent(/^Cancelled: 1 file$/);
     await waitFor(() => expect(s3.uploads.size).toBe(0));
     hold.release();
     await new Promise((r) => setTimeout(r, 50));
@@ -108,6 +95,22 @@ describe('the upload panel', () => {
     await user.click(within(panel()).getByRole('button', { name: 'Retry big.bin' }));
     await waitFor(() => expect(summary()).toHaveTextContent(/^All done: 1 uploaded \(17\.0 MB\)/), { timeout: 10_000 });
     expect(demo.cluster.getObject('shared-models', 'big.bin')?.size).toBe(17 * MiB);
+  });
+
+  it('says Finished, not All done, when some files went up and the user cancelled the rest', async () => {
+    const user = userEvent.setup();
+    const hold = holdUploads('parts');
+    renderManager();
+    upload('shared-models', [fileOf('small.txt', 100), fileOf('big.bin', 17 * MiB)]);
+    await waitFor(() => expect(within(row('small.txt')).getByText('Done')).toBeInTheDocument());
+    await waitFor(() => expect(within(row('big.bin')).getByText('Uploading')).toBeInTheDocument());
+    await user.click(within(panel()).getByRole('button', { name: 'Cancel big.bin' }));
+    expect(summary()).toHaveTextContent(/^Finished: 1 uploaded \(100 B\) in \d+ s · 1 cancelled$/);
+    hold.release();
+    await user.click(within(panel()).getByRole('button', { name: 'Show' }));
+    expect(within(row('small.txt')).getByText('Done')).toBeInTheDocument();
+    expect(within(row('big.bin')).getByText('Cancelled')).toBeInTheDocument();
+    expect(demo.cluster.getObject('shared-models', 'small.txt')?.size).toBe(100);
   });
 
   it('fails a file on its own with the server’s words and a hint; Retry sends it again once the cause is gone', async () => {
@@ -182,7 +185,7 @@ describe('limits and interrupted uploads', () => {
     expect(await screen.findByText('model.h5 is not the file that was being uploaded (name, size or date differ).')).toBeInTheDocument();
     expect(within(row('runs/model.h5')).getByText('Interrupted')).toBeInTheDocument();
     await user.click(within(panel()).getByRole('button', { name: 'Discard runs/model.h5' }));
-    expect(summary()).toHaveTextContent(/1 cancelled$/);
+    expect(summary()).toHaveTextContent(/^Cancelled: 1 file$/);
     await waitFor(async () => expect(await idbUploadStore.list(connectionIdentity())).toEqual([]));
   });
 });
