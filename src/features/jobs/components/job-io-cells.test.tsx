@@ -1,33 +1,33 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHandlers } from '../../../../mocks/handlers';
-import { clearFaults, createTestCluster, fault } from '../../../../mocks/node';
+import { createTestCluster, fault } from '../../../../mocks/node';
 import { objectLink } from '../../../lib/jobs-trace';
-import { BASE, fakeLayout, polyfillDialog, renderJobs, signIn } from '../test-utils';
+import { serveDemoCluster, type TestCluster } from '../../../test/demo';
+import { fakeLayout } from '../../../test/layout';
+import { TEST_ENDPOINT as BASE, signIn } from '../../../test/session';
+import { renderJobs } from '../test-utils';
 
-const server = setupServer();
-let cluster: ReturnType<typeof createTestCluster>;
+const demo = serveDemoCluster(BASE);
+const { server } = demo;
+let cluster: TestCluster;
 
-function useCluster(c: ReturnType<typeof createTestCluster>) {
+/** Answers from `c` instead of this test's seeded cluster. */
+function useCluster(c: TestCluster) {
   cluster = c;
   server.resetHandlers(...createHandlers(cluster, BASE));
 }
 
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 beforeEach(() => {
-  useCluster(createTestCluster());
+  cluster = demo.cluster;
   signIn();
-  fakeLayout();
-  polyfillDialog();
+  fakeLayout({ width: 1400 });
 });
 afterEach(() => {
-  clearFaults();
   server.events.removeAllListeners();
 });
-afterAll(() => server.close());
 
 /** GET requests by path, from now on. */
 function countRequests(): Map<string, number> {

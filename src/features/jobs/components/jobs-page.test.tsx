@@ -1,31 +1,24 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createHandlers } from '../../../../mocks/handlers';
-import { clearFaults, createTestCluster, fault } from '../../../../mocks/node';
-import { BASE, fakeLayout, polyfillDialog, renderJobs, signIn } from '../test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fault } from '../../../../mocks/node';
+import { serveDemoCluster } from '../../../test/demo';
+import { fakeLayout } from '../../../test/layout';
+import { signIn } from '../../../test/session';
+import { renderJobs } from '../test-utils';
 
-const server = setupServer();
-let cluster: ReturnType<typeof createTestCluster>;
+const demo = serveDemoCluster();
+const { server } = demo;
 
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 beforeEach(() => {
-  cluster = createTestCluster();
-  server.resetHandlers(...createHandlers(cluster, BASE));
   signIn();
-  fakeLayout();
-  polyfillDialog();
+  fakeLayout({ width: 1400 });
 });
-afterEach(() => {
-  clearFaults();
-  vi.useRealTimers();
-});
-afterAll(() => server.close());
+afterEach(() => vi.useRealTimers());
 
-const statuses = (service: string) => [...cluster.jobsOf(service).values()].map((j) => cluster.jobStatus(j));
+const statuses = (service: string) => [...demo.cluster.jobsOf(service).values()].map((j) => demo.cluster.jobStatus(j));
 const count = (service: string, status?: string) => statuses(service).filter((s) => !status || s === status).length;
-const totalJobs = () => [...cluster.jobs.values()].reduce((n, m) => n + m.size, 0);
+const totalJobs = () => [...demo.cluster.jobs.values()].reduce((n, m) => n + m.size, 0);
 const table = () => screen.getByRole('table', { name: 'Jobs' });
 const location = () => screen.getByTestId('location').textContent ?? '';
 
@@ -52,7 +45,7 @@ describe('the jobs list', { timeout: 20_000 }, () => {
     expect(location()).toBe('/jobs?service=grayify&status=Failed');
     expect(screen.getByText(`${failed} of ${count('grayify')} jobs`)).toBeInTheDocument();
     for (const row of within(table()).getAllByRole('row').slice(1)) expect(row).toHaveTextContent('Failed');
-    const name = [...cluster.jobsOf('grayify').values()].find((j) => cluster.jobStatus(j) === 'Failed')!.name;
+    const name = [...demo.cluster.jobsOf('grayify').values()].find((j) => demo.cluster.jobStatus(j) === 'Failed')!.name;
     await user.click(screen.getByRole('searchbox', { name: 'Filter jobs' }));
     await user.paste(name);
     await waitFor(() => expect(within(table()).getAllByRole('row')).toHaveLength(2));
@@ -106,11 +99,11 @@ describe('the jobs list', { timeout: 20_000 }, () => {
     renderJobs('/jobs?service=simple-test&sort=name&dir=asc');
     const n = count('simple-test');
     await screen.findByText(`${n} jobs`);
-    const first = [...cluster.jobsOf('simple-test').keys()].sort()[0]!;
+    const first = [...demo.cluster.jobsOf('simple-test').keys()].sort()[0]!;
     await user.click(screen.getByRole('button', { name: `Delete job ${first}` }));
     await user.click(within(screen.getByRole('dialog', { name: `Delete job ${first}?` })).getByRole('button', { name: 'Delete job' }));
     expect(await screen.findByText(`${n - 1} jobs`)).toBeInTheDocument();
-    expect(cluster.jobsOf('simple-test').has(first)).toBe(false);
+    expect(demo.cluster.jobsOf('simple-test').has(first)).toBe(false);
   });
 
   it('keeps the other services’ jobs when one service fails, naming it with the server’s words', async () => {
@@ -140,7 +133,7 @@ describe('auto-refresh', () => {
     const n = count('simple-test');
     await screen.findByText(`${n} jobs`);
 
-    cluster.createJob('simple-test', 'cluster_admin');
+    demo.cluster.createJob('simple-test', 'cluster_admin');
     const wrapper = table().closest('div[class*="flex-col"]') as HTMLElement;
     fireEvent.pointerEnter(wrapper);
     expect(await screen.findByText(/waits while you read/)).toBeInTheDocument();
@@ -153,7 +146,7 @@ describe('auto-refresh', () => {
 
     fireEvent.click(screen.getByRole('button', { name: 'Pause auto-refresh' }));
     expect(screen.getByText('Auto-refresh paused')).toBeInTheDocument();
-    cluster.createJob('simple-test', 'cluster_admin');
+    demo.cluster.createJob('simple-test', 'cluster_admin');
     await act(() => vi.advanceTimersByTimeAsync(12_000));
     expect(screen.getByText(`${n + 1} jobs`)).toBeInTheDocument();
     fireEvent.click(screen.getByRole('button', { name: 'Refresh now' }));
