@@ -1,8 +1,8 @@
 import { clsx } from 'clsx';
 import { Button } from '../../../components/button';
+import { useClock } from '../../../components/use-clock';
 import { formatAgo } from '../../../lib/jobs-view';
 import type { AutoRefresh } from './use-auto-refresh';
-import { useNow } from './use-now';
 
 function seconds(ms: number): string {
   return `${Math.max(1, Math.ceil(ms / 1000))} s`;
@@ -10,7 +10,7 @@ function seconds(ms: number): string {
 
 /** Where auto-refresh stands, with Pause/Resume and Refresh now. */
 export function RefreshStatus({ refresh, updatedAt }: { refresh: AutoRefresh; updatedAt: number }) {
-  const now = useNow(1000);
+  const now = useClock(1000);
   let text: string;
   if (refresh.refreshing) text = 'Refreshing…';
   else if (refresh.paused) text = 'Auto-refresh paused';
