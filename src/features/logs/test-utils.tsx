@@ -1,26 +1,19 @@
-// Test helpers for the log views: a signed-in session on a non-demo endpoint answered by the demo
-// cluster's handlers (so the real OSCAR shapes and job lifecycle are used, on a clock the test moves),
-// a memory router around the routes, and enough layout for the virtualised lines to render.
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render } from '@testing-library/react';
+// Test helpers for the log views: their routes in a memory router, and the layout the virtualised lines
+// need (the generic pieces, session, demo cluster in Node and render, are in src/test/).
 import type { ReactNode } from 'react';
-import { createMemoryRouter, RouterProvider, useLocation } from 'react-router';
 import { vi } from 'vitest';
-import { setSession } from '../../app/session';
 import { Toaster } from '../../components/toast';
+import { fakeLayout as fakeBoxes } from '../../test/layout';
+import { LocationProbe, renderRoutes as renderTestRoutes, withLocation } from '../../test/render';
 import { Component as DeploymentRoute } from './routes/deployment-route';
 import { Component as JobLogRoute } from './routes/job-log-route';
 
-export const BASE = 'https://oscar.test';
-
-export function signIn(): void {
-  setSession({ endpoint: BASE, method: 'basic', user: { name: 'oscar' }, credentials: { kind: 'basic', username: 'oscar', password: 'lagoon-demo' } });
-}
-
-/** jsdom has no layout: give scroll containers a size so the virtualizer renders a window of rows. */
+/**
+ * jsdom has no layout: give scroll containers a size so the virtualizer renders a window of rows, and
+ * the scrolling calls it makes.
+ */
 export function fakeLayout(height = 400): void {
-  vi.spyOn(Element.prototype, 'clientHeight', 'get').mockReturnValue(height);
-  vi.spyOn(Element.prototype, 'clientWidth', 'get').mockReturnValue(1200);
+  fakeBoxes({ height, width: 1200 });
   vi.spyOn(HTMLElement.prototype, 'offsetHeight', 'get').mockReturnValue(height);
   vi.spyOn(HTMLElement.prototype, 'offsetWidth', 'get').mockReturnValue(1200);
   Element.prototype.scrollIntoView = vi.fn();
@@ -34,61 +27,33 @@ export function fakeLayout(height = 400): void {
   } as Element['scrollTo'];
 }
 
-export function polyfillDialog(): void {
-  const proto = HTMLDialogElement.prototype;
-  if (typeof proto.showModal === 'function') return;
-  proto.showModal = function showModal(this: HTMLDialogElement) {
-    this.setAttribute('open', '');
-  };
-  proto.close = function close(this: HTMLDialogElement) {
-    this.removeAttribute('open');
-    this.dispatchEvent(new Event('close'));
-  };
-}
-
-function LocationProbe() {
-  const l = useLocation();
-  return <output data-testid="location">{`${l.pathname}${l.search}${l.hash}`}</output>;
-}
-
-export function renderRoutes(url: string, extra: ReactNode = null) {
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
-  const wrap = (el: ReactNode) => (
-    <>
-      {el}
-      <LocationProbe />
-    </>
-  );
-  const router = createMemoryRouter(
+/** The job log and deployment pages at `url`, with the toasts they raise. */
+export function renderRoutes(url: string) {
+  return renderTestRoutes(
     [
-      { path: '/jobs/:service/:job', element: wrap(<JobLogRoute />) },
-      { path: '/services/:name/deployment', element: wrap(<DeploymentRoute />) },
+      { path: '/jobs/:service/:job', element: withLocation(<JobLogRoute />) },
+      { path: '/services/:name/deployment', element: withLocation(<DeploymentRoute />) },
       { path: '*', element: <LocationProbe /> },
     ],
-    { initialEntries: [url] },
+    { url, extra: <Toaster /> },
   );
-  const result = render(
-    <QueryClientProvider client={queryClient}>
-      <RouterProvider router={router} />
-      <Toaster />
-      {extra}
-    </QueryClientProvider>,
-  );
-  return { ...result, router, queryClient };
 }
 
 /** Renders any element inside a router (for the viewer on its own). */
 export function renderInRouter(el: ReactNode, url = '/') {
-  const router = createMemoryRouter([{ path: '*', element: wrapProbe(el) }], { initialEntries: [url] });
-  return { ...render(<RouterProvider router={router} />), router };
-}
-
-function wrapProbe(el: ReactNode) {
-  return (
-    <>
-      {el}
-      <Toaster />
-      <LocationProbe />
-    </>
+  return renderTestRoutes(
+    [
+      {
+        path: '*',
+        element: (
+          <>
+            {el}
+            <Toaster />
+            <LocationProbe />
+          </>
+        ),
+      },
+    ],
+    { url },
   );
 }

@@ -1,31 +1,22 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createHandlers } from '../../../../mocks/handlers';
-import { clearFaults, createTestCluster, fault } from '../../../../mocks/node';
-import { BASE, fakeLayout, polyfillDialog, renderRoutes, signIn } from '../test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fault } from '../../../../mocks/node';
+import { serveDemoCluster } from '../../../test/demo';
+import { signIn } from '../../../test/session';
+import { fakeLayout, renderRoutes } from '../test-utils';
 
-const server = setupServer();
-let cluster: ReturnType<typeof createTestCluster>;
+const demo = serveDemoCluster();
 
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 beforeEach(() => {
   vi.useFakeTimers({ shouldAdvanceTime: true, toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
-  cluster = createTestCluster();
-  server.resetHandlers(...createHandlers(cluster, BASE));
   signIn();
   fakeLayout(400);
-  polyfillDialog();
 });
-afterEach(() => {
-  clearFaults();
-  vi.useRealTimers();
-});
-afterAll(() => server.close());
+afterEach(() => vi.useRealTimers());
 
 async function later(ms: number, pollMs = 1100) {
-  cluster.advance(ms);
+  demo.cluster.advance(ms);
   await act(() => vi.advanceTimersByTimeAsync(pollMs));
 }
 
@@ -50,7 +41,7 @@ describe('the deployment page', { timeout: 15_000 }, () => {
     const dialog = screen.getByRole('dialog', { name: 'Stop jupyter?' });
     await user.click(within(dialog).getByRole('button', { name: 'Stop service' }));
     await waitFor(() => expect(stateBadge().getByText('stopped')).toBeInTheDocument());
-    expect(cluster.deployments.get('jupyter')?.stopped).toBe(true);
+    expect(demo.cluster.deployments.get('jupyter')?.stopped).toBe(true);
     expect(screen.getByRole('button', { name: 'Start' })).toBeEnabled();
 
     await user.click(screen.getByRole('button', { name: 'Start' }));

@@ -1,33 +1,24 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createHandlers } from '../../../../mocks/handlers';
-import { clearFaults, createTestCluster, fault } from '../../../../mocks/node';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fault } from '../../../../mocks/node';
 import type { StoredJob } from '../../../../mocks/cluster';
-import { BASE, fakeLayout, polyfillDialog, renderRoutes, signIn } from '../test-utils';
+import { serveDemoCluster } from '../../../test/demo';
+import { signIn } from '../../../test/session';
+import { fakeLayout, renderRoutes } from '../test-utils';
 
-const server = setupServer();
-let cluster: ReturnType<typeof createTestCluster>;
+const demo = serveDemoCluster();
 
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 beforeEach(() => {
   vi.useFakeTimers({ shouldAdvanceTime: true, toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
-  cluster = createTestCluster();
-  server.resetHandlers(...createHandlers(cluster, BASE));
   signIn();
   fakeLayout(400);
-  polyfillDialog();
 });
-afterEach(() => {
-  clearFaults();
-  vi.useRealTimers();
-});
-afterAll(() => server.close());
+afterEach(() => vi.useRealTimers());
 
 /** Uploads a file into grayify's input path, which starts a job (as MinIO's webhook does in OSCAR). */
 function upload(key = 'in/field-photo.jpg'): StoredJob {
-  cluster.putObject('grayify', { key, size: 2048, contentType: 'image/jpeg' });
-  const jobs = [...cluster.jobsOf('grayify').values()].filter((j) => j.input?.key === key);
+  demo.cluster.putObject('grayify', { key, size: 2048, contentType: 'image/jpeg' });
+  const jobs = [...demo.cluster.jobsOf('grayify').values()].filter((j) => j.input?.key === key);
   const job = jobs[jobs.length - 1];
   if (!job) throw new Error('no job started');
   job.outcome = 'Succeeded';
@@ -36,7 +27,7 @@ function upload(key = 'in/field-photo.jpg'): StoredJob {
 
 /** Moves the cluster's clock and lets the page's polling timers fire. */
 async function later(ms: number, pollMs = 3100) {
-  cluster.advance(ms);
+  demo.cluster.advance(ms);
   await act(() => vi.advanceTimersByTimeAsync(pollMs));
 }
 
@@ -70,10 +61,10 @@ describe('the job page', { timeout: 15_000 }, () => {
 
   it('keeps what was shown when the job is deleted while viewed', async () => {
     const job = upload();
-    cluster.advance(3000 + (job.log[3]?.at ?? 0) + 1);
+    demo.cluster.advance(3000 + (job.log[3]?.at ?? 0) + 1);
     renderRoutes(`/jobs/grayify/${job.name}`);
     await waitFor(() => expect(logRegion()).toHaveTextContent('Executing user script'));
-    cluster.jobsOf('grayify').delete(job.name);
+    demo.cluster.jobsOf('grayify').delete(job.name);
     await later(100);
     expect(await screen.findByText('This job no longer exists.')).toBeInTheDocument();
     expect(logRegion()).toHaveTextContent('Executing user script');
@@ -82,7 +73,7 @@ describe('the job page', { timeout: 15_000 }, () => {
 
   it('shows a failing poll inertly, keeps the lines, and picks up again when the cluster recovers', async () => {
     const job = upload();
-    cluster.advance(3000 + (job.log[1]?.at ?? 0) + 1);
+    demo.cluster.advance(3000 + (job.log[1]?.at ?? 0) + 1);
     renderRoutes(`/jobs/grayify/${job.name}`);
     await waitFor(() => expect(logRegion()).toHaveTextContent("Reading 'STORAGE_AUTH'"));
     const stop = fault({ method: 'GET', path: `/system/logs/grayify/${job.name}`, status: 500, body: 'etcdserver: request timed out' });
@@ -99,11 +90,11 @@ describe('the job page', { timeout: 15_000 }, () => {
 
   it('says so when the log got shorter because the job restarted, and offers the previous log', async () => {
     const job = upload();
-    cluster.advance(3000 + (job.log[5]?.at ?? 0) + 1);
+    demo.cluster.advance(3000 + (job.log[5]?.at ?? 0) + 1);
     renderRoutes(`/jobs/grayify/${job.name}`);
     await waitFor(() => expect(logRegion().querySelectorAll('[data-line]').length).toBeGreaterThanOrEqual(5));
     // The pod ran again: its log starts over.
-    job.startAt = cluster.now() - (job.log[0]?.at ?? 0) - 1;
+    job.startAt = demo.cluster.now() - (job.log[0]?.at ?? 0) - 1;
     job.finishAt = job.startAt + 60_000;
     await later(0);
     expect(await screen.findByText(/The log got shorter: the job was restarted/)).toBeInTheDocument();
@@ -112,7 +103,7 @@ describe('the job page', { timeout: 15_000 }, () => {
   });
 
   it('finds a job on a later page of its service and deletes it after confirmation', async () => {
-    const names = [...cluster.jobsOf('fish-detector').keys()].sort();
+    const names = [...demo.cluster.jobsOf('fish-detector').keys()].sort();
     const last = names[names.length - 1] ?? '';
     const { router } = renderRoutes(`/jobs/fish-detector/${last}`);
     expect(await screen.findByRole('heading', { name: last })).toBeInTheDocument();
@@ -123,6 +114,6 @@ describe('the job page', { timeout: 15_000 }, () => {
     expect(dialog).toHaveTextContent('fish-detector');
     await user.click(within(dialog).getByRole('button', { name: 'Delete job' }));
     await waitFor(() => expect(router.state.location.pathname + router.state.location.search).toBe('/jobs?service=fish-detector'));
-    expect(cluster.jobsOf('fish-detector').has(last)).toBe(false);
+    expect(demo.cluster.jobsOf('fish-detector').has(last)).toBe(false);
   });
 });
