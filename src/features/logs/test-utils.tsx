@@ -1,10 +1,12 @@
-// Test helpers for the log views: their routes in a memory router, and the layout the virtualised lines
-// need (the generic pieces, session, demo cluster in Node and render, are in src/test/).
+// Test helpers for the log views: the set-up of their pages' tests, their routes in a memory router, and
+// the layout the virtualised lines need (the generic pieces are in src/test/).
 import type { ReactNode } from 'react';
-import { vi } from 'vitest';
+import { afterEach, beforeEach, vi } from 'vitest';
 import { Toaster } from '../../components/toast';
+import { serveDemoCluster, type NodeDemo } from '../../test/demo';
 import { fakeLayout as fakeBoxes } from '../../test/layout';
 import { LocationProbe, renderRoutes as renderTestRoutes, withLocation } from '../../test/render';
+import { signIn } from '../../test/session';
 import { Component as DeploymentRoute } from './routes/deployment-route';
 import { Component as JobLogRoute } from './routes/job-log-route';
 
@@ -25,6 +27,21 @@ export function fakeLayout(height = 400): void {
     }
     this.dispatchEvent(new Event('scroll'));
   } as Element['scrollTo'];
+}
+
+/**
+ * Call at the top level of a page's test file: the demo cluster answering, signed in, the layout, and
+ * fake timers (the pages poll) that tests move along with the cluster's clock.
+ */
+export function servePages(): NodeDemo {
+  const demo = serveDemoCluster();
+  beforeEach(() => {
+    vi.useFakeTimers({ shouldAdvanceTime: true, toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
+    signIn();
+    fakeLayout(400);
+  });
+  afterEach(() => vi.useRealTimers());
+  return demo;
 }
 
 /** The job log and deployment pages at `url`, with the toasts they raise. */

@@ -1,19 +1,10 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fault } from '../../../../mocks/node';
-import { serveDemoCluster } from '../../../test/demo';
-import { signIn } from '../../../test/session';
-import { fakeLayout, renderRoutes } from '../test-utils';
+import { renderRoutes, servePages } from '../test-utils';
 
-const demo = serveDemoCluster();
-
-beforeEach(() => {
-  vi.useFakeTimers({ shouldAdvanceTime: true, toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
-  signIn();
-  fakeLayout(400);
-});
-afterEach(() => vi.useRealTimers());
+const demo = servePages();
 
 async function later(ms: number, pollMs = 1100) {
   demo.cluster.advance(ms);
