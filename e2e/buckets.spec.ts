@@ -273,3 +273,54 @@ for (const theme of ['light', 'dark'] as const) {
     await page.screenshot({ path: `test-results/bucket-share-${theme}.png` });
   });
 }
+
+// With the preview panel open the listing is narrower than its columns: every column, the Actions
+// buttons included, stays reachable and a focused action button is visible in the table's box.
+for (const theme of ['light', 'dark'] as const) {
+  for (const width of [1280, 1600]) {
+    test(`the preview panel leaves every column reachable at ${width} px (${theme})`, async ({ page }) => {
+      await useTheme(page, theme);
+      await page.setViewportSize({ width, height: 900 });
+      await login(page, '/buckets/ana-datasets/?preview=README.md');
+      const preview = page.getByRole('complementary', { name: 'Preview of README.md' });
+      await expect(preview).toBeVisible();
+      const table = page.getByRole('table', { name: 'Objects in ana-datasets' });
+      await expect(table.getByRole('button', { name: 'Delete README.md' })).toBeAttached();
+      await page.screenshot({ path: `test-results/bucket-preview-${width}-${theme}.png` });
+      const box = (await table.locator('xpath=..').boundingBox())!;
+      const panel = (await preview.boundingBox())!;
+      // The listing and the panel sit side by side without overlapping.
+      expect(box.x + box.width).toBeLessThanOrEqual(panel.x + 1);
+      // The table fits its box: nothing to scroll sideways to, every header in view.
+      const scroller = table.locator('xpath=..');
+      expect(await scroller.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(1);
+      // At 1280 px the Modified column gives way (the panel shows the previewed file's date).
+      const headers = width === 1280 ? ['Name', 'Size', 'Actions'] : ['Name', 'Size', 'Modified', 'Actions'];
+      await expect(table.getByRole('columnheader')).toHaveCount(headers.length + 1);
+      for (const name of headers) {
+        const h = (await table.getByRole('columnheader', { name }).boundingBox())!;
+        expect(h.x, `${name} starts inside the table's box`).toBeGreaterThanOrEqual(box.x - 1);
+        expect(h.x + h.width, `${name} ends inside the table's box`).toBeLessThanOrEqual(box.x + box.width + 1);
+      }
+      // The names keep a useful width.
+      expect((await table.getByRole('columnheader', { name: 'Name' }).boundingBox())!.width).toBeGreaterThan(200);
+      // Keyboard: focus lands on the row's Delete button, which is scrolled into view and shows a ring.
+      const del = table.getByRole('button', { name: 'Delete README.md' });
+      await table.getByRole('button', { name: 'Share README.md' }).focus();
+      await page.keyboard.press('Tab');
+      await expect(del).toBeFocused();
+      const d = (await del.boundingBox())!;
+      const cell = (await del.locator('xpath=ancestor::td').boundingBox())!;
+      expect(d.x).toBeGreaterThanOrEqual(box.x - 1);
+      expect(d.x + d.width).toBeLessThanOrEqual(box.x + box.width + 1);
+      // Not clipped by its own cell either.
+      expect(d.x + d.width).toBeLessThanOrEqual(cell.x + cell.width + 1);
+      const ring = await del.evaluate((el) => {
+        const s = getComputedStyle(el);
+        return s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0 ? 'outline' : s.boxShadow !== 'none' ? 'shadow' : 'none';
+      });
+      expect(ring).not.toBe('none');
+      await page.screenshot({ path: `test-results/bucket-preview-${width}-${theme}-focus.png` });
+    });
+  }
+}

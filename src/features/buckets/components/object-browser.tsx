@@ -1,4 +1,4 @@
-import { useDeferredValue, useMemo, useState } from 'react';
+import { useDeferredValue, useMemo, useRef, useState } from 'react';
 import type { MinIOObject } from '../../../api/types';
 import { errorMessage } from '../../../api/errors';
 import { Button } from '../../../components/button';
@@ -20,9 +20,16 @@ import { ObjectTable, type ObjectActions } from './object-table';
 import { PreviewPanel } from './preview-panel';
 import { ShareDialog } from './share-dialog';
 import { UploadControls } from './upload-controls';
+import { useElementWidth } from './use-element-width';
 import { useViewParams } from './use-view-params';
 
 const SORTS = ['name', 'size', 'modified'] as const;
+
+/**
+ * Below this width (px) of the listing, with the preview panel beside it, the table drops its Modified
+ * column (the previewed file's date is in the panel) so the names and every action button still fit.
+ */
+export const COMPACT_LISTING_BELOW = 864;
 
 /** One folder of a bucket: filter, sort, select, upload, delete, download, share and preview. */
 export function ObjectBrowser({ bucket, prefix, objects, loading }: { bucket: string; prefix: string; objects: readonly MinIOObject[]; loading: string | null }) {
@@ -43,6 +50,9 @@ export function ObjectBrowser({ bucket, prefix, objects, loading }: { bucket: st
   const del = useDeleteObjects(bucket);
   const previewName = view.params.get('preview');
   const preview = all.find((r): r is FileRow => r.kind === 'file' && r.name === previewName) ?? null;
+  const listing = useRef<HTMLDivElement>(null);
+  const listingWidth = useElementWidth(listing);
+  const compact = preview !== null && listingWidth !== null && listingWidth < COMPACT_LISTING_BELOW;
   const deleteKeys = useMemo(() => keysOf(deleting, objects), [deleting, objects]);
   const deleteBytes = useMemo(() => {
     const set = new Set(deleteKeys);
@@ -131,7 +141,7 @@ export function ObjectBrowser({ bucket, prefix, objects, loading }: { bucket: st
         <UploadControls onPick={upload} />
       </div>
       <div className="flex flex-col gap-4 lg:flex-row lg:items-start">
-        <div className="min-w-0 flex-1">
+        <div ref={listing} className="min-w-0 flex-1">
           {all.length === 0 && !loading ? (
             <EmptyState title={prefix ? 'This folder is empty' : 'This bucket is empty'}>
               Drop files or folders anywhere here, or use Upload files / Upload folder. Large files are sent in parts and
@@ -149,6 +159,7 @@ export function ObjectBrowser({ bucket, prefix, objects, loading }: { bucket: st
               selected={picked}
               onSelectionChange={setPicked}
               actions={actions}
+              compact={compact}
               className="max-h-[calc(100vh-16rem)]"
             />
           )}

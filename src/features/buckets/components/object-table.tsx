@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { Link } from 'react-router';
+import { clsx } from 'clsx';
 import { Button } from '../../../components/button';
 import { DataTable, type Column } from '../../../components/table';
 import { formatBytes } from '../../../lib/upload-speed';
@@ -31,6 +32,15 @@ function FileIcon() {
   );
 }
 
+const modifiedColumn: Column<ObjectRow> = {
+  id: 'modified',
+  header: 'Modified',
+  sortable: true,
+  width: 'w-48',
+  className: 'text-muted',
+  cell: (r) => (r.lastModified ? dateFormat.format(r.lastModified) : '—'),
+};
+
 export function ObjectTable({
   bucket,
   rows,
@@ -40,6 +50,7 @@ export function ObjectTable({
   selected,
   onSelectionChange,
   actions,
+  compact = false,
   className,
 }: {
   bucket: string;
@@ -50,6 +61,8 @@ export function ObjectTable({
   selected: ReadonlySet<string>;
   onSelectionChange: (next: Set<string>) => void;
   actions: ObjectActions;
+  /** Without the Modified column, for a narrow listing (the preview panel open beside it). */
+  compact?: boolean;
   className?: string;
 }) {
   const columns = useMemo<Column<ObjectRow>[]>(
@@ -58,7 +71,7 @@ export function ObjectTable({
         id: 'name',
         header: 'Name',
         sortable: true,
-        width: 'w-[50%]',
+        // No width: the name gets whatever the other columns leave, so the table fits its box.
         cell: (r) =>
           r.kind === 'folder' ? (
             <Link to={bucketHref(bucket, r.id)} className="inline-flex max-w-full items-center gap-2 text-accent underline-offset-2 hover:underline" title={r.name}>
@@ -85,14 +98,7 @@ export function ObjectTable({
         className: 'tabular-nums',
         cell: (r) => (r.kind === 'folder' ? `${r.objects.toLocaleString()} ${r.objects === 1 ? 'file' : 'files'}` : formatBytes(r.size)),
       },
-      {
-        id: 'modified',
-        header: 'Modified',
-        sortable: true,
-        width: 'w-48',
-        className: 'text-muted',
-        cell: (r) => (r.lastModified ? dateFormat.format(r.lastModified) : '—'),
-      },
+      ...(compact ? [] : [modifiedColumn]),
       {
         id: 'actions',
         header: 'Actions',
@@ -116,7 +122,7 @@ export function ObjectTable({
         ),
       },
     ],
-    [bucket, actions],
+    [bucket, actions, compact],
   );
   return (
     <DataTable
@@ -133,8 +139,10 @@ export function ObjectTable({
         allLabel: `Select all ${rows.length} shown`,
       }}
       rowHeight={40}
-      className={className}
-      tableClassName="min-w-[48rem]"
+      // Room under the sticky header: a row focused from the keyboard scrolls fully into view.
+      className={clsx('scroll-pt-10', className)}
+      // Narrower than this (a phone, say) the table scrolls sideways within its box.
+      tableClassName={compact ? 'min-w-[32rem]' : 'min-w-[48rem]'}
     />
   );
 }

@@ -22,7 +22,7 @@ export function PreviewPanel({
   return (
     <aside
       aria-label={`Preview of ${row.name}`}
-      className="flex w-full shrink-0 flex-col gap-3 rounded-lg border border-line bg-surface p-4 lg:w-[26rem]"
+      className="flex w-full shrink-0 flex-col gap-3 rounded-lg border border-line bg-surface p-4 lg:w-[22rem] 2xl:w-[26rem]"
     >
       <div className="flex items-start justify-between gap-2">
         <h2 className="min-w-0 font-semibold break-all whitespace-pre-wrap">{row.name}</h2>

@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { fakeResizeObserver } from '../../../test/layout';
 import { location, recordRequests, renderBuckets, setUpBucketTests } from '../test-utils';
 
 const demo = setUpBucketTests();
@@ -103,6 +104,34 @@ describe('a bucket’s folders', () => {
     await waitFor(() => expect(location()).toBe('/buckets/ana-datasets/labels/?preview=species.csv'));
     const preview = screen.getByRole('complementary', { name: 'Preview of species.csv' });
     expect(await within(preview).findByRole('table')).toHaveTextContent('Quercus ilex');
+  });
+
+  it('drops the Modified column while the preview narrows the listing, so the actions still fit', async () => {
+    onTestFinished(() => void vi.unstubAllGlobals());
+    // The listing beside the panel at a 1280 px window.
+    fakeResizeObserver({ width: 670, height: 600 });
+    const user = userEvent.setup();
+    renderBuckets('/buckets/ana-datasets/labels/');
+    const headers = async () => within(await objects('ana-datasets')).getAllByRole('columnheader').map((h) => h.textContent);
+    // Without the panel the listing has its full width of columns, whatever its size.
+    expect(await headers()).toEqual(['', 'Name', 'Size', 'Modified', 'Actions']);
+    await user.click(within(await objects('ana-datasets')).getByRole('button', { name: 'species.csv' }));
+    const preview = await screen.findByRole('complementary', { name: 'Preview of species.csv' });
+    await waitFor(async () => expect(await headers()).toEqual(['', 'Name', 'Size', 'Actions']));
+    // The previewed file's date is in the panel; every row keeps its actions.
+    expect(preview).toHaveTextContent(/Modified/);
+    expect(within(await objects('ana-datasets')).getByRole('button', { name: 'Delete species.csv' })).toBeInTheDocument();
+    await user.click(within(preview).getByRole('button', { name: 'Close the preview' }));
+    await waitFor(async () => expect(await headers()).toEqual(['', 'Name', 'Size', 'Modified', 'Actions']));
+  });
+
+  it('keeps every column beside the preview when the listing is wide enough', async () => {
+    onTestFinished(() => void vi.unstubAllGlobals());
+    fakeResizeObserver({ width: 930, height: 600 });
+    renderBuckets('/buckets/ana-datasets/labels/?preview=species.csv');
+    await screen.findByRole('complementary', { name: 'Preview of species.csv' });
+    const headers = within(await objects('ana-datasets')).getAllByRole('columnheader').map((h) => h.textContent);
+    expect(headers).toEqual(['', 'Name', 'Size', 'Modified', 'Actions']);
   });
 });
 
