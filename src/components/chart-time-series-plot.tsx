@@ -104,7 +104,6 @@ export function TimeSeriesPlot({
         {data.defs.map((d, i) => {
           const color = seriesColor(theme, i);
           const common = {
-            key: d.key,
             dataKey: `s${i}`,
             name: d.label,
             hide: hidden.has(d.key),
@@ -112,9 +111,10 @@ export function TimeSeriesPlot({
             ...(stacked ? { stackId: 'all' } : {}),
           };
           return kind === 'bar' ? (
-            <Bar {...common} fill={color} maxBarSize={48} />
+            <Bar key={d.key} {...common} fill={color} maxBarSize={48} />
           ) : (
             <Area
+              key={d.key}
               {...common}
               type="monotone"
               stroke={color}
