@@ -7,7 +7,7 @@ import { ms, openDemo, recordLongTasks, spread, takeLongTasks } from './support.
 const CALLS = 5000;
 const RUNS = 5;
 
-/** Writes `count` call summaries (and empty bodies) for the endpoint, as src/lib/invoke-history.ts stores them. */
+/** Writes `count` call summaries (and empty bodies) for the endpoint, as src/features/invoke/lib/history.ts stores them. */
 function seed({ endpoint, count }) {
   return new Promise((resolve, reject) => {
     const open = indexedDB.open('lagoon-invocations', 1);

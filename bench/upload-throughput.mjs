@@ -33,7 +33,7 @@ import { CHROMIUM_ARGS, loginDemo, ms, servePreview } from './support.mjs';
 
 const jiti = createJiti(import.meta.url);
 const { startS3 } = await jiti.import('../e2e/support/s3-server.ts');
-const { choosePartSize } = await jiti.import('../src/lib/upload-plan.ts');
+const { choosePartSize } = await jiti.import('../src/features/uploads/lib/plan.ts');
 
 const MB = 1024 * 1024;
 const SIZE = Number(process.env.UPLOAD_BENCH_MB ?? 512) * MB;

@@ -4,7 +4,7 @@ import { RouterProvider } from 'react-router';
 import { QueryClientProvider } from '@tanstack/react-query';
 import './index.css';
 import { router } from './app/router';
-import { queryClient } from './app/query-client';
+import { queryClient } from './lib/session/query-client';
 import { Toaster } from './components/toast';
 import { applyTheme, watchSystemTheme } from './app/theme';
 import { installSessionEnd } from './features/auth/session-end';

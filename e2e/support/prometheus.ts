@@ -4,7 +4,7 @@
 //
 // The data imitates a Kubernetes cluster running OSCAR services: cAdvisor's CPU counter and memory
 // gauge per pod, kube-state-metrics' pod labels (oscar_service=<name>) and GPU requests, so the app's
-// default queries (src/lib/metrics-prometheus.ts) work unchanged.
+// default queries (src/features/usage/lib/prometheus.ts) work unchanged.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';

@@ -12,8 +12,8 @@ import { AwsV4Signer } from 'aws4fetch';
 import { ClusterError, type Cluster } from '../cluster';
 import type { Principal } from '../auth';
 import { demoS3, partEtag, s3FailureFrom, sha256Hex, S3Failure, type DemoS3, type ExternalS3, type PartFault } from '../s3';
-import { hasDotSegment, objectUrl, policySignature, presignUrl, signHeaders, type S3Credentials } from '../../src/lib/s3-sign';
-import { parseListObjects, xmlEscape } from '../../src/lib/s3-xml';
+import { hasDotSegment, objectUrl, policySignature, presignUrl, signHeaders, type S3Credentials } from '../../src/lib/s3/sign';
+import { parseListObjects, xmlEscape } from '../../src/lib/s3/xml';
 import type { LagoonDemo } from '../browser';
 import { json, system } from './common';
 

@@ -1,6 +1,6 @@
 import { createBrowserRouter, redirect } from 'react-router';
 import { Shell } from './shell';
-import { requireSession } from './require-session';
+import { requireSession } from '../lib/session/require-session';
 import { NotFound, RouteError } from './route-error';
 
 export const router = createBrowserRouter([

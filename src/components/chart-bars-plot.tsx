@@ -1,7 +1,7 @@
 // The recharts part of BarsChart, lazily loaded with the other chart code.
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts';
-import { formatTick, formatValue, NO_VALUE } from '../lib/units';
-import type { SeriesDef } from '../lib/metrics-series';
+import { formatTick, formatValue, NO_VALUE } from '../lib/units/format';
+import type { SeriesDef } from '../lib/metrics/series';
 import { seriesColor, useChartTheme } from './chart-theme';
 import type { BarRow } from './chart-bars';
 

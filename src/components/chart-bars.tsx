@@ -1,6 +1,6 @@
 import { lazy, Suspense, useId, useState, type ReactNode } from 'react';
-import type { SeriesDef } from '../lib/metrics-series';
-import { formatValue, NO_VALUE } from '../lib/units';
+import type { SeriesDef } from '../lib/metrics/series';
+import { formatValue, NO_VALUE } from '../lib/units/format';
 import { Button } from './button';
 import { ChartLegend, useHiddenSeries } from './chart-legend';
 import { seriesColor, useChartTheme } from './chart-theme';

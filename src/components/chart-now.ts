@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { MINUTE } from '../lib/metrics-range';
+import { MINUTE } from '../lib/metrics/range';
 
 function minuteNow(): number {
   // Whole minutes: every render within a minute asks for the same range, so queries are shared.

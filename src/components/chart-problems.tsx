@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { SeriesProblems } from '../lib/metrics-series';
+import type { SeriesProblems } from '../lib/metrics/series';
 
 /**
  * Why a chart is incomplete, in words, next to it: periods that failed to load (with the server's

@@ -6,10 +6,10 @@ import { useMemo } from 'react';
 import { oscar, required } from '../api/client';
 import { errorMessage } from '../api/errors';
 import type { MetricsSummaryResponse, ServiceMetricsResponse } from '../api/types';
-import { createLimiter } from '../lib/metrics-limit';
-import { MINUTE, rfc3339, type Bucket } from '../lib/metrics-range';
-import { buildSeries, type BucketOutcome, type SeriesData, type SeriesDef } from '../lib/metrics-series';
-import { isPartial } from '../lib/metrics-sources';
+import { createLimiter } from '../lib/metrics/limit';
+import { MINUTE, rfc3339, type Bucket } from '../lib/metrics/range';
+import { buildSeries, type BucketOutcome, type SeriesData, type SeriesDef } from '../lib/metrics/series';
+import { isPartial } from '../lib/metrics/sources';
 
 /** At most this many metrics requests at once, for all charts on the page together. */
 export const METRICS_CONCURRENCY = 6;

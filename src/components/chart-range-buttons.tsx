@@ -1,5 +1,5 @@
 import { clsx } from 'clsx';
-import { PRESETS, type PresetId } from '../lib/metrics-range';
+import { PRESETS, type PresetId } from '../lib/metrics/range';
 
 const SHORT: Record<PresetId, string> = { '24h': '24 h', '7d': '7 days', '30d': '30 days', '90d': '90 days' };
 

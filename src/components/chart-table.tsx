@@ -1,8 +1,8 @@
 import { useMemo, useState } from 'react';
-import { bucketLabel, type StepId } from '../lib/metrics-range';
-import { pointNote } from '../lib/metrics-csv';
-import type { SeriesData, SeriesPoint } from '../lib/metrics-series';
-import { formatValue, NO_VALUE } from '../lib/units';
+import { bucketLabel, type StepId } from '../lib/metrics/range';
+import { pointNote } from '../lib/metrics/csv';
+import type { SeriesData, SeriesPoint } from '../lib/metrics/series';
+import { formatValue, NO_VALUE } from '../lib/units/format';
 import { DataTable, type Column, type SortState } from './table';
 
 /**

@@ -12,10 +12,10 @@ import {
   YAxis,
   type TooltipContentProps,
 } from 'recharts';
-import { bucketLabel, type StepId } from '../lib/metrics-range';
-import { pointNote } from '../lib/metrics-csv';
-import type { SeriesData, SeriesPoint } from '../lib/metrics-series';
-import { formatTick, formatValue, NO_VALUE } from '../lib/units';
+import { bucketLabel, type StepId } from '../lib/metrics/range';
+import { pointNote } from '../lib/metrics/csv';
+import type { SeriesData, SeriesPoint } from '../lib/metrics/series';
+import { formatTick, formatValue, NO_VALUE } from '../lib/units/format';
 import { seriesColor, useChartTheme } from './chart-theme';
 
 export interface TimeSeriesPlotProps {

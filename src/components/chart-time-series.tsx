@@ -1,8 +1,8 @@
 import { lazy, Suspense, useId, useMemo, useState, type ReactNode } from 'react';
-import type { StepId } from '../lib/metrics-range';
-import { isAllZero, isEmptySeries, seriesMean, seriesTotals, type SeriesData } from '../lib/metrics-series';
-import { seriesCsv } from '../lib/metrics-csv';
-import { formatValue } from '../lib/units';
+import type { StepId } from '../lib/metrics/range';
+import { isAllZero, isEmptySeries, seriesMean, seriesTotals, type SeriesData } from '../lib/metrics/series';
+import { seriesCsv } from '../lib/metrics/csv';
+import { formatValue } from '../lib/units/format';
 import { Button } from './button';
 import { ChartLegend, useHiddenSeries } from './chart-legend';
 import { ChartProblems } from './chart-problems';

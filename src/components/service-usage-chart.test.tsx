@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
-import { DAY, HOUR } from '../lib/metrics-range';
+import { DAY, HOUR } from '../lib/metrics/range';
 import { fakeResizeObserver } from '../test/layout';
 import { serveDuringTests } from '../test/msw';
 import { renderWithQueryClient } from '../test/render';

@@ -1,8 +1,8 @@
 import { useMemo, useState } from 'react';
 import type { ServiceMetricsResponse } from '../api/types';
-import { PRESETS, resolveRange, splitRange, stepPhrase, type PresetId } from '../lib/metrics-range';
-import type { SeriesDef } from '../lib/metrics-series';
-import { mergeSources, troubledSources } from '../lib/metrics-sources';
+import { PRESETS, resolveRange, splitRange, stepPhrase, type PresetId } from '../lib/metrics/range';
+import type { SeriesDef } from '../lib/metrics/series';
+import { mergeSources, troubledSources } from '../lib/metrics/sources';
 import { metricsQueries, useBucketSeries } from './chart-queries';
 import { useNow } from './chart-now';
 import { ChartRangeButtons } from './chart-range-buttons';

@@ -1,7 +1,7 @@
 // A signed-in session for tests. The endpoint is not the demo's, so the app does not try to start the
 // demo's service worker (jsdom has none); tests answer it with MSW.
 import { DEMO_PASSWORD, DEMO_USERNAME } from '../api/demo';
-import { setSession, type Session } from '../app/session';
+import { setSession, type Session } from '../lib/session/session';
 
 export const TEST_ENDPOINT = 'https://oscar.test';
 

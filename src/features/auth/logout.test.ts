@@ -1,11 +1,11 @@
 import { http, HttpResponse } from 'msw';
 import { User } from 'oidc-client-ts';
-import { getSession, setSession, type Session } from '../../app/session';
-import { queryClient } from '../../app/query-client';
+import { getSession, setSession, type Session } from '../../lib/session/session';
+import { queryClient } from '../../lib/session/query-client';
 import { logout } from './logout';
 import { userManagerFor } from './oidc';
 import { peekFlash } from './session-end';
-import { ANA, CLUSTER, IDP, PASSWORD, testConfig, serveAuthCluster } from './auth-test-utils';
+import { ANA, CLUSTER, IDP, PASSWORD, testConfig, serveAuthCluster } from './test/helpers';
 import { signIn } from '../../test/session';
 
 const provider = testConfig.oidcProviders[0]!;

@@ -1,7 +1,7 @@
 // Logging out ends the session here and, for an OIDC login, at the identity provider too, so the next
 // person at this browser cannot walk back in through the provider's still-open session.
 import type { QueryClient } from '@tanstack/react-query';
-import { getSession, setSession } from '../../app/session';
+import { getSession, setSession } from '../../lib/session/session';
 import { endSessionLocally, setFlash } from './session-end';
 
 /** Returns where to go next, or `to: null` when the browser is on its way to the provider. */

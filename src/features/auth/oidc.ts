@@ -3,7 +3,7 @@
 // like the session itself: see docs/decisions/001-session-storage.md.
 import { ErrorResponse, OidcClient, UserManager, WebStorageStateStore, type User } from 'oidc-client-ts';
 import { z } from 'zod';
-import { getSession, setSession, type Session } from '../../app/session';
+import { getSession, setSession, type Session } from '../../lib/session/session';
 import { loadAuthConfig, type OidcProvider } from './auth-config';
 import { checkCluster, LoginError } from './check-cluster';
 import { rememberCluster } from './recent-clusters';

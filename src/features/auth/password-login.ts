@@ -1,6 +1,6 @@
 // Logging in with the cluster's own user (Basic auth): the credentials are tried first, and become the
 // session only when the cluster accepts them.
-import { setSession, type Session } from '../../app/session';
+import { setSession, type Session } from '../../lib/session/session';
 import { checkCluster } from './check-cluster';
 import { rememberCluster } from './recent-clusters';
 

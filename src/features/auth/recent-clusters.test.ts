@@ -1,6 +1,6 @@
 import { CLUSTERS_KEY, forgetCluster, listClusters, rememberCluster } from './recent-clusters';
 import { loginWithPassword } from './password-login';
-import { CLUSTER, PASSWORD, serveAuthCluster } from './auth-test-utils';
+import { CLUSTER, PASSWORD, serveAuthCluster } from './test/helpers';
 
 serveAuthCluster();
 

@@ -3,10 +3,10 @@ import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { oscar } from '../../api/client';
 import { isApiError } from '../../api/errors';
-import { getSession } from '../../app/session';
-import { queryClient } from '../../app/query-client';
+import { getSession } from '../../lib/session/session';
+import { queryClient } from '../../lib/session/query-client';
 import { installSessionEnd, loginPath } from './session-end';
-import { CLUSTER, PASSWORD, renderRoutes, serveAuthCluster } from './auth-test-utils';
+import { CLUSTER, PASSWORD, renderRoutes, serveAuthCluster } from './test/helpers';
 import { signIn } from '../../test/session';
 
 const server = serveAuthCluster();

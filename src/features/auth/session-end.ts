@@ -3,7 +3,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { createBrowserRouter } from 'react-router';
 import { onUnauthorized } from '../../api/connection';
-import { getSession, setSession, type Session } from '../../app/session';
+import { getSession, setSession, type Session } from '../../lib/session/session';
 
 type Router = ReturnType<typeof createBrowserRouter>;
 

@@ -1,6 +1,6 @@
 // The session lives in memory and sessionStorage only: a reload keeps it, closing the tab ends it,
 // and nothing of it reaches localStorage (docs/decisions/001-session-storage.md).
-import type { Session } from '../../app/session';
+import type { Session } from '../../lib/session/session';
 
 const basic: Session = {
   endpoint: 'https://oscar.test',
@@ -11,7 +11,7 @@ const basic: Session = {
 
 async function freshSessionModule() {
   vi.resetModules();
-  return import('../../app/session');
+  return import('../../lib/session/session');
 }
 
 test('a session survives a reload through sessionStorage, and never touches localStorage', async () => {

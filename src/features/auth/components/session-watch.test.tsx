@@ -1,10 +1,10 @@
 import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { User } from 'oidc-client-ts';
-import { getSession, setSession, type Session } from '../../../app/session';
+import { getSession, setSession, type Session } from '../../../lib/session/session';
 import { userManagerFor } from '../oidc';
 import { setRenewal } from '../renewal-status';
-import { ANA, CLUSTER, PASSWORD, fakeJwt, IDP, renderRoutes, testConfig, serveAuthCluster } from '../auth-test-utils';
+import { ANA, CLUSTER, PASSWORD, fakeJwt, IDP, renderRoutes, testConfig, serveAuthCluster } from '../test/helpers';
 import { SessionWatch } from './session-watch';
 
 const provider = testConfig.oidcProviders[0]!;

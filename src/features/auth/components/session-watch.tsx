@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
-import { useSession, type Session } from '../../../app/session';
-import { queryClient } from '../../../app/query-client';
+import { useSession, type Session } from '../../../lib/session/session';
+import { queryClient } from '../../../lib/session/query-client';
 import { Button } from '../../../components/button';
 import { useClock } from '../../../components/use-clock';
 import { useRenewal } from '../renewal-status';

@@ -1,9 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { getSession } from '../../../app/session';
+import { getSession } from '../../../lib/session/session';
 import { signIn } from '../../../test/session';
 import { rememberCluster } from '../recent-clusters';
-import { CLUSTER, PASSWORD, renderRoutes, serveAuthCluster } from '../auth-test-utils';
+import { CLUSTER, PASSWORD, renderRoutes, serveAuthCluster } from '../test/helpers';
 import { UserMenu } from './user-menu';
 
 serveAuthCluster();

@@ -1,8 +1,8 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
-import { useSession } from '../../../app/session';
-import { queryClient } from '../../../app/query-client';
+import { useSession } from '../../../lib/session/session';
+import { queryClient } from '../../../lib/session/query-client';
 import { Button } from '../../../components/button';
 import { toast } from '../../../components/toast';
 import { loadAuthConfig } from '../auth-config';

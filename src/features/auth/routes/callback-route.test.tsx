@@ -1,10 +1,10 @@
 import { http, HttpResponse } from 'msw';
 import { screen, waitFor } from '@testing-library/react';
 import { OidcClient } from 'oidc-client-ts';
-import { getSession } from '../../../app/session';
+import { getSession } from '../../../lib/session/session';
 import { managerSettings } from '../oidc';
 import { listClusters } from '../recent-clusters';
-import { ANA, CLUSTER, IDP, renderRoutes, testConfig, serveAuthCluster } from '../auth-test-utils';
+import { ANA, CLUSTER, IDP, renderRoutes, testConfig, serveAuthCluster } from '../test/helpers';
 
 const provider = testConfig.oidcProviders[0]!;
 

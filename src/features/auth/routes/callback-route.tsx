@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useLocation, useNavigate } from 'react-router';
-import { queryClient } from '../../../app/query-client';
-import { safeNext } from '../../../app/require-session';
+import { queryClient } from '../../../lib/session/query-client';
+import { safeNext } from '../../../lib/session/require-session';
 import { Spinner } from '../../../components/button';
 import { usePageTitle } from '../../../components/page-title';
 import { CallbackError, finishOidcLogin, type CallbackResult } from '../oidc';

@@ -2,10 +2,10 @@ import { http, HttpResponse } from 'msw';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { DEMO_ENDPOINT } from '../../../api/demo';
-import { getSession } from '../../../app/session';
+import { getSession } from '../../../lib/session/session';
 import { CLUSTERS_KEY, rememberCluster } from '../recent-clusters';
 import { setFlash } from '../session-end';
-import { CLUSTER, PASSWORD, renderRoutes, serveAuthCluster } from '../auth-test-utils';
+import { CLUSTER, PASSWORD, renderRoutes, serveAuthCluster } from '../test/helpers';
 import { signIn } from '../../../test/session';
 
 const server = serveAuthCluster();

@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient, type InfiniteData } from '@tanstack/react-query';
 import { oscar } from '../../../api/client';
 import type { BucketListResponse, MinIOBucket } from '../../../api/types';
-import { deleteObjects, type DeleteOutcome } from '../../../lib/s3-client';
-import { s3Credentials } from '../../../lib/s3-oscar';
+import { deleteObjects, type DeleteOutcome } from '../../../lib/s3/client';
+import { s3Credentials } from '../../../lib/s3/oscar';
 import { bucketKeys } from './queries';
 
 export function useCreateBucket() {

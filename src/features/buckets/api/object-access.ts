@@ -3,8 +3,8 @@
 // S3 credentials asks the storage to send it as an attachment so large files stream to disk.
 import { Zip, ZipPassThrough } from 'fflate';
 import type { PresignResponse } from '../../../api/types';
-import { presign, s3Credentials } from '../../../lib/s3-oscar';
-import { presignUrl } from '../../../lib/s3-sign';
+import { presign, s3Credentials } from '../../../lib/s3/oscar';
+import { presignUrl } from '../../../lib/s3/sign';
 import { saveBlob } from '../../../components/save-file';
 import { browserCannotFetch, DotKeyError } from '../lib/dot-keys';
 

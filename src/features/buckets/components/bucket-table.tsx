@@ -4,7 +4,7 @@ import type { MinIOBucket } from '../../../api/types';
 import { Badge, type BadgeTone } from '../../../components/badge';
 import { Button } from '../../../components/button';
 import { DataTable, type Column } from '../../../components/table';
-import { formatBytes } from '../../../lib/upload-speed';
+import { formatBytes } from '../../../lib/units/transfer';
 import { bucketHref } from '../lib/bucket-paths';
 import type { BucketUse } from '../lib/bucket-services';
 

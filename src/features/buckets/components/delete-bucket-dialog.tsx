@@ -1,6 +1,6 @@
 import type { MinIOBucket } from '../../../api/types';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
-import { formatBytes } from '../../../lib/upload-speed';
+import { formatBytes } from '../../../lib/units/transfer';
 import type { BucketUse } from '../lib/bucket-services';
 
 /** Says what goes with the bucket (its objects and bytes) and which services use it, then asks for its name. */

@@ -1,5 +1,5 @@
 import { ConfirmDialog } from '../../../components/confirm-dialog';
-import { formatBytes } from '../../../lib/upload-speed';
+import { formatBytes } from '../../../lib/units/transfer';
 import type { ObjectRow } from '../lib/object-tree';
 
 /** Names what goes: the files, and for folders everything inside them. */

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { CopyButton } from '../../../components/copy-button';
 import { ErrorState, Skeleton } from '../../../components/states';
-import { s3Credentials } from '../../../lib/s3-oscar';
+import { s3Credentials } from '../../../lib/s3/oscar';
 import { shareLink } from '../api/object-access';
 import { awsCommand, curlCommand, dotSegmentsOf, endpointOf, expiryLabel } from '../lib/dot-keys';
 

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { clsx } from 'clsx';
-import { readDrop, type Picked } from '../../../lib/upload-entries';
+import { readDrop, type Picked } from '../../../lib/uploads/entries';
 
 function hasFiles(e: DragEvent | React.DragEvent): boolean {
   return Array.from(e.dataTransfer?.types ?? []).includes('Files');

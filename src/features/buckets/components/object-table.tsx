@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { clsx } from 'clsx';
 import { Button } from '../../../components/button';
 import { DataTable, type Column } from '../../../components/table';
-import { formatBytes } from '../../../lib/upload-speed';
+import { formatBytes } from '../../../lib/units/transfer';
 import { bucketHref } from '../lib/bucket-paths';
 import type { ObjectRow, ObjectSort } from '../lib/object-tree';
 

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { presign } from '../../../lib/s3-oscar';
+import { presign } from '../../../lib/s3/oscar';
 import { ErrorState, Skeleton } from '../../../components/states';
 import { fetchObject } from '../api/object-access';
 import { browserCannotFetch } from '../lib/dot-keys';

@@ -1,5 +1,5 @@
 import { Button } from '../../../components/button';
-import { formatBytes } from '../../../lib/upload-speed';
+import { formatBytes } from '../../../lib/units/transfer';
 import type { FileRow } from '../lib/object-tree';
 import { PreviewBody } from './preview-body';
 

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Button } from '../../../components/button';
 import { Dialog } from '../../../components/dialog';
-import { readInput, type Picked } from '../../../lib/upload-entries';
+import { readInput, type Picked } from '../../../lib/uploads/entries';
 
 /** Pick files, pick a folder (its structure kept), or make an empty folder. */
 export function UploadControls({ onPick }: { onPick: (picked: Picked) => void }) {

@@ -1,7 +1,7 @@
 import { useEffect, useMemo } from 'react';
 import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import type { MinIOObject } from '../../../api/types';
-import { onUploaded } from '../../../lib/upload-session';
+import { onUploaded } from '../../../lib/uploads/requests';
 import { bucketKeys, bucketQueries } from '../api/queries';
 
 /**

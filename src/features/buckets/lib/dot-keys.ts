@@ -2,7 +2,7 @@
 // docs/decisions/004-uploads.md), listed and deleted, but no browser can fetch them: URL parsing folds dot
 // segments away, even written as %2E%2E, so a download, a preview or a share link would reach another
 // object or none. The app says so, and gives terminal commands that send the key as it is.
-import { hasDotSegment } from '../../../lib/s3-sign';
+import { hasDotSegment } from '../../../lib/s3/sign';
 
 /** True when a browser cannot download, preview or open a link to this key. */
 export function browserCannotFetch(key: string): boolean {

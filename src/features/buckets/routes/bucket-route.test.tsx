@@ -2,7 +2,8 @@ import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { fakeResizeObserver } from '../../../test/layout';
-import { location, recordRequests, renderBuckets, setUpBucketTests } from '../test-utils';
+import { recordRequests, setUpBucketTests } from '../../../test/buckets';
+import { location, renderBuckets } from '../test/helpers';
 
 const demo = setUpBucketTests();
 

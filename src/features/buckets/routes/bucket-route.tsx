@@ -1,12 +1,12 @@
 import { useMemo } from 'react';
 import { Link, useLocation } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
-import { queryClient } from '../../../app/query-client';
+import { queryClient } from '../../../lib/session/query-client';
 import { Badge } from '../../../components/badge';
 import { Breadcrumbs, type Crumb } from '../../../components/breadcrumbs';
 import { usePageTitle } from '../../../components/page-title';
 import { ErrorState, Loading } from '../../../components/states';
-import { formatBytes } from '../../../lib/upload-speed';
+import { formatBytes } from '../../../lib/units/transfer';
 import { bucketQueries } from '../api/queries';
 import { ObjectBrowser } from '../components/object-browser';
 import { useObjectListing } from '../components/use-object-listing';

@@ -2,7 +2,8 @@ import { unzipSync } from 'fflate';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { recordRequests, renderBuckets, setUpBucketTests } from '../test-utils';
+import { recordRequests, setUpBucketTests } from '../../../test/buckets';
+import { renderBuckets } from '../test/helpers';
 
 const demo = setUpBucketTests();
 const requests = () => recordRequests(demo);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { location, renderBuckets, setUpBucketTests } from '../test-utils';
+import { setUpBucketTests } from '../../../test/buckets';
+import { location, renderBuckets } from '../test/helpers';
 
 const demo = setUpBucketTests();
 

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { queryClient } from '../../../app/query-client';
+import { queryClient } from '../../../lib/session/query-client';
 import { usePageTitle } from '../../../components/page-title';
 import { ErrorState, Loading } from '../../../components/states';
 import { bucketQueries } from '../api/queries';

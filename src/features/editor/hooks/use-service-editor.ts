@@ -2,7 +2,7 @@
 // request it would send, and applying it.
 import { useCallback, useMemo, useReducer, useState } from 'react';
 import type { Service } from '../../../api/types';
-import { serviceWarnings, validateService, type ServiceIssue } from '../../../lib/service-schema';
+import { serviceWarnings, validateService, type ServiceIssue } from '../../../lib/fdl/service-schema';
 import { editorReducer, initEditorState, type EditorAction, type EditorState } from '../lib/editor-reducer';
 import { setIn, type EditorValue, type ServerFields } from '../lib/editor-value';
 import { placeServerError, type PlacedError } from '../lib/server-error';

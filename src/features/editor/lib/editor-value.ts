@@ -1,7 +1,7 @@
 // The one value the form and the YAML tab edit: an API-shaped service (unknown fields kept) plus the
 // file name its script has in the FDL. Fields OSCAR fills in itself are kept aside, not edited.
 import type { Service } from '../../../api/types';
-import { SERVICE_NAME_MAX } from '../../../lib/service-schema';
+import { SERVICE_NAME_MAX } from '../../../lib/fdl/service-schema';
 
 export interface EditorValue {
   service: Service;

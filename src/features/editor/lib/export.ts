@@ -1,7 +1,7 @@
 // Export: the service as oscar-cli's FDL file plus its script, alone or zipped together.
 import { strToU8, zipSync } from 'fflate';
 import { saveBlob } from '../../../components/save-file';
-import { apiServiceToFdl, stringifyFdl } from '../../../lib/fdl';
+import { apiServiceToFdl, stringifyFdl } from '../../../lib/fdl/fdl';
 import { DEFAULT_CLUSTER_ID, type EditorValue } from './editor-value';
 
 export interface ExportFiles {

@@ -2,7 +2,7 @@
 // service schema (z.toJSONSchema) and wrapped in the FDL's functions: oscar: - <cluster-id>: shape.
 // Validation messages do not come from here: the editor shows the zod schema's own words.
 import * as z from 'zod';
-import { LOG_LEVELS, VISIBILITIES, serviceSchema, storageProvidersSchema, clustersSchema } from '../../../lib/service-schema';
+import { LOG_LEVELS, VISIBILITIES, serviceSchema, storageProvidersSchema, clustersSchema } from '../../../lib/fdl/service-schema';
 
 type Json = Record<string, unknown>;
 

@@ -7,7 +7,7 @@ import {
   parseFdl,
   type FdlIssue,
   type FdlService,
-} from '../../../lib/fdl';
+} from '../../../lib/fdl/fdl';
 import { DEFAULT_SCRIPT_FILE, type EditorValue } from './editor-value';
 import { isScriptFileRef, readableServices } from './yaml-sync';
 

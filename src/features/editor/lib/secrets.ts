@@ -4,7 +4,7 @@
 // The editor therefore leaves `environment.secrets` out of a PUT when no secret was touched, and
 // when one was, says plainly which untouched secrets the update would clear.
 import type { Service } from '../../../api/types';
-import type { ServiceIssue } from '../../../lib/service-schema';
+import type { ServiceIssue } from '../../../lib/fdl/service-schema';
 import { clone, type EditorValue, type ServerFields } from './editor-value';
 
 /** How the YAML tab shows a secret whose value stays as it is on the cluster. */

@@ -1,7 +1,7 @@
 // Where a failed apply's message belongs: next to the name for a clash, next to a field when the
 // server's words name one, and always in a banner with the server's own words.
 import { isApiError } from '../../../api/errors';
-import type { IssuePath } from '../../../lib/service-schema';
+import type { IssuePath } from '../../../lib/fdl/service-schema';
 
 export interface PlacedError {
   title: string;

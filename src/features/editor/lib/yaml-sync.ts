@@ -14,7 +14,7 @@ import {
   type Fdl,
   type FdlIssue,
   type FdlService,
-} from '../../../lib/fdl';
+} from '../../../lib/fdl/fdl';
 import { clone, DEFAULT_CLUSTER_ID, type EditorValue } from './editor-value';
 import { UNCHANGED_SECRET } from './secrets';
 

@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useLocation, useParams } from 'react-router';
 import { isApiError } from '../../../api/errors';
 import type { Service } from '../../../api/types';
-import { useSession } from '../../../app/session';
+import { useSession } from '../../../lib/session/session';
 import { ButtonLink } from '../../../components/button-link';
 import { EmptyState, ErrorState, Loading } from '../../../components/states';
 import { usePageTitle } from '../../../components/page-title';

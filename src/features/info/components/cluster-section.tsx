@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useSession } from '../../../app/session';
+import { useSession } from '../../../lib/session/session';
 import { CopyButton } from '../../../components/copy-button';
 import { FieldList, type Field } from '../../../components/field-list';
 import { Section } from '../../../components/section';

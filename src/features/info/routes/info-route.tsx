@@ -1,6 +1,6 @@
 import { isDemoEndpoint } from '../../../api/demo';
-import { queryClient } from '../../../app/query-client';
-import { useSession } from '../../../app/session';
+import { queryClient } from '../../../lib/session/query-client';
+import { useSession } from '../../../lib/session/session';
 import { usePageTitle } from '../../../components/page-title';
 import { infoQueries } from '../api/queries';
 import { ClusterSection } from '../components/cluster-section';

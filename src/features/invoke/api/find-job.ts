@@ -3,7 +3,7 @@
 // When several appear (someone else started one too) the newest is offered as "most likely" rather
 // than claimed; when the list cannot be read, the page links to the service's jobs instead.
 import { oscar, required } from '../../../api/client';
-import { fetchAllJobs } from '../../../lib/jobs-paging';
+import { fetchAllJobs } from '../../../lib/jobs/paging';
 
 export interface FoundJob {
   name: string;

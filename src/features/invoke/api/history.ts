@@ -1,9 +1,9 @@
 // The invocation history as react-query state: summaries per endpoint (listed without bodies) and a
-// body per call, from the IndexedDB store in src/lib/invoke-history.ts. The data is local, so it never
+// body per call, from the IndexedDB store in src/features/invoke/lib/history.ts. The data is local, so it never
 // goes stale by itself; every write here invalidates what it changed.
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import { openHistory, type CallBody, type CallSummary, type HistoryStore } from '../../../lib/invoke-history';
-import { buildExport, exportCall } from '../../../lib/invoke-export';
+import { openHistory, type CallBody, type CallSummary, type HistoryStore } from '../lib/history';
+import { buildExport, exportCall } from '../lib/export';
 
 let store: HistoryStore | null = null;
 

@@ -2,10 +2,10 @@
 // stored, so the token is fetched again (the service's) or taken from the session (OIDC); a call made
 // with a pasted token, or whose file was too large to keep, is replayed through "edit and replay".
 import type { QueryClient } from '@tanstack/react-query';
-import { getSession } from '../../../app/session';
-import type { CallBody, CallSummary } from '../../../lib/invoke-history';
-import type { InputSpec } from '../../../lib/invoke-request';
-import type { SnippetCall } from '../../../lib/invoke-snippets';
+import { getSession } from '../../../lib/session/session';
+import type { CallBody, CallSummary } from '../lib/history';
+import type { InputSpec } from '../lib/request';
+import type { SnippetCall } from '../lib/snippets';
 import { DEFAULT_FORM, sha256Hex, type InvokeForm } from '../hooks/use-invoke-form';
 import type { PreparedCall } from './send-call';
 import { invokeServiceQuery } from './service';

@@ -1,10 +1,10 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fault } from '../../../../mocks/node';
-import { bytesToBase64 } from '../../../lib/invoke-base64';
-import { buildInvocation, type InputSpec } from '../../../lib/invoke-request';
-import { curlSnippet, pythonSnippet, oscarCliSnippet, type SnippetCall } from '../../../lib/invoke-snippets';
-import { runCurl, runOscarCli, runPython } from '../../../lib/invoke-snippets-test-utils';
-import { BASE, serviceCall, setUpInvokeTests, TOKEN } from '../test-utils';
+import { bytesToBase64 } from '../lib/base64';
+import { buildInvocation, type InputSpec } from '../lib/request';
+import { curlSnippet, pythonSnippet, oscarCliSnippet, type SnippetCall } from '../lib/snippets';
+import { runCurl, runOscarCli, runPython } from '../test/snippets';
+import { BASE, serviceCall, setUpInvokeTests, TOKEN } from '../test/helpers';
 import { performCall } from './send-call';
 
 const seen: { method: string; url: string; headers: Record<string, string>; body: Uint8Array }[] = [];

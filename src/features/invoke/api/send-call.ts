@@ -4,8 +4,8 @@
 // a refused token must not end the session.
 import { oscar } from '../../../api/client';
 import { isApiError } from '../../../api/errors';
-import { detectBody } from '../../../lib/invoke-detect';
-import { cancelledMessage, explainFailure, timeoutMessage } from '../../../lib/invoke-errors';
+import { detectBody } from '../lib/detect';
+import { cancelledMessage, explainFailure, timeoutMessage } from '../lib/errors';
 import {
   getKeepLimit,
   keepBytes,
@@ -14,9 +14,9 @@ import {
   type CallBody,
   type CallMode,
   type CallSummary,
-} from '../../../lib/invoke-history';
-import { buildInvocation, contentTypeFor, inputBytes, type InputSpec } from '../../../lib/invoke-request';
-import { readAnswer } from '../../../lib/invoke-stream';
+} from '../lib/history';
+import { buildInvocation, contentTypeFor, inputBytes, type InputSpec } from '../lib/request';
+import { readAnswer } from '../lib/stream';
 
 export interface PreparedCall {
   endpoint: string;

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { Button } from '../../../components/button';
 import { saveBlob } from '../../../components/save-file';
-import { decodeBase64Blob } from '../../../lib/invoke-base64';
-import type { BodyInfo } from '../../../lib/invoke-detect';
-import { formatBytes } from '../../../lib/quantity';
+import { decodeBase64Blob } from '../lib/base64';
+import type { BodyInfo } from '../lib/detect';
+import { formatBytes } from '../../../lib/units/quantity';
 import type { AnswerSource } from './answer-source';
 
 /** The answer as received, and for base64 answers the decoded file (decoded in pieces when large). */

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Badge } from '../../../components/badge';
-import { detectBody } from '../../../lib/invoke-detect';
-import { formatBytes } from '../../../lib/quantity';
+import { detectBody } from '../lib/detect';
+import { formatBytes } from '../../../lib/units/quantity';
 import { AnswerDownloads } from './answer-downloads';
 import type { AnswerSource } from './answer-source';
 import { HexView } from './hex-view';

@@ -1,6 +1,6 @@
 import { useId, type ReactNode } from 'react';
 import { SecretValue } from '../../../components/secret-value';
-import type { CallAuth } from '../../../lib/invoke-history';
+import type { CallAuth } from '../lib/history';
 
 export interface TokenSources {
   /** The service's own token: a string, '' when the cluster does not show it, undefined while loading. */

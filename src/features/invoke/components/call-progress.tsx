@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Button, Spinner } from '../../../components/button';
-import { secondsText } from '../../../lib/invoke-errors';
-import { formatBytes } from '../../../lib/quantity';
+import { secondsText } from '../lib/errors';
+import { formatBytes } from '../../../lib/units/quantity';
 
 /** A call on its way: how long it has waited, what has arrived, and a way to stop it. */
 export function CallProgress({

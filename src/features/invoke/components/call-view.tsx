@@ -1,8 +1,8 @@
 import { Link } from 'react-router';
 import { FieldList } from '../../../components/field-list';
-import { secondsText } from '../../../lib/invoke-errors';
-import type { CallSummary } from '../../../lib/invoke-history';
-import { formatBytes } from '../../../lib/quantity';
+import { secondsText } from '../lib/errors';
+import type { CallSummary } from '../lib/history';
+import { formatBytes } from '../../../lib/units/quantity';
 import type { FoundJob } from '../api/find-job';
 import type { AnswerSource } from './answer-source';
 import { AnswerView } from './answer-view';

@@ -1,11 +1,11 @@
 import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { ErrorState, Loading } from '../../../components/states';
-import { detectBody, type BodyInfo } from '../../../lib/invoke-detect';
-import { diffTexts } from '../../../lib/invoke-diff';
-import { secondsText } from '../../../lib/invoke-errors';
-import type { CallBody, CallSummary } from '../../../lib/invoke-history';
-import { formatBytes } from '../../../lib/quantity';
+import { detectBody, type BodyInfo } from '../lib/detect';
+import { diffTexts } from '../lib/diff';
+import { secondsText } from '../lib/errors';
+import type { CallBody, CallSummary } from '../lib/history';
+import { formatBytes } from '../../../lib/units/quantity';
 import { historyQueries } from '../api/history';
 import { AnswerView } from './answer-view';
 import { callFileBase, inputWords } from './call-view';

@@ -1,6 +1,6 @@
 import { useId, useRef, useState, type DragEvent } from 'react';
 import { clsx } from 'clsx';
-import { formatBytes } from '../../../lib/quantity';
+import { formatBytes } from '../../../lib/units/quantity';
 import { Button } from '../../../components/button';
 import type { PickedFile } from '../hooks/use-invoke-form';
 

@@ -1,9 +1,9 @@
 import { Link } from 'react-router';
 import { clsx } from 'clsx';
 import { DataTable, type Column, type TableSelection } from '../../../components/table';
-import { secondsText } from '../../../lib/invoke-errors';
-import type { CallSummary } from '../../../lib/invoke-history';
-import { formatBytes } from '../../../lib/quantity';
+import { secondsText } from '../lib/errors';
+import type { CallSummary } from '../lib/history';
+import { formatBytes } from '../../../lib/units/quantity';
 import { OutcomeBadge } from './outcome-badge';
 
 const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'medium' });

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { Button } from '../../../components/button';
-import type { CallOutcome } from '../../../lib/invoke-history';
+import type { CallOutcome } from '../lib/history';
 
 export const STATUS_OPTIONS: { value: CallOutcome | ''; label: string }[] = [
   { value: '', label: 'Any status' },

@@ -1,8 +1,8 @@
 import { useId, useState, type KeyboardEvent } from 'react';
 import { Button } from '../../../components/button';
-import type { CallAuth } from '../../../lib/invoke-history';
+import type { CallAuth } from '../lib/history';
 import { pickFile, type InvokeForm } from '../hooks/use-invoke-form';
-import type { JsonCheck } from '../../../lib/invoke-json';
+import type { JsonCheck } from '../lib/json';
 import { AuthPicker, type TokenSources } from './auth-picker';
 import { FileDrop } from './file-drop';
 import { Segmented } from './segmented';

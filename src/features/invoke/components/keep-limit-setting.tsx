@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
-import { getKeepLimit, PREVIEW_BYTES, setKeepLimit } from '../../../lib/invoke-history';
-import { formatBytes } from '../../../lib/quantity';
+import { getKeepLimit, PREVIEW_BYTES, setKeepLimit } from '../lib/history';
+import { formatBytes } from '../../../lib/units/quantity';
 
 const MB = 1024 * 1024;
 

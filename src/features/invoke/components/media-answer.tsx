@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { BodyInfo } from '../../../lib/invoke-detect';
+import type { BodyInfo } from '../lib/detect';
 import { useObjectUrl } from './use-object-url';
 
 /**

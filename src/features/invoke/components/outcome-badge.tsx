@@ -1,5 +1,5 @@
 import { Badge } from '../../../components/badge';
-import type { CallSummary } from '../../../lib/invoke-history';
+import type { CallSummary } from '../lib/history';
 
 const REASON: Record<number, string> = {
   200: 'OK',

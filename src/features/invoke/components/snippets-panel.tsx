@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { CodeView } from '../../../components/code-view';
 import { CopyButton } from '../../../components/copy-button';
-import { snippetsFor, type Snippet, type SnippetCall } from '../../../lib/invoke-snippets';
+import { snippetsFor, type Snippet, type SnippetCall } from '../lib/snippets';
 import { Segmented } from './segmented';
 
 /** The same call from a terminal or a script; the token comes from $OSCAR_TOKEN, never from here. */

@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { EmptyState, ErrorState, Loading } from '../../../components/states';
-import type { CallBody, CallSummary } from '../../../lib/invoke-history';
-import { formatBytes } from '../../../lib/quantity';
+import type { CallBody, CallSummary } from '../lib/history';
+import { formatBytes } from '../../../lib/units/quantity';
 import { historyQueries } from '../api/history';
 import { snippetCallFromSummary } from '../api/replay';
 import type { AnswerSource } from './answer-source';

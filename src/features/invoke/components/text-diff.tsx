@@ -1,5 +1,5 @@
 import { clsx } from 'clsx';
-import type { DiffRow, TextDiff } from '../../../lib/invoke-diff';
+import type { DiffRow, TextDiff } from '../lib/diff';
 
 const TONE: Record<DiffRow['kind'], [string, string]> = {
   same: ['', ''],

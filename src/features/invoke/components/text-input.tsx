@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { clsx } from 'clsx';
-import type { JsonCheck } from '../../../lib/invoke-json';
+import type { JsonCheck } from '../lib/json';
 
 /** The text or JSON to send. JSON is checked as it is typed; a mistake is shown with its line and column. */
 export function TextInput({

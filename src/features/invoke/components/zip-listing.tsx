@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
-import { listZip } from '../../../lib/invoke-zip';
-import { formatBytes } from '../../../lib/quantity';
+import { listZip } from '../lib/zip';
+import { formatBytes } from '../../../lib/units/quantity';
 
 /** The files in a ZIP answer, read from its directory without unpacking anything. */
 export function ZipListing({ bytes, complete }: { bytes: Uint8Array; complete: boolean }) {

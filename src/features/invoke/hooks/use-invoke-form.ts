@@ -2,9 +2,9 @@
 // sync services expect), sync or async, which token, and how long to wait. `prepare` turns it into a
 // call, or says why it cannot be sent.
 import { useCallback, useState } from 'react';
-import { checkJson, type JsonCheck } from '../../../lib/invoke-json';
-import type { CallAuth, CallMode, InputKind } from '../../../lib/invoke-history';
-import type { InputSpec } from '../../../lib/invoke-request';
+import { checkJson, type JsonCheck } from '../lib/json';
+import type { CallAuth, CallMode, InputKind } from '../lib/history';
+import type { InputSpec } from '../lib/request';
 
 export interface PickedFile {
   name: string;

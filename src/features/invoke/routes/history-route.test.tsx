@@ -1,10 +1,10 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import type { InputSpec } from '../../../lib/invoke-request';
-import { newCallId, type CallSummary } from '../../../lib/invoke-history';
+import type { InputSpec } from '../lib/request';
+import { newCallId, type CallSummary } from '../lib/history';
 import { performCall } from '../api/send-call';
-import { BASE, renderInvoke, serviceCall, setUpInvokeTests, tokenOf } from '../test-utils';
+import { BASE, renderInvoke, serviceCall, setUpInvokeTests, tokenOf } from '../test/helpers';
 
 const invoke = setUpInvokeTests();
 

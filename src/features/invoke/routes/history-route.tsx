@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
-import { useSession } from '../../../app/session';
+import { useSession } from '../../../lib/session/session';
 import { Button } from '../../../components/button';
 import { ButtonLink } from '../../../components/button-link';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
@@ -9,7 +9,7 @@ import { usePageTitle } from '../../../components/page-title';
 import { Section } from '../../../components/section';
 import { EmptyState, ErrorState, Loading } from '../../../components/states';
 import { toast } from '../../../components/toast';
-import { matchesFilter, type CallOutcome, type CallSummary } from '../../../lib/invoke-history';
+import { matchesFilter, type CallOutcome, type CallSummary } from '../lib/history';
 import { exportHistory, historyQueries, useDeleteCalls } from '../api/history';
 import { planReplay } from '../api/replay';
 import { saveBlob } from '../../../components/save-file';

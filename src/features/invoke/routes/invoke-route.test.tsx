@@ -1,8 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { setSession } from '../../../app/session';
-import { BASE, renderInvoke, setUpInvokeTests } from '../test-utils';
+import { setSession } from '../../../lib/session/session';
+import { BASE, renderInvoke, setUpInvokeTests } from '../test/helpers';
 
 const invoke = setUpInvokeTests();
 

@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { oscar } from '../../../api/client';
 import { errorMessage, isApiError } from '../../../api/errors';
-import { mapLimit, type JobRow } from '../../../lib/jobs-paging';
-import { isDeletedAsCompleted } from '../../../lib/jobs-view';
+import { mapLimit, type JobRow } from '../../../lib/jobs/paging';
+import { isDeletedAsCompleted } from '../../../lib/jobs/view';
 import { jobKeys, type ServiceJobs } from './queries';
 
 export interface DeleteJobsOutcome {

@@ -1,7 +1,7 @@
 // How far each service's first walk through its job pages has got, for "Loaded 1,400 jobs, 3,600 to
 // go". Kept outside react-query because a query has no partial result until its last page.
 import { useSyncExternalStore } from 'react';
-import type { PagingProgress } from '../../../lib/jobs-paging';
+import type { PagingProgress } from '../../../lib/jobs/paging';
 
 let progress = new Map<string, PagingProgress>();
 const listeners = new Set<() => void>();

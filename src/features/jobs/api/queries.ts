@@ -1,7 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { oscar, required } from '../../../api/client';
 import type { Service } from '../../../api/types';
-import { fetchAllJobs, type AllJobs, type FetchJobsPage, type PagingProgress } from '../../../lib/jobs-paging';
+import { fetchAllJobs, type AllJobs, type FetchJobsPage, type PagingProgress } from '../../../lib/jobs/paging';
 import { setProgress } from './progress';
 
 export const jobKeys = {

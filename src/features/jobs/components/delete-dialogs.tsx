@@ -1,5 +1,5 @@
 import { ConfirmDialog } from '../../../components/confirm-dialog';
-import type { JobRow } from '../../../lib/jobs-paging';
+import type { JobRow } from '../../../lib/jobs/paging';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
 

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
-import type { IoCell } from '../../../lib/jobs-list-trace';
-import type { ObjectRef } from '../../../lib/jobs-trace';
+import type { IoCell } from '../lib/list-trace';
+import type { ObjectRef } from '../../../lib/jobs/trace';
 
 /**
  * A trace cell's three states besides the data: a grey bar while its bucket is listed, a muted dash

@@ -1,8 +1,8 @@
 import { Link } from 'react-router';
-import type { JobRow } from '../../../lib/jobs-paging';
-import { fileName } from '../../../lib/jobs-list-trace';
-import { objectLink } from '../../../lib/jobs-trace';
-import { formatTime } from '../../../lib/jobs-view';
+import type { JobRow } from '../../../lib/jobs/paging';
+import { fileName } from '../lib/list-trace';
+import { objectLink } from '../../../lib/jobs/trace';
+import { formatTime } from '../../../lib/jobs/view';
 import { IoCellView } from './io-cell';
 import { useJobInput } from './use-job-io';
 

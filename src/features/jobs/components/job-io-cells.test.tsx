@@ -4,11 +4,11 @@ import { http, HttpResponse } from 'msw';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHandlers } from '../../../../mocks/handlers';
 import { createTestCluster, fault } from '../../../../mocks/node';
-import { objectLink } from '../../../lib/jobs-trace';
+import { objectLink } from '../../../lib/jobs/trace';
 import { serveDemoCluster, type TestCluster } from '../../../test/demo';
 import { fakeLayout } from '../../../test/layout';
 import { TEST_ENDPOINT as BASE, signIn } from '../../../test/session';
-import { renderJobs } from '../test-utils';
+import { renderJobs } from '../test/helpers';
 
 const demo = serveDemoCluster(BASE);
 const { server } = demo;

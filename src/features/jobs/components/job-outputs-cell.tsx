@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
-import type { JobRow } from '../../../lib/jobs-paging';
-import { fileName } from '../../../lib/jobs-list-trace';
+import type { JobRow } from '../../../lib/jobs/paging';
+import { fileName } from '../lib/list-trace';
 import { IoCellView } from './io-cell';
 import { jobPath } from './job-path';
 import { useJobOutputs } from './use-job-io';

@@ -5,7 +5,7 @@ import { fault } from '../../../../mocks/node';
 import { serveDemoCluster } from '../../../test/demo';
 import { fakeLayout } from '../../../test/layout';
 import { signIn } from '../../../test/session';
-import { renderJobs } from '../test-utils';
+import { renderJobs } from '../test/helpers';
 
 const demo = serveDemoCluster();
 const { server } = demo;

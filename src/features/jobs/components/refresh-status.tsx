@@ -1,7 +1,7 @@
 import { clsx } from 'clsx';
 import { Button } from '../../../components/button';
 import { useClock } from '../../../components/use-clock';
-import { formatAgo } from '../../../lib/jobs-view';
+import { formatAgo } from '../../../lib/jobs/view';
 import type { AutoRefresh } from './use-auto-refresh';
 
 function seconds(ms: number): string {

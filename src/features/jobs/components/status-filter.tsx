@@ -1,5 +1,5 @@
 import { clsx } from 'clsx';
-import { JOB_STATUSES, type JobStatus } from '../../../lib/jobs-paging';
+import { JOB_STATUSES, type JobStatus } from '../../../lib/jobs/paging';
 
 /** Toggle buttons, one per status, with each status's count; none pressed shows all. */
 export function StatusFilter({

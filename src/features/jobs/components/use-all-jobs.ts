@@ -1,6 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import { useQueries, useQuery } from '@tanstack/react-query';
-import type { JobRow } from '../../../lib/jobs-paging';
+import type { JobRow } from '../../../lib/jobs/paging';
 import { jobQueries } from '../api/queries';
 import type { ServiceFailure } from './load-problems';
 import type { RefreshResult } from './use-auto-refresh';

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { pollDelay, pollReason } from '../../../lib/jobs-polling';
+import { pollDelay, pollReason } from '../../../lib/jobs/polling';
 
 export interface RefreshResult {
   ok: boolean;

@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
 import { useQueries } from '@tanstack/react-query';
-import { objectListingQuery, type ListedObjects } from '../../../lib/jobs-object-listing';
-import { fileName, serviceInputs, type ServiceIo } from '../../../lib/jobs-list-trace';
-import type { JobRow } from '../../../lib/jobs-paging';
+import { objectListingQuery, type ListedObjects } from '../../../lib/jobs/object-listing';
+import { fileName, serviceInputs, type ServiceIo } from '../lib/list-trace';
+import type { JobRow } from '../../../lib/jobs/paging';
 
 /**
  * The likely input file name of every job, for the text filter. Only while a filter is typed, since it

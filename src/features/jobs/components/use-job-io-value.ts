@@ -1,8 +1,8 @@
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useQueries } from '@tanstack/react-query';
 import { errorMessage } from '../../../api/errors';
-import { objectListingQuery } from '../../../lib/jobs-object-listing';
-import type { ListingState } from '../../../lib/jobs-list-trace';
+import { objectListingQuery } from '../../../lib/jobs/object-listing';
+import type { ListingState } from '../lib/list-trace';
 import type { JobIoValue } from './use-job-io';
 
 /**

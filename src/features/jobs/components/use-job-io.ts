@@ -1,7 +1,7 @@
 import { createContext, useContext, useEffect } from 'react';
-import { inputCell, listingOlderThan, outputsCell, serviceInputs, type IoCell, type ListingState, type ServiceIo } from '../../../lib/jobs-list-trace';
-import type { JobRow } from '../../../lib/jobs-paging';
-import type { ObjectRef, StoragePath } from '../../../lib/jobs-trace';
+import { inputCell, listingOlderThan, outputsCell, serviceInputs, type IoCell, type ListingState, type ServiceIo } from '../lib/list-trace';
+import type { JobRow } from '../../../lib/jobs/paging';
+import type { ObjectRef, StoragePath } from '../../../lib/jobs/trace';
 
 export interface JobIoValue {
   /** Each service's storage paths; undefined until the list of services has loaded. */

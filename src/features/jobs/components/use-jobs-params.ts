@@ -1,6 +1,6 @@
 import { useUrlListParams } from '../../../components/use-url-list-params';
-import type { JobStatus } from '../../../lib/jobs-paging';
-import { parseJobsParams, type JobSortKey, type SortDir } from '../../../lib/jobs-view';
+import type { JobStatus } from '../../../lib/jobs/paging';
+import { parseJobsParams, type JobSortKey, type SortDir } from '../../../lib/jobs/view';
 
 /**
  * The jobs list's service, status, text filter and sort, kept in the URL so a link or a reload restores

@@ -1,5 +1,5 @@
 import { usePageTitle } from '../../../components/page-title';
-import { queryClient } from '../../../app/query-client';
+import { queryClient } from '../../../lib/session/query-client';
 import { jobQueries } from '../api/queries';
 import { JobsPage } from '../components/jobs-page';
 

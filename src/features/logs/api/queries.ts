@@ -1,8 +1,8 @@
 import { queryOptions } from '@tanstack/react-query';
 import { createOscarClient, oscar, required, type OscarClient } from '../../../api/client';
 import { getConnection, notifyUnauthorized } from '../../../api/connection';
-import { findJob, type JobRow } from '../../../lib/jobs-paging';
-import type { LogFeed } from '../../../lib/log-feed';
+import { findJob, type JobRow } from '../../../lib/jobs/paging';
+import type { LogFeed } from '../lib/feed';
 
 export const logKeys = {
   all: ['logs'] as const,

@@ -1,5 +1,5 @@
 import type { CSSProperties } from 'react';
-import type { Segment } from '../../../lib/log-ansi';
+import type { Segment } from '../lib/ansi';
 
 // The 16 terminal colours as theme-aware classes (written out in full so Tailwind finds them), chosen
 // to keep 4.5:1 contrast on the log's background in light and dark. "black" and "white" would vanish

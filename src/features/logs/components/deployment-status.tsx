@@ -1,6 +1,6 @@
 import { Badge, type BadgeTone } from '../../../components/badge';
 import { Button } from '../../../components/button';
-import { formatTime } from '../../../lib/jobs-view';
+import { formatTime } from '../../../lib/jobs/view';
 import type { ServiceDeploymentStatus } from '../../../api/types';
 import type { DeploymentAction } from '../api/mutations';
 import type { Awaiting } from './use-deployment';

@@ -1,8 +1,8 @@
 import { Link } from 'react-router';
 import { Button } from '../../../components/button';
 import { JobStatusBadge } from '../../../components/job-status-badge';
-import type { JobRow } from '../../../lib/jobs-paging';
-import { formatDuration, formatTime, jobDuration } from '../../../lib/jobs-view';
+import type { JobRow } from '../../../lib/jobs/paging';
+import { formatDuration, formatTime, jobDuration } from '../../../lib/jobs/view';
 
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {
   return (

@@ -1,8 +1,8 @@
 import { useCallback, type UIEvent } from 'react';
 import type { Virtualizer } from '@tanstack/react-virtual';
 import { clsx } from 'clsx';
-import type { LogBuffer } from '../../../lib/log-append';
-import { DISPLAY_LIMIT } from '../../../lib/log-text';
+import type { LogBuffer } from '../lib/append';
+import { DISPLAY_LIMIT } from '../lib/text';
 import type { LineRange } from './use-line-hash';
 import { LogRow } from './log-row';
 

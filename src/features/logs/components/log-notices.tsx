@@ -1,6 +1,6 @@
 import { errorMessage, isApiError } from '../../../api/errors';
 import { Button } from '../../../components/button';
-import type { LogBuffer } from '../../../lib/log-append';
+import type { LogBuffer } from '../lib/append';
 import { downloadText } from './download-text';
 
 function Notice({ tone, role = 'status', children }: { tone: 'danger' | 'warn'; role?: 'status' | 'alert'; children: React.ReactNode }) {

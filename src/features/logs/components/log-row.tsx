@@ -1,8 +1,8 @@
 import { memo, type MouseEvent, type Ref } from 'react';
 import { clsx } from 'clsx';
-import { lineView, markRanges, type SgrStyle } from '../../../lib/log-ansi';
-import { findRanges } from '../../../lib/log-search';
-import { DISPLAY_LIMIT, shortStamp } from '../../../lib/log-text';
+import { lineView, markRanges, type SgrStyle } from '../lib/ansi';
+import { findRanges } from '../lib/search';
+import { DISPLAY_LIMIT, shortStamp } from '../lib/text';
 import { segmentClass, segmentStyle } from './ansi-style';
 
 export interface LogRowProps {

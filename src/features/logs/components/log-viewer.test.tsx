@@ -1,8 +1,8 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { LogBuffer } from '../../../lib/log-append';
-import { fakeLayout, renderInRouter } from '../test-utils';
+import { LogBuffer } from '../lib/append';
+import { fakeLayout, renderInRouter } from '../test/helpers';
 import { LogViewer } from './log-viewer';
 
 const ESC = '\x1b';

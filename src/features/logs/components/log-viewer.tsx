@@ -2,8 +2,8 @@ import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, useSy
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { copyText } from '../../../components/copy-button';
 import { toast } from '../../../components/toast';
-import type { LogBuffer } from '../../../lib/log-append';
-import { plainText } from '../../../lib/log-text';
+import type { LogBuffer } from '../lib/append';
+import { plainText } from '../lib/text';
 import { LogLines, ROW_HEIGHT } from './log-lines';
 import { LogSearchBar } from './log-search-bar';
 import { LogToolbar } from './log-toolbar';

@@ -2,8 +2,8 @@ import { Link } from 'react-router';
 import { errorMessage } from '../../../api/errors';
 import { Button } from '../../../components/button';
 import { toast } from '../../../components/toast';
-import { browseLink, previewKind, type ObjectRef } from '../../../lib/jobs-trace';
-import { formatTime } from '../../../lib/jobs-view';
+import { browseLink, previewKind, type ObjectRef } from '../../../lib/jobs/trace';
+import { formatTime } from '../../../lib/jobs/view';
 import { presignDownload } from '../api/queries';
 
 function size(bytes: number | undefined): string {

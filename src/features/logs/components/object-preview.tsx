@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { errorMessage } from '../../../api/errors';
 import { Button } from '../../../components/button';
 import { CodeView } from '../../../components/code-view';
-import { previewKind, type ObjectRef } from '../../../lib/jobs-trace';
+import { previewKind, type ObjectRef } from '../../../lib/jobs/trace';
 import { presignDownload } from '../api/queries';
 
 const TEXT_LIMIT = 256 * 1024;

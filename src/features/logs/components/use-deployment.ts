@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { diffWindow, LogBuffer, type WindowEntry } from '../../../lib/log-append';
-import { pollDelay } from '../../../lib/jobs-polling';
+import { diffWindow, LogBuffer, type WindowEntry } from '../lib/append';
+import { pollDelay } from '../../../lib/jobs/polling';
 import { logQueries, type PollStats } from '../api/queries';
 import type { DeploymentAction } from '../api/mutations';
 

@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { isApiError } from '../../../api/errors';
-import { pollDelay } from '../../../lib/jobs-polling';
-import { LogBuffer } from '../../../lib/log-append';
-import { LogFeed, type WorkerLike } from '../../../lib/log-feed';
+import { pollDelay } from '../../../lib/jobs/polling';
+import { LogBuffer } from '../lib/append';
+import { LogFeed, type WorkerLike } from '../lib/feed';
 import { logQueries, type PollStats } from '../api/queries';
 
 const LOG_EVERY_MS = 2_000;
@@ -13,7 +13,7 @@ const GONE_EVERY_MS = 15_000;
 /** The parser's worker, where the browser has workers (not jsdom: there the parser runs in this thread). */
 function createLogWorker(): WorkerLike | null {
   if (typeof Worker === 'undefined') return null;
-  return new Worker(new URL('../../../lib/log-worker.ts', import.meta.url), { type: 'module', name: 'log-parser' });
+  return new Worker(new URL('../lib/worker.ts', import.meta.url), { type: 'module', name: 'log-parser' });
 }
 
 /**

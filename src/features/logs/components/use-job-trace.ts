@@ -1,9 +1,9 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { JobRow } from '../../../lib/jobs-paging';
-import { objectListingQuery } from '../../../lib/jobs-object-listing';
-import { inputFromLog, likelyInputs, matchOutputs, servicePaths, type ObjectRef } from '../../../lib/jobs-trace';
-import type { LogBuffer } from '../../../lib/log-append';
+import type { JobRow } from '../../../lib/jobs/paging';
+import { objectListingQuery } from '../../../lib/jobs/object-listing';
+import { inputFromLog, likelyInputs, matchOutputs, servicePaths, type ObjectRef } from '../../../lib/jobs/trace';
+import type { LogBuffer } from '../lib/append';
 import { logQueries } from '../api/queries';
 
 export interface TraceInput {

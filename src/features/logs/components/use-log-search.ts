@@ -1,6 +1,6 @@
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
-import type { LogBuffer } from '../../../lib/log-append';
-import { compileSearch, SearchIndex } from '../../../lib/log-search';
+import type { LogBuffer } from '../lib/append';
+import { compileSearch, SearchIndex } from '../lib/search';
 import type { SearchState } from './log-search-bar';
 
 /** Longest stretch of scanning in one task: a new search over 100,000 lines is done in slices. */

@@ -2,7 +2,7 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { fault } from '../../../../mocks/node';
-import { renderRoutes, servePages } from '../test-utils';
+import { renderRoutes, servePages } from '../test/helpers';
 
 const demo = servePages();
 

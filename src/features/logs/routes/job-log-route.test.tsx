@@ -2,7 +2,7 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { fault } from '../../../../mocks/node';
 import type { StoredJob } from '../../../../mocks/cluster';
-import { renderRoutes, servePages } from '../test-utils';
+import { renderRoutes, servePages } from '../test/helpers';
 
 const demo = servePages();
 

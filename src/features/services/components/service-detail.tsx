@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { Service } from '../../../api/types';
 import { resolveEndpoint } from '../../../api/client';
-import { useSession } from '../../../app/session';
+import { useSession } from '../../../lib/session/session';
 import { ButtonLink } from '../../../components/button-link';
 import { serviceQueries } from '../api/queries';
 import { serviceKind } from '../lib/service-facts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ALL, cowsay, fish } from '../fixtures.test-data';
+import { ALL, cowsay, fish } from '../test/fixtures';
 import { filterRows, parseListParams, sortRows, toRow } from './list-view';
 
 const rows = ALL.map(toRow);

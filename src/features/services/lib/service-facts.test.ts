@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cowsay, fish, magick, nginx } from '../fixtures.test-data';
+import { cowsay, fish, magick, nginx } from '../test/fixtures';
 import { cpuCores, ioSummary, memoryBytes, resourceSummary, serviceBuckets, serviceKind } from './service-facts';
 
 describe('service facts', () => {

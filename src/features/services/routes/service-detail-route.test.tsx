@@ -3,10 +3,10 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import type { Service } from '../../../api/types';
-import { fish } from '../fixtures.test-data';
+import { fish } from '../test/fixtures';
 import { serveDuringTests } from '../../../test/msw';
 import { TEST_ENDPOINT as BASE, signIn } from '../../../test/session';
-import { renderServices } from '../test-utils';
+import { renderServices } from '../test/helpers';
 
 const TOKEN = 'f3a9c1d2e4b5a6978899aabbccddeeff00112233445566778899aabbccddeeff';
 

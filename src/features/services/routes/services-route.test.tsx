@@ -3,11 +3,11 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import type { Service } from '../../../api/types';
-import { ALL } from '../fixtures.test-data';
+import { ALL } from '../test/fixtures';
 import { fakeLayout } from '../../../test/layout';
 import { serveDuringTests } from '../../../test/msw';
 import { TEST_ENDPOINT as BASE, signIn } from '../../../test/session';
-import { renderServices } from '../test-utils';
+import { renderServices } from '../test/helpers';
 
 let services: Service[] = [];
 let listCalls: URL[] = [];

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { queryClient } from '../../../app/query-client';
+import { queryClient } from '../../../lib/session/query-client';
 import { ButtonLink } from '../../../components/button-link';
 import { usePageTitle } from '../../../components/page-title';
 import { EmptyState, ErrorState, Loading } from '../../../components/states';

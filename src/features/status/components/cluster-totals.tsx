@@ -1,7 +1,7 @@
 import type { StatusInfo } from '../../../api/types';
 import { Section } from '../../../components/section';
-import { cleanValue } from '../../../lib/metrics-series';
-import { formatBytes, formatCores, NO_VALUE } from '../../../lib/units';
+import { cleanValue } from '../../../lib/metrics/series';
+import { formatBytes, formatCores, NO_VALUE } from '../../../lib/units/format';
 import { ResourceBar } from './resource-bar';
 
 /**

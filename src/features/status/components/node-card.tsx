@@ -1,7 +1,7 @@
 import type { StatusInfo } from '../../../api/types';
 import { Badge } from '../../../components/badge';
-import { cleanValue } from '../../../lib/metrics-series';
-import { formatBytes, formatCores } from '../../../lib/units';
+import { cleanValue } from '../../../lib/metrics/series';
+import { formatBytes, formatCores } from '../../../lib/units/format';
 import { ResourceBar } from './resource-bar';
 
 export type NodeDetail = NonNullable<NonNullable<StatusInfo['cluster']>['nodes']>[number];

@@ -1,6 +1,6 @@
 import { clsx } from 'clsx';
-import { cleanValue } from '../../../lib/metrics-series';
-import { formatPercent, NO_VALUE } from '../../../lib/units';
+import { cleanValue } from '../../../lib/metrics/series';
+import { formatPercent, NO_VALUE } from '../../../lib/units/format';
 
 /**
  * One resource of a node or of the cluster as a bar with its figures in words beside it: how much is

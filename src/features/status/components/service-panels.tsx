@@ -2,8 +2,8 @@ import type { StatusInfo } from '../../../api/types';
 import { Badge } from '../../../components/badge';
 import { FieldList } from '../../../components/field-list';
 import { Section } from '../../../components/section';
-import { cleanValue } from '../../../lib/metrics-series';
-import { NO_VALUE } from '../../../lib/units';
+import { cleanValue } from '../../../lib/metrics/series';
+import { NO_VALUE } from '../../../lib/units/format';
 
 const count = (v: unknown) => {
   const n = cleanValue(v).value;

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { queryClient } from '../../../app/query-client';
+import { queryClient } from '../../../lib/session/query-client';
 import { Button } from '../../../components/button';
 import { usePageTitle } from '../../../components/page-title';
 import { Section } from '../../../components/section';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button } from '../../../components/button';
-import { setUploadLimits, uploadQueue } from '../../../lib/upload-session';
+import { setUploadLimits, uploadQueue } from '../lib/session';
 
 /** How many files and parts go at once; kept as a preference in this browser. */
 export function UploadLimits({ onDone }: { onDone: () => void }) {

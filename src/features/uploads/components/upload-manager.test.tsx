@@ -5,10 +5,11 @@ import userEvent from '@testing-library/user-event';
 import { http } from 'msw';
 import { demoS3 } from '../../../../mocks/s3';
 import { Toaster } from '../../../components/toast';
-import { MiB } from '../../../lib/upload-plan';
-import { pendingUploadRequests, requestUpload, settleUploadRequest, uploadQueue } from '../../../lib/upload-session';
+import { MiB } from '../lib/plan';
+import { uploadQueue } from '../lib/session';
+import { pendingUploadRequests, requestUpload, settleUploadRequest } from '../../../lib/uploads/requests';
 import { renderWithQueryClient } from '../../../test/render';
-import { BASE, setUpBucketTests } from '../../buckets/test-utils';
+import { BASE, setUpBucketTests } from '../../../test/buckets';
 import { UploadManager } from './upload-manager';
 
 // The buckets' setup: a fresh demo cluster, a signed-in session, Node's Blob and File, a fake layout.
@@ -161,8 +162,8 @@ describe('limits and interrupted uploads', () => {
 
   it('offers an upload a closed tab interrupted, refuses another file for it, and can discard it', async () => {
     const user = userEvent.setup();
-    const { idbUploadStore } = await import('../../../lib/upload-store');
-    const { connectionIdentity } = await import('../../../lib/s3-oscar');
+    const { idbUploadStore } = await import('../lib/store');
+    const { connectionIdentity } = await import('../../../lib/s3/oscar');
     await idbUploadStore.save({
       id: 'rec-1',
       scope: connectionIdentity(),

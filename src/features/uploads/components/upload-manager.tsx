@@ -1,5 +1,5 @@
 import { useEffect, useSyncExternalStore } from 'react';
-import { uploadQueue } from '../../../lib/upload-session';
+import { uploadQueue } from '../lib/session';
 import { CollisionDialog } from './collision-dialog';
 import { UploadPanel } from './upload-panel';
 import { useUploadRequests } from './use-upload-requests';

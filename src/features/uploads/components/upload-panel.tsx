@@ -1,8 +1,8 @@
 import { useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { Button } from '../../../components/button';
-import type { UploadSnapshot } from '../../../lib/upload-queue';
-import { uploadQueue } from '../../../lib/upload-session';
+import type { UploadSnapshot } from '../lib/queue';
+import { uploadQueue } from '../lib/session';
 import { UploadLimits } from './upload-limits';
 import { UploadRow } from './upload-row';
 import { UploadSummaryLine } from './upload-summary';

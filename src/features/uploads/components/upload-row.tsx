@@ -3,9 +3,9 @@ import { clsx } from 'clsx';
 import { Badge, type BadgeTone } from '../../../components/badge';
 import { Button } from '../../../components/button';
 import { toast } from '../../../components/toast';
-import type { UploadItem, UploadState } from '../../../lib/upload-queue';
-import { uploadQueue } from '../../../lib/upload-session';
-import { formatBytes, formatDuration } from '../../../lib/upload-speed';
+import type { UploadItem, UploadState } from '../lib/queue';
+import { uploadQueue } from '../lib/session';
+import { formatBytes, formatDuration } from '../../../lib/units/transfer';
 
 const STATE: Record<UploadState, { label: string; tone: BadgeTone }> = {
   queued: { label: 'Queued', tone: 'neutral' },

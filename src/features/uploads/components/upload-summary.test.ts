@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { UploadSummary } from '../../../lib/upload-queue';
+import type { UploadSummary } from '../lib/queue';
 import { summaryText } from './upload-summary';
 
 function finished(counts: Partial<Pick<UploadSummary, 'done' | 'failed' | 'cancelled' | 'interrupted' | 'loaded'>>): UploadSummary {

@@ -1,5 +1,5 @@
-import type { UploadSummary } from '../../../lib/upload-queue';
-import { formatBytes, formatDuration } from '../../../lib/upload-speed';
+import type { UploadSummary } from '../lib/queue';
+import { formatBytes, formatDuration } from '../../../lib/units/transfer';
 
 const files = (n: number) => `${n} ${n === 1 ? 'file' : 'files'}`;
 

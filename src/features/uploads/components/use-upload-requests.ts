@@ -1,8 +1,9 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { errorMessage } from '../../../api/errors';
 import { toast } from '../../../components/toast';
-import { existingKeys } from '../../../lib/s3-oscar';
-import { pendingUploadRequests, settleUploadRequest, subscribeUploadRequests, uploadQueue, type UploadRequest } from '../../../lib/upload-session';
+import { existingKeys } from '../../../lib/s3/oscar';
+import { uploadQueue } from '../lib/session';
+import { pendingUploadRequests, settleUploadRequest, subscribeUploadRequests, type UploadRequest } from '../../../lib/uploads/requests';
 import { commonFolder, plannedFiles, resolve, type CollisionChoice, type PlannedFile } from '../lib/plan-request';
 
 interface Asking {

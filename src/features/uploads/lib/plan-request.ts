@@ -1,8 +1,8 @@
 // Turns what was dropped into queue entries: object keys under the folder, which of them already exist, and
 // the user's answer to each collision (replace, keep both, skip). Pure, no React.
-import type { UploadRequest } from '../../../lib/upload-session';
-import { joinKey, keepBothKey } from '../../../lib/upload-plan';
-import type { AddRequest } from '../../../lib/upload-queue';
+import type { UploadRequest } from '../../../lib/uploads/requests';
+import { joinKey, keepBothKey } from './plan';
+import type { AddRequest } from './queue';
 
 export type CollisionChoice = 'replace' | 'keep-both' | 'skip';
 

@@ -5,13 +5,13 @@ import { queryOptions } from '@tanstack/react-query';
 import { oscar, required } from '../../../api/client';
 import { ApiError } from '../../../api/errors';
 import type { MetricsBreakdownResponse } from '../../../api/types';
-import { rfc3339 } from '../../../lib/metrics-range';
+import { rfc3339 } from '../../../lib/metrics/range';
 import {
   parsePrometheusConfig,
   parseQueryRange,
   PrometheusError,
   queryRangeUrl,
-} from '../../../lib/metrics-prometheus';
+} from '../lib/prometheus';
 
 export type GroupBy = 'service' | 'user' | 'country' | 'vo';
 export const GROUP_BYS: readonly GroupBy[] = ['service', 'user', 'country', 'vo'];

@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
 import type { MetricsBreakdownResponse } from '../../../api/types';
 import { DataTable, type Column } from '../../../components/table';
-import { cleanValue } from '../../../lib/metrics-series';
-import { compact, NO_VALUE } from '../../../lib/units';
+import { cleanValue } from '../../../lib/metrics/series';
+import { compact, NO_VALUE } from '../../../lib/units/format';
 import type { GroupBy } from '../api/queries';
 import type { BreakdownSort } from '../hooks/use-usage-params';
 import { countryName } from './country-name';

@@ -1,5 +1,5 @@
-import { cleanValue } from '../../../lib/metrics-series';
-import { formatCount, formatPercent } from '../../../lib/units';
+import { cleanValue } from '../../../lib/metrics/series';
+import { formatCount, formatPercent } from '../../../lib/units/format';
 import { countryName } from './country-name';
 
 export interface CountryCount {

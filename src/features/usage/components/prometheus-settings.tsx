@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { errorMessage } from '../../../api/errors';
 import { Button } from '../../../components/button';
-import { normaliseBaseUrl } from '../../../lib/metrics-prometheus';
+import { normaliseBaseUrl } from '../lib/prometheus';
 import { prometheusRange } from '../api/queries';
 import type { PrometheusSetup } from '../hooks/use-prometheus';
 

@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { Button } from '../../../components/button';
 import { ChartRangeButtons } from '../../../components/chart-range-buttons';
-import { checkCustomRange, type RangeSpec, type ResolvedRange } from '../../../lib/metrics-range';
+import { checkCustomRange, type RangeSpec, type ResolvedRange } from '../../../lib/metrics/range';
 
 /** <input type="datetime-local"> speaks local "YYYY-MM-DDTHH:mm". */
 function toLocalInput(t: number): string {

@@ -1,6 +1,6 @@
 import { Badge, type BadgeTone } from '../../../components/badge';
-import type { SourceHealth, SourceView } from '../../../lib/metrics-sources';
-import { NO_VALUE, timeAgo } from '../../../lib/units';
+import type { SourceHealth, SourceView } from '../../../lib/metrics/sources';
+import { NO_VALUE, timeAgo } from '../../../lib/units/format';
 
 const TONE: Record<SourceHealth, BadgeTone> = {
   ok: 'ok',

@@ -4,8 +4,8 @@ import type { ReactNode } from 'react';
 import type { MetricsSummaryResponse } from '../../../api/types';
 import { metricsQueries } from '../../../components/chart-queries';
 import { ErrorState } from '../../../components/states';
-import { previousRange, type ResolvedRange } from '../../../lib/metrics-range';
-import { cleanValue } from '../../../lib/metrics-series';
+import { previousRange, type ResolvedRange } from '../../../lib/metrics/range';
+import { cleanValue } from '../../../lib/metrics/series';
 import {
   change,
   compact,
@@ -14,7 +14,7 @@ import {
   formatHours,
   NO_VALUE,
   type Change,
-} from '../../../lib/units';
+} from '../../../lib/units/format';
 
 type Totals = NonNullable<MetricsSummaryResponse['totals']>;
 

@@ -2,8 +2,8 @@ import { useMemo } from 'react';
 import type { MetricsSummaryResponse } from '../../../api/types';
 import { metricsQueries, useBucketSeries } from '../../../components/chart-queries';
 import { TimeSeriesChart } from '../../../components/chart-time-series';
-import { splitRange, stepPhrase, type RangeSpec, type ResolvedRange } from '../../../lib/metrics-range';
-import { topSeries, type SeriesDef } from '../../../lib/metrics-series';
+import { splitRange, stepPhrase, type RangeSpec, type ResolvedRange } from '../../../lib/metrics/range';
+import { topSeries, type SeriesDef } from '../../../lib/metrics/series';
 import type { PrometheusSeries } from '../hooks/use-prometheus-series';
 
 const COMPUTE: readonly SeriesDef[] = [

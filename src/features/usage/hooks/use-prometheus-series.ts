@@ -11,7 +11,7 @@ import {
   stepFor,
   type ResolvedRange,
   type StepId,
-} from '../../../lib/metrics-range';
+} from '../../../lib/metrics/range';
 import {
   PROM_MAX_POINTS,
   PROM_STEPS,
@@ -19,13 +19,13 @@ import {
   seriesName,
   type PromQueryDef,
   type PromQueryId,
-} from '../../../lib/metrics-prometheus';
+} from '../lib/prometheus';
 import {
   mergeSeries,
   seriesFromPrometheus,
   type PromSeries,
   type SeriesData,
-} from '../../../lib/metrics-series';
+} from '../../../lib/metrics/series';
 import { usageQueries } from '../api/queries';
 
 export interface PromResult {

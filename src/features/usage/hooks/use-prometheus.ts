@@ -3,8 +3,8 @@
 // which a deployment fills in for its clusters.
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useSyncExternalStore } from 'react';
-import { useSession } from '../../../app/session';
-import { queryDefs, type PromQueryDef, type PromQueryId } from '../../../lib/metrics-prometheus';
+import { useSession } from '../../../lib/session/session';
+import { queryDefs, type PromQueryDef, type PromQueryId } from '../lib/prometheus';
 import { usageQueries } from '../api/queries';
 
 const KEY = 'lagoon.prometheus';

@@ -3,7 +3,7 @@
 // view can be linked and reloaded.
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
-import { parseRangeParams, writeRangeParams, type RangeSpec } from '../../../lib/metrics-range';
+import { parseRangeParams, writeRangeParams, type RangeSpec } from '../../../lib/metrics/range';
 import { GROUP_BYS, type GroupBy } from '../api/queries';
 
 export interface BreakdownSort {

@@ -2,8 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
-import { DAY, HOUR } from '../../../lib/metrics-range';
-import { parseCsv } from '../../../lib/metrics-csv';
+import { DAY, HOUR } from '../../../lib/metrics/range';
+import { parseCsv } from '../../../lib/metrics/csv';
 import {
   BASE,
   fakeChartLayout,
@@ -13,7 +13,7 @@ import {
   PROM,
   renderAt,
   type FakeCluster,
-} from '../usage-test-utils';
+} from '../test/helpers';
 import { serveDuringTests } from '../../../test/msw';
 import { signIn } from '../../../test/session';
 import { Component as UsageRoute } from './usage-route';

@@ -1,13 +1,13 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { queryClient } from '../../../app/query-client';
+import { queryClient } from '../../../lib/session/query-client';
 import { metricsQueries } from '../../../components/chart-queries';
 import { useNow } from '../../../components/chart-now';
 import { usePageTitle } from '../../../components/page-title';
 import { Section } from '../../../components/section';
-import { refreshFor, resolveRange } from '../../../lib/metrics-range';
-import { seriesMean } from '../../../lib/metrics-series';
-import { mergeSources, troubledSources } from '../../../lib/metrics-sources';
+import { refreshFor, resolveRange } from '../../../lib/metrics/range';
+import { seriesMean } from '../../../lib/metrics/series';
+import { mergeSources, troubledSources } from '../../../lib/metrics/sources';
 import { usageQueries } from '../api/queries';
 import { BreakdownSection } from '../components/breakdown-section';
 import { CountryList } from '../components/country-list';

@@ -1,4 +1,4 @@
-import { LOG_LEVELS, SERVICE_NAME_MAX } from '../../../../lib/service-schema';
+import { LOG_LEVELS, SERVICE_NAME_MAX } from '../../../../lib/fdl/service-schema';
 import { TextField } from './fields';
 import { CheckField, SelectField } from './choice-fields';
 import { useForm } from './form-context';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button } from '../../../../components/button';
-import { STORAGE_PROVIDER_KINDS, type StorageProviderKind } from '../../../../lib/service-schema';
+import { STORAGE_PROVIDER_KINDS, type StorageProviderKind } from '../../../../lib/fdl/service-schema';
 import { inputClass, TextField } from './fields';
 import { CheckField } from './choice-fields';
 import { useForm } from './form-context';

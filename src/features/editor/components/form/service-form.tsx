@@ -1,5 +1,5 @@
 // The form tab: every field of the service, in groups, with a summary of what needs fixing.
-import type { ServiceIssue } from '../../../../lib/service-schema';
+import type { ServiceIssue } from '../../../../lib/fdl/service-schema';
 import type { SecretPlan } from '../../lib/secrets';
 import { AccessSection } from './access-section';
 import { AdvancedSection } from './advanced-section';
