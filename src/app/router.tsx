@@ -1,5 +1,4 @@
 import { createBrowserRouter, redirect } from 'react-router';
-import { Shell } from './shell';
 import { requireSession } from '../lib/session/require-session';
 import { NotFound, RouteError } from './route-error';
 
@@ -8,7 +7,9 @@ export const router = createBrowserRouter([
   { path: '/auth/callback', lazy: () => import('../features/auth/routes/callback-route'), ErrorBoundary: RouteError },
   {
     path: '/',
-    Component: Shell,
+    // The shell (header, menus, session watch, uploads) loads with the first page behind the login, in
+    // parallel with that page's own chunk: the login screen, a first visit, does not carry it.
+    lazy: () => import('./shell').then((m) => ({ Component: m.Shell })),
     loader: requireSession,
     ErrorBoundary: RouteError,
     HydrateFallback: () => null,

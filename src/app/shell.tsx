@@ -2,7 +2,7 @@ import { NavLink, Outlet, useNavigation } from 'react-router';
 import { clsx } from 'clsx';
 import { UserMenu } from '../features/auth/components/user-menu';
 import { SessionWatch } from '../features/auth/components/session-watch';
-import { UploadManager } from '../features/uploads/components/upload-manager';
+import { UploadHost } from '../features/uploads/upload-host';
 import { ThemeSwitch } from './theme-switch';
 
 const NAV = [
@@ -35,7 +35,7 @@ export function Shell() {
         <UserMenu />
       </header>
       <SessionWatch />
-      <UploadManager />
+      <UploadHost />
       <div className="flex flex-1">
         <nav aria-label="Main" className="w-48 shrink-0 border-r border-line bg-surface px-2 py-4 max-md:hidden">
           <ul className="flex flex-col gap-1">
