@@ -6,7 +6,7 @@ import jsxA11y from 'eslint-plugin-jsx-a11y';
 import { readdirSync } from 'node:fs';
 import importX, { createNodeResolver } from 'eslint-plugin-import-x';
 
-// The layout as a rule (docs/decisions/007-layout.md): a feature imports src/api, src/components, src/lib
+// The layout as a rule (docs/decisions/008-one-home-per-capability.md): a feature imports src/api, src/components, src/lib
 // and its own files, never another feature; src/lib, src/components and src/api import no feature and
 // not the app shell. What two features share moves down to src/lib or src/components.
 const features = readdirSync('src/features', { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
