@@ -1,3 +1,4 @@
+// The one react-query client: retries only what may pass (never a 4xx), and how long answers stay fresh.
 import { QueryClient } from '@tanstack/react-query';
 import { isApiError } from '../../api/errors';
 

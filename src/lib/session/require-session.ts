@@ -1,3 +1,4 @@
+// The route guard: pages behind the login send a visitor without a session to /login, keeping where they were going.
 import { redirect } from 'react-router';
 import { getSession } from './session';
 
