@@ -17,8 +17,8 @@ import {
   type ParseFdlResult,
 } from './fdl';
 
-const SHARED_FDL = path.resolve(__dirname, '../../../shared/fdl');
-const FDL_DIR = existsSync(SHARED_FDL) ? SHARED_FDL : path.resolve(__dirname, '../../mocks/fdl');
+const SHARED_FDL = path.resolve(__dirname, '../../../../shared/fdl');
+const FDL_DIR = existsSync(SHARED_FDL) ? SHARED_FDL : path.resolve(__dirname, '../../../mocks/fdl');
 
 function yamlFiles(dir: string): string[] {
   return readdirSync(dir)
