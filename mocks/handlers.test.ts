@@ -84,8 +84,9 @@ describe('synchronous calls', () => {
     expect(wrapped).toContain('\n');
     expect(await (await post('/run/cowsay', tokenOf('cowsay'), wrapped)).text()).toMatch(/a long message a long/);
 
-    // Not base64 (nor JSON): the raw bytes.
+    // Not base64 (nor JSON): the raw bytes. Spaces are not dropped ("moofromatest" would decode).
     expect(await (await post('/run/cowsay', tokenOf('cowsay'), 'Hello there!')).text()).toMatch(/< Hello there! >/);
+    expect(await (await post('/run/cowsay', tokenOf('cowsay'), 'moo from a test')).text()).toMatch(/< moo from a test >/);
 
     // The script sees the decoded bytes: an echoing service counts them.
     const echo = await post('/run/body-pose-detection-async', `Bearer ${oidcToken()}`, b64('héllo wörld'));

@@ -41,9 +41,9 @@ function cow(message: string): string {
 /**
  * The file the script reads, from the request body, as faas-supervisor writes it (its UnknownEvent): a
  * JSON body as it is, else the body base64-decoded (oscar-cli and the OSCAR Dashboard send files that
- * way), else, when it is not valid base64, the raw bytes. Line breaks inside base64 are ignored, as
- * `base64` wraps its output; other stray characters make it "not base64" (Python's lenient decoder would
- * drop them).
+ * way), else, when it is not valid base64, the raw bytes. Line breaks are ignored, as `base64` wraps its
+ * output; any other character outside the alphabet (a space: "moo from a test") makes the body plain
+ * text, where Python's lenient decoder would drop it and decode the rest into junk.
  */
 export function supervisorInput(body: Uint8Array): Uint8Array {
   const text = new TextDecoder().decode(body);
@@ -53,7 +53,7 @@ export function supervisorInput(body: Uint8Array): Uint8Array {
   } catch {
     // not JSON: try base64
   }
-  const b64 = text.replace(/\s+/g, '');
+  const b64 = text.replace(/\r?\n/g, '');
   if (!b64 || b64.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(b64)) return body;
   return Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
 }
