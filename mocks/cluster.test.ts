@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ADMIN_OWNER, type Principal } from './auth';
 import { ClusterError, PENDING_MS } from './cluster';
 import { createTestCluster } from './node';
@@ -313,12 +313,52 @@ describe('snapshots', () => {
     expect(r.allEvents().length).toBe(c.allEvents().length);
   });
 
-  it('saves to storage after changes', async () => {
-    const c = createTestCluster({ minimal: true });
-    const stop = persistTo(sessionStorage, c, 5);
-    c.createBucket(admin, { bucket_name: 'saved-bucket' });
-    await new Promise((r) => setTimeout(r, 30));
-    stop();
-    expect(loadFrom(sessionStorage)?.buckets.has('saved-bucket')).toBe(true);
+  describe('saving to sessionStorage', () => {
+    afterEach(() => {
+      vi.useRealTimers();
+      sessionStorage.clear();
+      delete (document as { visibilityState?: unknown }).visibilityState;
+    });
+
+    it('saves a moment after the last change', () => {
+      vi.useFakeTimers();
+      const c = createTestCluster({ minimal: true });
+      const stop = persistTo(sessionStorage, c, 5);
+      c.createBucket(admin, { bucket_name: 'saved-bucket' });
+      expect(loadFrom(sessionStorage)?.buckets.has('saved-bucket') ?? false).toBe(false);
+      vi.advanceTimersByTime(5);
+      expect(loadFrom(sessionStorage)?.buckets.has('saved-bucket')).toBe(true);
+      stop();
+    });
+
+    it('saves the last change on pagehide, before the debounce fires', () => {
+      vi.useFakeTimers();
+      const c = createTestCluster({ minimal: true });
+      const stop = persistTo(sessionStorage, c, 500);
+      c.createBucket(admin, { bucket_name: 'before-reload' });
+      vi.advanceTimersByTime(100);
+      expect(loadFrom(sessionStorage)?.buckets.has('before-reload') ?? false).toBe(false);
+      window.dispatchEvent(new Event('pagehide'));
+      expect(loadFrom(sessionStorage)?.buckets.has('before-reload')).toBe(true);
+      stop();
+      // Once stopped, a change is not saved on pagehide any more.
+      c.createBucket(admin, { bucket_name: 'after-stop' });
+      window.dispatchEvent(new Event('pagehide'));
+      expect(loadFrom(sessionStorage)?.buckets.has('after-stop')).toBe(false);
+    });
+
+    it('saves the last change when the tab is hidden, not when it is shown', () => {
+      vi.useFakeTimers();
+      const c = createTestCluster({ minimal: true });
+      const stop = persistTo(sessionStorage, c, 500);
+      c.createBucket(admin, { bucket_name: 'while-visible' });
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'visible' });
+      document.dispatchEvent(new Event('visibilitychange'));
+      expect(loadFrom(sessionStorage)?.buckets.has('while-visible') ?? false).toBe(false);
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+      document.dispatchEvent(new Event('visibilitychange'));
+      expect(loadFrom(sessionStorage)?.buckets.has('while-visible')).toBe(true);
+      stop();
+    });
   });
 });

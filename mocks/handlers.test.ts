@@ -71,6 +71,28 @@ describe('synchronous calls', () => {
     expect(body.predictions.probabilities.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(1.0001);
   });
 
+  // faas-supervisor keeps a JSON body as it is, else base64-decodes it, else takes the raw bytes; the
+  // script reads the result (oscar-cli and the invoke page's File mode send files base64-encoded).
+  it('decodes a base64 body before the script reads it, as the supervisor does', async () => {
+    const b64 = (s: string) => btoa(String.fromCharCode(...new TextEncoder().encode(s)));
+    const cow = await post('/run/cowsay', tokenOf('cowsay'), b64('{"message":"Moo from a file"}'));
+    expect(await cow.text()).toMatch(/< Moo from a file >/);
+
+    // Wrapped at 76 columns, as `base64` writes it.
+    const long = b64(`{"message":"${'a long message '.repeat(6).trim()}"}`);
+    const wrapped = long.replace(/.{76}/g, '$&\n');
+    expect(wrapped).toContain('\n');
+    expect(await (await post('/run/cowsay', tokenOf('cowsay'), wrapped)).text()).toMatch(/a long message a long/);
+
+    // Not base64 (nor JSON): the raw bytes. Spaces are not dropped ("moofromatest" would decode).
+    expect(await (await post('/run/cowsay', tokenOf('cowsay'), 'Hello there!')).text()).toMatch(/< Hello there! >/);
+    expect(await (await post('/run/cowsay', tokenOf('cowsay'), 'moo from a test')).text()).toMatch(/< moo from a test >/);
+
+    // The script sees the decoded bytes: an echoing service counts them.
+    const echo = await post('/run/body-pose-detection-async', `Bearer ${oidcToken()}`, b64('héllo wörld'));
+    expect(await echo.text()).toBe('body-pose-detection-async: processed 13 bytes\nhéllo wörld\n');
+  });
+
   it('refuses Basic auth, other users, and unknown services', async () => {
     expect((await post('/run/cowsay', basicAuth(), 'x')).status).toBe(401);
     expect((await post('/run/nginx2', `Bearer ${oidcToken()}`, 'x')).status).toBe(403);

@@ -93,7 +93,11 @@ export function restore(data: unknown, now?: () => number): Cluster | null {
   return c;
 }
 
-/** Saves the cluster to sessionStorage `delay` ms after its last change. Returns a stop function. */
+/**
+ * Saves the cluster to sessionStorage `delay` ms after its last change, and at once when the page goes
+ * away or out of sight (`pagehide`, `visibilitychange` to hidden): a change made just before a reload is
+ * kept. Returns a stop function (which saves what is pending).
+ */
 export function persistTo(storage: Storage, c: Cluster, delay = 500): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null;
   let warned = false;
@@ -114,16 +118,31 @@ export function persistTo(storage: Storage, c: Cluster, delay = 500): () => void
       }
     }
   };
-  const unsubscribe = c.subscribe(() => {
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(save, delay);
-  });
-  return () => {
-    unsubscribe();
+  const flush = () => {
     if (timer) {
       clearTimeout(timer);
       save();
     }
+  };
+  const onHidden = () => {
+    if (document.visibilityState === 'hidden') flush();
+  };
+  const unsubscribe = c.subscribe(() => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(save, delay);
+  });
+  const inPage = typeof window !== 'undefined' && typeof document !== 'undefined';
+  if (inPage) {
+    window.addEventListener('pagehide', flush);
+    document.addEventListener('visibilitychange', onHidden);
+  }
+  return () => {
+    unsubscribe();
+    if (inPage) {
+      window.removeEventListener('pagehide', flush);
+      document.removeEventListener('visibilitychange', onHidden);
+    }
+    flush();
   };
 }
 

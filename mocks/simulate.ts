@@ -38,11 +38,30 @@ function cow(message: string): string {
   ].join('\n');
 }
 
-function decodeBase64Text(s: string): string | null {
-  const t = s.trim();
-  if (!t || !/^[A-Za-z0-9+/=\s]+$/.test(t) || t.length % 4 !== 0) return null;
+/**
+ * The file the script reads, from the request body, as faas-supervisor writes it (its UnknownEvent): a
+ * JSON body as it is, else the body base64-decoded (oscar-cli and the OSCAR Dashboard send files that
+ * way), else, when it is not valid base64, the raw bytes. Line breaks are ignored, as `base64` wraps its
+ * output; any other character outside the alphabet (a space: "moo from a test") makes the body plain
+ * text, where Python's lenient decoder would drop it and decode the rest into junk.
+ */
+export function supervisorInput(body: Uint8Array): Uint8Array {
+  const text = new TextDecoder().decode(body);
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(atob(t), (c) => c.charCodeAt(0)));
+    JSON.parse(text);
+    return body;
+  } catch {
+    // not JSON: try base64
+  }
+  const b64 = text.replace(/\r?\n/g, '');
+  if (!b64 || b64.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(b64)) return body;
+  return Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+}
+
+/** The input as text when it is UTF-8 (what `cat` would show), null for binary input. */
+function utf8(input: Uint8Array): string | null {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(input);
   } catch {
     return null;
   }
@@ -63,9 +82,11 @@ function abortable(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
-export async function simulateRun(svc: Service, input: Uint8Array, signal: AbortSignal): Promise<RunResult> {
+export async function simulateRun(svc: Service, body: Uint8Array, signal: AbortSignal): Promise<RunResult> {
   const what = `${svc.name} ${svc.image}`;
-  const r = createRng(hashString(`${svc.name}:${input.length}:${input[0] ?? 0}`));
+  const input = supervisorInput(body);
+  // Seeded by the body as sent, so an answer does not change with how the input is read.
+  const r = createRng(hashString(`${svc.name}:${body.length}:${body[0] ?? 0}`));
   const textIn = new TextDecoder().decode(input);
   const vars = svc.environment?.variables ?? {};
 
@@ -83,8 +104,6 @@ export async function simulateRun(svc: Service, input: Uint8Array, signal: Abort
       } catch {
         // cowsay says whatever it is given
       }
-    } else {
-      message = decodeBase64Text(textIn) ?? message;
     }
     const secrets = svc.environment?.secrets;
     if (secrets && 'COWSAY_SECRET' in secrets) message = `${message || 'Moo'} (secret is ${secrets.COWSAY_SECRET ? 'set' : 'missing'})`;
@@ -125,7 +144,7 @@ export async function simulateRun(svc: Service, input: Uint8Array, signal: Abort
     });
     return { body, contentType: 'application/json', cpuSeconds: 6 };
   }
-  const echo = decodeBase64Text(textIn) ?? textIn;
+  const echo = utf8(input) ?? '';
   return {
     body: `${svc.name}: processed ${input.length} bytes\n${echo.slice(0, 2000)}${echo.endsWith('\n') || !echo ? '' : '\n'}`,
     contentType: 'text/plain; charset=utf-8',
