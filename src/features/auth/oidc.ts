@@ -199,10 +199,11 @@ export async function finishOidcLogin(url: string): Promise<CallbackResult> {
   const profile = user.profile;
   const name = str(profile.name) ?? str(profile.preferred_username) ?? str(profile.email) ?? profile.sub;
   const email = str(profile.email);
+  const entitlements = strings(profile.eduperson_entitlement);
   const session: Session = {
     endpoint: state.endpoint,
     method: 'oidc',
-    user: { name, sub: profile.sub, ...(email ? { email } : {}) },
+    user: { name, sub: profile.sub, ...(email ? { email } : {}), ...(entitlements.length ? { entitlements } : {}) },
     credentials: { kind: 'bearer', token: user.access_token },
     providerId: provider.id,
     ...expiry(user),
@@ -215,6 +216,12 @@ export async function finishOidcLogin(url: string): Promise<CallbackResult> {
 
 function str(v: unknown): string | undefined {
   return typeof v === 'string' && v.trim() ? v : undefined;
+}
+
+/** A claim that may be one string or a list of them. */
+function strings(v: unknown): string[] {
+  const list = Array.isArray(v) ? v : [v];
+  return list.filter((x): x is string => typeof x === 'string' && x.trim() !== '');
 }
 
 async function readStoredState(url: string): Promise<{ authority: string; client_id: string; data: unknown } | null> {

@@ -7,6 +7,7 @@ import { clearFaults, listFaults } from '../../../../mocks/faults';
 import { serveDuringTests } from '../../../test/msw';
 import { renderRoutes } from '../../../test/render';
 import { TEST_ENDPOINT as BASE, signIn } from '../../../test/session';
+import { setSession } from '../../../lib/session/session';
 import { Component as InfoRoute } from './info-route';
 
 // The demo's service worker cannot run in jsdom; these tests answer the demo endpoint with msw/node.
@@ -49,6 +50,48 @@ async function renderInfo() {
     renderRoutes([{ path: '/info', element: <InfoRoute /> }], { url: '/info' });
   });
 }
+
+describe('who you are', () => {
+  it('shows an OIDC user’s name, subject, VOs (marking those the cluster accepts) and the access token, masked and copyable', async () => {
+    const user = userEvent.setup();
+    const token = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhbmEifQ.sig-abc123';
+    setSession({
+      endpoint: BASE,
+      method: 'oidc',
+      providerId: 'egi',
+      user: {
+        name: 'Ana Díaz',
+        email: 'ana@example.org',
+        sub: '1f2e3d4c@egi.eu',
+        entitlements: [
+          'urn:mace:egi.eu:group:vo.ai4eosc.eu:role=member#aai.egi.eu',
+          'urn:mace:egi.eu:group:vo.imagine-ai.eu:role=member#aai.egi.eu',
+        ],
+      },
+      credentials: { kind: 'bearer', token },
+    });
+    await renderInfo();
+    const you = await screen.findByRole('region', { name: 'You' });
+    expect(you).toHaveTextContent('Ana Díaz');
+    expect(you).toHaveTextContent('ana@example.org');
+    expect(you).toHaveTextContent('1f2e3d4c@egi.eu');
+    const vos = within(you).getByRole('list', { name: 'Your VOs' });
+    expect(await within(vos).findByText('accepted here')).toBeInTheDocument();
+    expect(within(vos).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['vo.ai4eosc.euaccepted here', 'vo.imagine-ai.eunot used here']);
+    // Masked until revealed; the copy button copies the real token.
+    expect(you).not.toHaveTextContent(token);
+    await user.click(within(you).getByRole('button', { name: /copy access token/i }));
+    expect(await navigator.clipboard.readText()).toBe(token);
+  });
+
+  it('says a Basic login has no token to copy', async () => {
+    await renderInfo();
+    const you = await screen.findByRole('region', { name: 'You' });
+    expect(you).toHaveTextContent('oscar');
+    expect(you).toHaveTextContent('there is no token to copy');
+    expect(within(you).queryByText(/Access token/)).toBeNull();
+  });
+});
 
 describe('the info page', () => {
   it('shows the cluster, its version and every configuration field', async () => {
