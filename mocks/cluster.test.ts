@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ADMIN_OWNER, type Principal } from './auth';
 import { ClusterError, PENDING_MS } from './cluster';
 import { createTestCluster } from './node';
@@ -313,12 +313,21 @@ describe('snapshots', () => {
     expect(r.allEvents().length).toBe(c.allEvents().length);
   });
 
-  it('saves to storage after changes', async () => {
-    const c = createTestCluster({ minimal: true });
-    const stop = persistTo(sessionStorage, c, 5);
-    c.createBucket(admin, { bucket_name: 'saved-bucket' });
-    await new Promise((r) => setTimeout(r, 30));
-    stop();
-    expect(loadFrom(sessionStorage)?.buckets.has('saved-bucket')).toBe(true);
+  it('saves to storage after changes', () => {
+    // The save waits for the changes to settle: a fake clock moves it on, and stop() (which saves what
+    // is pending) comes after the check.
+    vi.useFakeTimers();
+    try {
+      const c = createTestCluster({ minimal: true });
+      const stop = persistTo(sessionStorage, c, 5);
+      c.createBucket(admin, { bucket_name: 'saved-bucket' });
+      vi.advanceTimersByTime(4);
+      expect(loadFrom(sessionStorage)?.buckets.has('saved-bucket')).toBeFalsy();
+      vi.advanceTimersByTime(1);
+      expect(loadFrom(sessionStorage)?.buckets.has('saved-bucket')).toBe(true);
+      stop();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
