@@ -57,6 +57,7 @@ function run(cmd, args, env = {}) {
   });
 }
 
+const secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
 const readJson = (file) => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined);
 const short = (message = '') => String(message).split('\n').find((l) => l.trim())?.trim().slice(0, 160) ?? '';
 
@@ -142,7 +143,11 @@ try {
         ...paths,
       ]);
       durations.push(Date.now() - t0);
+      const failedBefore = new Map([...tally].map(([name, t]) => [name, t.failed]));
       tallyVitest(readJson(file), i, code);
+      // A line per run, so a soak stopped part-way still says what it found.
+      const failedNow = [...tally].filter(([name, t]) => t.failed > (failedBefore.get(name) ?? 0)).map(([name]) => name);
+      console.log(`soak run ${i} of ${runs}: ${secs(Date.now() - t0)}, ${failedNow.length} failed${failedNow.map((n) => `\n  ✗ ${n}`).join('')}`);
     }
   }
 } finally {
@@ -154,7 +159,6 @@ const all = [...tally.values()];
 const passed = all.reduce((n, t) => n + t.runs - t.failed, 0);
 const failed = all.reduce((n, t) => n + t.failed, 0);
 const failing = [...tally.entries()].filter(([, t]) => t.failed > 0).sort((a, b) => b[1].failed - a[1].failed);
-const secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
 
 console.log(`\n${e2e ? `Playwright, each test ${runs} times` : `${runs} vitest run${runs > 1 ? 's' : ''}`}` +
   `${load ? ` with ${load} core${load > 1 ? 's' : ''} kept busy` : ''}: ${durations.map(secs).join(', ')}` +
