@@ -70,7 +70,16 @@ test('follow a growing log, scroll up to read, see the new-lines badge, and jump
   const top = await log.evaluate((el) => el.scrollTop);
   const badge = page.getByRole('button', { name: /new lines?/ });
   await expect(badge).toBeVisible({ timeout: 8000 });
-  await page.waitForTimeout(2500);
+  // Wait for more lines to arrive below (or the last of them to be in), not for a time: the view stays put.
+  const status = page.getByText(/^[\d,]+ lines · not following/);
+  const received = async () => Number((await status.textContent())?.match(/^[\d,]+/)?.[0].replace(/,/g, ''));
+  const before = await received();
+  await expect
+    .poll(async () => {
+      const n = await received();
+      return n > before || n === lines.length;
+    })
+    .toBe(true);
   expect(Math.abs((await log.evaluate((el) => el.scrollTop)) - top)).toBeLessThan(2);
 
   await badge.click();
