@@ -42,8 +42,10 @@ function stopSpinners() {
   for (const s of spinners) if (s.exitCode === null && s.signalCode === null) s.kill('SIGKILL');
 }
 process.on('exit', stopSpinners);
+let current = null;
 for (const sig of ['SIGINT', 'SIGTERM']) {
   process.on(sig, () => {
+    current?.kill('SIGTERM');
     stopSpinners();
     rmSync(out, { recursive: true, force: true });
     process.exit(130);
@@ -53,7 +55,11 @@ for (const sig of ['SIGINT', 'SIGTERM']) {
 function run(cmd, args, env = {}) {
   return new Promise((resolve) => {
     const child = spawn(cmd, args, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...env } });
-    child.on('exit', (code, signal) => resolve(code ?? (signal ? 128 : 1)));
+    current = child;
+    child.on('exit', (code, signal) => {
+      current = null;
+      resolve(code ?? (signal ? 128 : 1));
+    });
   });
 }
 
