@@ -42,5 +42,7 @@ export default defineConfig({
     restoreMocks: true,
     // Component tests drive real user events through React; on a loaded 2-core CI machine 5 s is too tight.
     testTimeout: 30_000,
+    // expect.poll gives up as waitFor does (src/test/setup.ts says why), not after its default 1 s.
+    expect: { poll: { timeout: 20_000 } },
   },
 });

@@ -9,7 +9,7 @@ const invoke = setUpInvokeTests();
 const answer = () => screen.getByRole('region', { name: 'Answer' });
 const location = () => screen.getByTestId('location').textContent ?? '';
 
-describe('the invoke page', { timeout: 20_000 }, () => {
+describe('the invoke page', () => {
   it('sends text with Ctrl+Enter, shows the answer and keeps the call in the history', async () => {
     const user = userEvent.setup();
     renderInvoke('/services/cowsay/invoke');
@@ -95,7 +95,7 @@ describe('the invoke page', { timeout: 20_000 }, () => {
       await within(answer()).findByText(/The job was started \(the cluster answered 201 with no body\)/),
     ).toBeInTheDocument();
     const created = [...invoke.cluster.jobsOf('cowsay').keys()].find((n) => !before.has(n))!;
-    const link = await within(answer()).findByRole('link', { name: created }, { timeout: 5000 });
+    const link = await within(answer()).findByRole('link', { name: created });
     expect(link).toHaveAttribute('href', `/jobs/cowsay/${created}`);
     expect(within(answer()).getByRole('link', { name: 'See the jobs of cowsay' })).toHaveAttribute(
       'href',

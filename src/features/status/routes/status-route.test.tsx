@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { act, screen, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { focusManager } from '@tanstack/react-query';
 import { http, HttpResponse } from 'msw';
 import type { StatusInfo } from '../../../api/types';
@@ -228,7 +228,8 @@ describe('the cluster status page', () => {
     expect(calls).toBe(1);
     status.cluster!.nodes![0]!.cpu!.request_cores = 12;
     await act(() => vi.advanceTimersByTimeAsync(STATUS_REFRESH_MS + 100));
-    expect(calls).toBe(2);
+    // The refresh is due: wait for its request to reach the cluster (a few awaits in MSW).
+    await waitFor(() => expect(calls).toBe(2));
     expect(await screen.findByText(/12 cores of 16 cores requested/)).toBeInTheDocument();
     act(() => focusManager.setFocused(false));
     await act(() => vi.advanceTimersByTimeAsync(3 * STATUS_REFRESH_MS));
