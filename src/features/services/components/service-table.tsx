@@ -2,6 +2,8 @@ import { Link } from 'react-router';
 import { DataTable, type Column, type SortState } from '../../../components/table';
 import { SORT_KEYS, type ServiceRow, type SortDir, type SortKey } from '../lib/list-view';
 import { KindBadge, StatusBadge } from './status-badge';
+import { Name } from '../../../components/name';
+import { visibleText } from '../../../lib/text/hidden-chars';
 
 const COLUMNS: Column<ServiceRow>[] = [
   {
@@ -10,8 +12,8 @@ const COLUMNS: Column<ServiceRow>[] = [
     sortable: true,
     width: 'w-[13%]',
     cell: (r) => (
-      <Link to={`/services/${encodeURIComponent(r.name)}`} title={r.name} className="font-medium text-accent hover:underline">
-        {r.name}
+      <Link to={`/services/${encodeURIComponent(r.name)}`} title={visibleText(r.name)} className="font-medium text-accent hover:underline">
+        <Name value={r.name} />
       </Link>
     ),
   },

@@ -234,4 +234,14 @@ describe('the services list', () => {
     await user.click(within(alert).getByRole('button', { name: 'Try again' }));
     expect(await screen.findByRole('link', { name: 'cowsay' })).toBeInTheDocument();
   });
+
+  it('shows a bidi override in a service name as a marker, never reordering the name', async () => {
+    services = [{ ...structuredClone(ALL[0]!), name: 'cow\u202eyas' }];
+    renderServices('/services');
+    const link = await screen.findByRole('link', { name: 'cow (right-to-left override) yas' });
+    expect(link).toHaveAttribute('title', 'cow[U+202E]yas');
+    expect(link.textContent).not.toContain('\u202e');
+    expect(within(link).getByText('[U+202E]')).toHaveAttribute('aria-hidden', 'true');
+    expect(screen.getByRole('checkbox', { name: 'Select cow[U+202E]yas' })).toBeInTheDocument();
+  });
 });
