@@ -1,9 +1,16 @@
-import { createBrowserRouter, redirect } from 'react-router';
+import { createBrowserRouter, createHashRouter, redirect } from 'react-router';
 import { Shell } from './shell';
 import { requireSession } from './require-session';
 import { NotFound, RouteError } from './route-error';
+import { EMBEDDED } from '../lib/deploy/mode';
+import { rewriteStartUrl } from '../lib/deploy/start-url';
 
-export const router = createBrowserRouter([
+// Inside an OSCAR cluster, gin's static server has no fallback to index.html, so routes live in the hash
+// (#/services); hosted, they are real paths. Legacy OSCAR Dashboard URLs are mapped first, in both.
+rewriteStartUrl(EMBEDDED);
+const createRouter = EMBEDDED ? createHashRouter : createBrowserRouter;
+
+export const router = createRouter([
   { path: '/login', lazy: () => import('../features/auth/routes/login-route'), ErrorBoundary: RouteError },
   { path: '/auth/callback', lazy: () => import('../features/auth/routes/callback-route'), ErrorBoundary: RouteError },
   {
