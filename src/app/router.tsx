@@ -4,6 +4,7 @@ import { requireSession } from './require-session';
 import { NotFound, RouteError } from './route-error';
 import { EMBEDDED } from '../lib/deploy/mode';
 import { rewriteStartUrl } from '../lib/deploy/start-url';
+import { legacyTarget } from '../lib/deploy/legacy-urls';
 
 // Inside an OSCAR cluster, gin's static server has no fallback to index.html, so routes live in the hash
 // (#/services); hosted, they are real paths. Legacy OSCAR Dashboard URLs are mapped first, in both.
@@ -13,6 +14,14 @@ const createRouter = EMBEDDED ? createHashRouter : createBrowserRouter;
 export const router = createRouter([
   { path: '/login', lazy: () => import('../features/auth/routes/login-route'), ErrorBoundary: RouteError },
   { path: '/auth/callback', lazy: () => import('../features/auth/routes/callback-route'), ErrorBoundary: RouteError },
+  // The OSCAR Dashboard's routes, reached without a page load (a pasted #/ui/… link in an open tab).
+  {
+    path: '/ui/*',
+    loader: ({ request }) => {
+      const url = new URL(request.url);
+      return redirect(legacyTarget(`#${url.pathname}${url.search}`) ?? '/services');
+    },
+  },
   {
     path: '/',
     Component: Shell,

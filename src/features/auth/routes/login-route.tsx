@@ -18,12 +18,15 @@ import { EndpointField } from '../components/endpoint-field';
 import { ProviderList } from '../components/provider-list';
 import { TextField } from '../components/text-field';
 import { assetUrl, sameOriginEndpoint } from '../../../lib/deploy/mode';
+import { legacyTarget } from '../../../lib/deploy/legacy-urls';
 
 type Errors = Partial<Record<LoginField, string>>;
 
 /** Already logged in and not choosing a cluster: nothing to do here. */
 export function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
+  // The OSCAR Dashboard's hand-over (#/login?endpoint=…&process=EGI) arriving without a page load.
+  if (url.searchParams.has('process')) throw redirect(legacyTarget(`#/login${url.search}`) ?? '/login');
   if (getSession() && !url.searchParams.has('endpoint')) throw redirect(safeNext(url.searchParams.get('next')));
   return null;
 }
