@@ -8,7 +8,9 @@ import { queryClient } from './app/query-client';
 import { Toaster } from './components/toast';
 import { applyTheme, watchSystemTheme } from './app/theme';
 import { installSessionEnd } from './features/auth/session-end';
+import { preferNoEval } from './lib/deploy/strict-csp';
 
+preferNoEval();
 applyTheme();
 watchSystemTheme();
 installSessionEnd(router, queryClient);
