@@ -5,5 +5,7 @@
     var t = localStorage.getItem('lagoon.theme') || 'system';
     var dark = t === 'dark' || (t === 'system' && matchMedia('(prefers-color-scheme: dark)').matches);
     document.documentElement.classList.toggle('dark', dark);
-  } catch (e) {}
+  } catch {
+    // No storage (private mode, blocked cookies): the app applies the system theme when it starts.
+  }
 })();
