@@ -3,6 +3,7 @@
 // no fallback to index.html, `/` redirected to `/ui/`), with the demo cluster's API on the same origin.
 import { expect, test, type Page } from '@playwright/test';
 import { startDemoServer, type Running } from '../support/deploy-servers';
+import { checkA11y, useTheme } from '../support/app';
 
 const DIST = process.env.LAGOON_EMBEDDED_DIST ?? 'dist-embedded';
 let cluster: Running;
@@ -120,3 +121,21 @@ test('invoke a service, upload into its input, and follow the job it starts to t
   await page.reload();
   await expect(page.getByRole('region', { name: /^Log of job grayify-/ }).locator('[data-line]').first()).toBeVisible();
 });
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`the login page inside a cluster passes axe in ${theme} mode, and works from the keyboard`, async ({ page }) => {
+    await useTheme(page, theme);
+    await page.goto(`${cluster.url}/ui/`);
+    await expect(page.getByRole('heading', { name: 'Log in to Lagoon' })).toBeVisible();
+    await expect(page.getByRole('button', { name: /^Continue with/ }).first()).toBeVisible();
+    await checkA11y(page, `embedded login (${theme})`);
+    await page.screenshot({ path: `test-results/embedded-login-${theme}.png` });
+    // From the user name, Tab reaches the password and Enter logs in.
+    await page.getByLabel('Username').focus();
+    await page.keyboard.press('Tab');
+    await expect(page.getByLabel(/^Password/)).toBeFocused();
+    await page.keyboard.type('lagoon-demo');
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(`${cluster.url}/ui/#/services`);
+  });
+}
