@@ -8,7 +8,8 @@ import { checkA11y, useTheme } from '../support/app';
 const DIST = process.env.LAGOON_EMBEDDED_DIST ?? 'dist-embedded';
 let cluster: Running;
 
-test.describe.configure({ mode: 'default' });
+// Several full page loads per test on a shared 2-core machine.
+test.describe.configure({ mode: 'default', timeout: 180_000 });
 test.beforeAll(async () => {
   cluster = await startDemoServer(['--ui', DIST]);
 });

@@ -11,7 +11,8 @@ const DIST = process.env.LAGOON_DIST ?? 'dist';
 let cluster: Running;
 let site: Running;
 
-test.describe.configure({ mode: 'default' });
+// Several full page loads per test on a shared 2-core machine.
+test.describe.configure({ mode: 'default', timeout: 180_000 });
 test.beforeAll(async () => {
   cluster = await startDemoServer();
   execFileSync(process.execPath, ['scripts/precompress.mjs', DIST]);
