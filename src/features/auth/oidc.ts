@@ -8,7 +8,7 @@ import { loadAuthConfig, type OidcProvider } from './auth-config';
 import { checkCluster, LoginError } from './check-cluster';
 import { rememberCluster } from './recent-clusters';
 import { setRenewal } from './renewal-status';
-import { appUrl, oidcRedirectUri } from '../../lib/deploy/mode';
+import { oidcRedirectUri, postLogoutUri } from '../../lib/deploy/mode';
 
 export const CALLBACK_PATH = '/auth/callback';
 export const LOGIN_PATH = '/login';
@@ -36,7 +36,7 @@ export function managerSettings(p: OidcProvider) {
     redirect_uri: oidcRedirectUri(),
     // Used only when the provider gives no refresh token: renewal then loads the callback in an iframe.
     silent_redirect_uri: oidcRedirectUri(),
-    post_logout_redirect_uri: appUrl(LOGIN_PATH),
+    post_logout_redirect_uri: postLogoutUri(),
     response_type: 'code',
     automaticSilentRenew: true,
     // Claims come from the ID token; the access token may be meant for the cluster, not for userinfo.
@@ -262,7 +262,7 @@ export async function signoutAtProvider(providerId: string | undefined): Promise
   if (!provider) throw new Error('The identity provider of this session is no longer configured.');
   const um = userManagerFor(provider);
   // Resolves only if the redirect fails to start; otherwise the page is on its way to the provider.
-  await um.signoutRedirect({ post_logout_redirect_uri: appUrl(LOGIN_PATH) });
+  await um.signoutRedirect({ post_logout_redirect_uri: postLogoutUri() });
 }
 
 /** Drops the provider's tokens from this tab without asking the provider (switching cluster, a 401). */

@@ -10,15 +10,16 @@ export function appDir(loc: Pick<Location, 'pathname'> = location): string {
   return EMBEDDED ? loc.pathname.replace(/[^/]*$/, '') : '/';
 }
 
-/** The absolute URL of an app route such as "/login", for links that leave the page (OIDC redirects). */
-export function appUrl(route: string, loc: Pick<Location, 'origin' | 'pathname'> = location): string {
-  return EMBEDDED ? `${loc.origin}${appDir(loc)}#${route}` : `${loc.origin}${route}`;
-}
-
 /** Where the identity provider sends the browser back. Embedded, a real file must answer (gin has no
  * fallback), so it is the app's own folder: the start-up shim then hands the query to #/auth/callback. */
 export function oidcRedirectUri(loc: Pick<Location, 'origin' | 'pathname'> = location): string {
   return EMBEDDED ? `${loc.origin}${appDir(loc)}` : `${loc.origin}/auth/callback`;
+}
+
+/** Where a provider sends the browser after logging out: no fragment (providers refuse one), so embedded it
+ * is the app's folder, which opens the login when there is no session. */
+export function postLogoutUri(loc: Pick<Location, 'origin' | 'pathname'> = location): string {
+  return EMBEDDED ? `${loc.origin}${appDir(loc)}` : `${loc.origin}/login`;
 }
 
 /** A file shipped next to index.html (config.json, prometheus.json, favicon.svg). */
