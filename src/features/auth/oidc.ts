@@ -8,6 +8,7 @@ import { loadAuthConfig, type OidcProvider } from './auth-config';
 import { checkCluster, LoginError } from './check-cluster';
 import { rememberCluster } from './recent-clusters';
 import { setRenewal } from './renewal-status';
+import { oidcRedirectUri, postLogoutUri } from '../../lib/deploy/mode';
 
 export const CALLBACK_PATH = '/auth/callback';
 export const LOGIN_PATH = '/login';
@@ -27,15 +28,15 @@ function storage(): WebStorageStateStore {
 }
 
 export function managerSettings(p: OidcProvider) {
-  const origin = location.origin;
   return {
     authority: p.authority,
     client_id: p.clientId,
     scope: p.scope,
-    redirect_uri: `${origin}${CALLBACK_PATH}`,
+    // `${origin}${CALLBACK_PATH}` hosted; embedded, the app's folder (<origin>/ui/), see lib/deploy/mode.ts.
+    redirect_uri: oidcRedirectUri(),
     // Used only when the provider gives no refresh token: renewal then loads the callback in an iframe.
-    silent_redirect_uri: `${origin}${CALLBACK_PATH}`,
-    post_logout_redirect_uri: `${origin}${LOGIN_PATH}`,
+    silent_redirect_uri: oidcRedirectUri(),
+    post_logout_redirect_uri: postLogoutUri(),
     response_type: 'code',
     automaticSilentRenew: true,
     // Claims come from the ID token; the access token may be meant for the cluster, not for userinfo.
@@ -268,7 +269,7 @@ export async function signoutAtProvider(providerId: string | undefined): Promise
   if (!provider) throw new Error('The identity provider of this session is no longer configured.');
   const um = userManagerFor(provider);
   // Resolves only if the redirect fails to start; otherwise the page is on its way to the provider.
-  await um.signoutRedirect({ post_logout_redirect_uri: `${location.origin}${LOGIN_PATH}` });
+  await um.signoutRedirect({ post_logout_redirect_uri: postLogoutUri() });
 }
 
 /** Drops the provider's tokens from this tab without asking the provider (switching cluster, a 401). */
