@@ -38,11 +38,11 @@ test('the status page shows each node’s resources as bars with words, OSCAR an
   await page.evaluate(() =>
     (window as unknown as DemoWindow).__lagoonDemo.fault('GET /system/status 500 metrics server unavailable'),
   );
-  await page.getByRole('button', { name: 'Refresh' }).click();
+  await page.getByRole('button', { name: 'Refresh', exact: true }).click();
   await expect(page.getByRole('alert')).toContainText('The last refresh failed', { timeout: 20_000 });
   await expect(worker).toContainText('9 cores of 16 cores requested');
   await page.evaluate(() => (window as unknown as DemoWindow).__lagoonDemo.clearFaults());
-  await page.getByRole('button', { name: 'Refresh' }).click();
+  await page.getByRole('button', { name: 'Refresh', exact: true }).click();
   await expect(page.getByRole('alert')).toHaveCount(0);
 });
 
