@@ -23,7 +23,7 @@ test.describe('password login', () => {
   test('on the demo cluster: the header then shows who and which cluster', async ({ page }) => {
     await page.goto('/services');
     await expect(page).toHaveURL(/\/login\?next=%2Fservices/);
-    await expect(page).toHaveTitle('Log in · Lagoon');
+    await expect(page).toHaveTitle('Log in · OSCAR');
     await expect(page.getByLabel('Cluster endpoint')).toHaveValue(DEMO.endpoint);
     await expect(page.getByText(/log in as oscar with the password lagoon-demo/i)).toBeVisible();
     await passwordLogin(page);
