@@ -68,9 +68,12 @@ export function CreateVolumeDialog({ open, onClose, maxPerVolume }: { open: bool
           submit();
         }}
       >
-        <label className="flex flex-col gap-1">
-          <span className="font-medium">Name</span>
+        <div className="flex flex-col gap-1">
+          <label htmlFor="volume-name" className="font-medium">
+            Name
+          </label>
           <input
+            id="volume-name"
             value={name}
             onChange={(e) => setName(e.target.value.trim())}
             aria-invalid={!!errors.name}
@@ -82,7 +85,7 @@ export function CreateVolumeDialog({ open, onClose, maxPerVolume }: { open: bool
           <span id="volume-name-help" aria-live="polite" className={errors.name ? 'text-danger' : 'text-muted'}>
             {nameHelp}
           </span>
-        </label>
+        </div>
         <fieldset className="flex flex-col gap-1">
           <legend className="mb-1 font-medium">Size</legend>
           <div className="flex gap-2">
