@@ -17,9 +17,12 @@ export function UserLookup({ value, onLookup }: { value: string; onLookup: (id: 
         onLookup(text.trim());
       }}
     >
-      <label className="flex min-w-0 flex-1 flex-col gap-1 sm:max-w-lg">
-        <span className="text-sm font-medium">User ID</span>
+      <div className="flex min-w-0 flex-1 flex-col gap-1 sm:max-w-lg">
+        <label htmlFor="quota-user" className="text-sm font-medium">
+          User ID
+        </label>
         <input
+          id="quota-user"
           value={text}
           onChange={(e) => setText(e.target.value)}
           list="quota-known-users"
@@ -32,7 +35,7 @@ export function UserLookup({ value, onLookup }: { value: string; onLookup: (id: 
         <span id="quota-user-hint" className="text-xs text-muted">
           The user&apos;s OIDC subject, as services and buckets show it in Owner.
         </span>
-      </label>
+      </div>
       <datalist id="quota-known-users">
         {(known.data ?? []).map((u) => (
           <option key={u} value={u} />
