@@ -6,6 +6,7 @@ const BAR: Record<ReturnType<typeof quotaLevel>, string> = { ok: 'bg-accent', ne
 const WORDS: Record<ReturnType<typeof quotaLevel>, string> = { ok: '', near: 'Nearly at the limit', full: 'At the limit', none: '' };
 
 function summary(l: QuotaLine): string {
+  if (l.max === 0 && !l.used) return 'None allowed (the limit is 0)';
   if (l.share === undefined) return `${l.usedText} used · limit: ${l.maxText}`;
   return `${l.usedText} of ${l.maxText} used · ${l.leftText ?? ''} left`;
 }

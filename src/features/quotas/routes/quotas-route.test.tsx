@@ -44,6 +44,7 @@ describe('the quotas page', () => {
       'Buckets',
     ]);
     expect(item(list, 'Storage')).toHaveTextContent('limit: 20 GiB per bucket');
+    expect(item(list, 'GPU')).toHaveTextContent('None allowed (the limit is 0)');
   });
 
   it('says the cluster has no quotas when it answers 503, not an error', async () => {
