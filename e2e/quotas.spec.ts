@@ -10,7 +10,7 @@ const ANA_SUB = '0f3e0c5a5c1d4c1e9f6a2b7d8c9e1f20@egi.eu';
 /** Logs in from the demo box as one of the demo's OIDC users. */
 async function loginAs(page: Page, who: 'Ana García' | 'Marco Rossi', next = '/services') {
   await page.goto(`/login?next=${encodeURIComponent(next)}`);
-  await page.getByRole('button', { name: `Use the demo cluster as ${who}` }).click();
+  await page.getByRole('button', { name: `Continue as ${who}, a demo user` }).click();
   await expect(page).not.toHaveURL(/\/login/);
 }
 

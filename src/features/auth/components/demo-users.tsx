@@ -40,7 +40,7 @@ export function DemoUsers() {
               size="sm"
               busy={busy === u.sub}
               disabled={busy !== null}
-              aria-label={`Use the demo cluster as ${u.name}`}
+              aria-label={`Continue as ${u.name}, a demo user`}
               onClick={() => void choose(u)}
             >
               {u.name}
