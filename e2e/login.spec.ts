@@ -121,9 +121,14 @@ test.describe('the login screen', () => {
   test('can be used with the keyboard alone', async ({ page }) => {
     await page.goto('/login');
     await page.getByLabel('Cluster endpoint').focus();
-    // Endpoint → (known clusters: none yet) → the demo's one-click button → username → password → Enter.
+    // Endpoint → (known clusters: none yet) → the demo's one-click button → its two OIDC users → username →
+    // password → Enter.
     await page.keyboard.press('Tab');
     await expect(page.getByRole('button', { name: 'Use the demo cluster' })).toBeFocused();
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('button', { name: 'Continue as Ana García, a demo user' })).toBeFocused();
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('button', { name: 'Continue as Marco Rossi, a demo user' })).toBeFocused();
     await page.keyboard.press('Tab');
     await expect(page.getByLabel('Username')).toBeFocused();
     await page.keyboard.press('Tab');
