@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
+import { makeJwt } from '../../../../mocks/auth';
+import { DEMO_OIDC_ISSUER, DEMO_OIDC_USERS } from '../../../api/demo';
 import { Toaster } from '../../../components/toast';
+import { setSession } from '../../../lib/session/session';
 import { serveDemoCluster } from '../../../test/demo';
 import { fakeLayout } from '../../../test/layout';
 import { renderRoutes, withLocation } from '../../../test/render';
@@ -112,5 +115,21 @@ describe('the volumes page', () => {
     renderVolumes();
     expect(await screen.findByRole('heading', { name: 'This cluster has no volumes' })).toBeInTheDocument();
     expect(screen.queryByText(/Could not load/)).toBeNull();
+  });
+});
+
+describe('the volumes page for an OIDC user', () => {
+  it('shows only her volumes and what her quota leaves', async () => {
+    const ana = DEMO_OIDC_USERS.ana;
+    const token = makeJwt({ iss: DEMO_OIDC_ISSUER, sub: ana.sub, name: ana.name }, demo.cluster.now());
+    setSession({ endpoint: TEST_ENDPOINT, method: 'oidc', user: { name: ana.name, sub: ana.sub }, credentials: { kind: 'bearer', token } });
+    const user = userEvent.setup();
+    renderVolumes();
+    expect(await names()).toEqual(['ana-scratch']);
+    expect(await screen.findByText('Your quota: 1 of 3 volumes, at most 10Gi each.')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Create volume' }));
+    expect(within(screen.getByRole('dialog', { name: 'Create volume' })).getByRole('textbox', { name: 'Size' })).toHaveAccessibleDescription(
+      'At most 10Gi per volume on this cluster.',
+    );
   });
 });
