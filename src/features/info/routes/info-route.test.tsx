@@ -2,7 +2,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
-import { DEMO_ENDPOINT } from '../../../api/demo';
+import { DEMO_ENDPOINT, DEMO_OIDC_ISSUER, DEMO_OIDC_USERS } from '../../../api/demo';
+import { makeJwt } from '../../../../mocks/auth';
+import { setSession } from '../../../lib/session/session';
 import { clearFaults, listFaults } from '../../../../mocks/faults';
 import { serveDuringTests } from '../../../test/msw';
 import { renderRoutes } from '../../../test/render';
@@ -134,5 +136,28 @@ describe('the demo failure panel', () => {
     await user.click(within(panel).getByRole('button', { name: 'Clear all' }));
     expect(listFaults()).toHaveLength(0);
     expect(panel).toHaveTextContent('None: the demo cluster answers normally.');
+  });
+});
+
+describe('the info page’s You section', () => {
+  it('shows an OIDC user their name, e-mail, subject and VOs, and the access token masked until revealed', async () => {
+    const ana = DEMO_OIDC_USERS.ana;
+    const token = makeJwt({ iss: DEMO_OIDC_ISSUER, sub: ana.sub, name: ana.name, email: ana.email, eduperson_entitlement: [...ana.eduperson_entitlement] });
+    setSession({ endpoint: BASE, method: 'oidc', user: { name: ana.name, sub: ana.sub }, credentials: { kind: 'bearer', token } });
+    const user = userEvent.setup();
+    await renderInfo();
+    const you = screen.getByRole('region', { name: 'You' });
+    expect(you).toHaveTextContent(`Name${ana.name}`);
+    expect(you).toHaveTextContent(`E-mail${ana.email}`);
+    expect(you).toHaveTextContent(`Subject (owner ID)${ana.sub}`);
+    expect(within(you).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['vo.ai4eosc.eu', 'vo.imagine-ai.eu']);
+    expect(document.body).not.toHaveTextContent(token);
+    await user.click(within(you).getByRole('button', { name: 'Reveal access token' }));
+    expect(you).toHaveTextContent(token);
+  });
+
+  it('says the admin’s password login has no OIDC identity', async () => {
+    await renderInfo();
+    expect(screen.getByRole('region', { name: 'You' })).toHaveTextContent('Useroscar');
   });
 });
