@@ -1,18 +1,11 @@
 import { expect, test, type Page } from '@playwright/test';
-import { checkA11y, login, useTheme } from './support/app';
+import { checkA11y, login, loginAsDemoUser as loginAs, useTheme } from './support/app';
 
 interface DemoWindow {
   __lagoonDemo: { fault(spec: string): () => void; clearFaults(): void };
 }
 
 const ANA_SUB = '0f3e0c5a5c1d4c1e9f6a2b7d8c9e1f20@egi.eu';
-
-/** Logs in from the demo box as one of the demo's OIDC users. */
-async function loginAs(page: Page, who: 'Ana García' | 'Marco Rossi', next = '/services') {
-  await page.goto(`/login?next=${encodeURIComponent(next)}`);
-  await page.getByRole('button', { name: `Continue as ${who}, a demo user` }).click();
-  await expect(page).not.toHaveURL(/\/login/);
-}
 
 const line = (page: Page, list: string, label: string) =>
   page.getByRole('list', { name: list }).getByRole('listitem').filter({ has: page.getByText(label, { exact: true }) });
