@@ -1,5 +1,5 @@
 /// <reference types="vitest/config" />
-import { defineConfig } from 'vite';
+import { defineConfig, loadEnv } from 'vite';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
 
@@ -9,10 +9,19 @@ import tailwindcss from '@tailwindcss/vite';
 const oscarEndpoint = process.env.OSCAR_ENDPOINT?.replace(/\/+$/, '');
 export const PROXY_PREFIX = '/oscar-proxy';
 
+// 'embedded' is the build OSCAR's Dockerfile makes: scripts/deploy_container.cjs writes LAGOON_DEPLOY=embedded
+// to .env.production.local, read here for `vite build` only (or LAGOON_DEPLOY=embedded in the environment).
+// Relative asset URLs so it works under /ui/, hash routing, same-origin API: docs/decisions/007-deploy-modes.md.
+const building = process.argv.includes('build');
+const deployEnv = building ? loadEnv('production', process.cwd(), 'LAGOON_').LAGOON_DEPLOY : process.env.LAGOON_DEPLOY;
+const DEPLOY = deployEnv === 'embedded' ? 'embedded' : 'hosted';
+
 export default defineConfig({
+  base: DEPLOY === 'embedded' ? './' : '/',
   plugins: [react(), tailwindcss()],
   define: {
     'import.meta.env.LAGOON_PROXY_TARGET': JSON.stringify(oscarEndpoint ?? ''),
+    'import.meta.env.LAGOON_DEPLOY': JSON.stringify(DEPLOY),
   },
   server: {
     port: 5173,
@@ -42,5 +51,7 @@ export default defineConfig({
     restoreMocks: true,
     // Component tests drive real user events through React; on a loaded 2-core CI machine 5 s is too tight.
     testTimeout: 30_000,
+    // expect.poll gives up as waitFor does (src/test/setup.ts says why), not after its default 1 s.
+    expect: { poll: { timeout: 20_000 } },
   },
 });

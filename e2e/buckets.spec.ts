@@ -189,6 +189,41 @@ test('hostile names are stored and shown as typed, and stay inert', async ({ pag
   expect(await page.locator('img[src="x"]').count()).toBe(0);
 });
 
+for (const theme of ['light', 'dark'] as const) {
+  test(`a name with a bidi override shows its marker, not a lie, and downloads without it (${theme})`, async ({ page }) => {
+    await useTheme(page, theme);
+    await login(page, '/buckets/shared-models/');
+    const liar = 'RTL-\u202egnp.exe';
+    await dropFiles(page, [{ name: liar, text: 'MZ not a picture' }]);
+    await expect(uploads(page)).toContainText('All done: 1 uploaded', { timeout: 20_000 });
+    // The real name is what was stored.
+    expect(
+      await page.evaluate((n) => (window as unknown as DemoWindow).__lagoonDemo.cluster.buckets.get('shared-models')!.objects.has(n), liar),
+    ).toBe(true);
+    const table = page.getByRole('table', { name: 'Objects in shared-models' });
+    const named = page.getByRole('button', { name: 'RTL- (right-to-left override) gnp.exe' });
+    const file = table.getByRole('button', { name: 'RTL- (right-to-left override) gnp.exe' });
+    await expect(file).toBeVisible();
+    const row = table.getByRole('row').filter({ has: named });
+    // What a sighted reader sees in the listing: the marker, in the order the name is stored.
+    // (Without the words that are there for screen readers only.)
+    const seen = await row.evaluate((r) => {
+      const copy = r.cloneNode(true) as HTMLElement;
+      copy.querySelectorAll('.sr-only').forEach((n) => n.remove());
+      return copy.textContent ?? '';
+    });
+    expect(seen).toContain('RTL-[U+202E]gnp.exe');
+    expect(await table.evaluate((t) => /[\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]/.test((t as HTMLElement).innerText))).toBe(false);
+    await expect(uploads(page)).not.toContainText('\u202e');
+    await page.getByRole('region', { name: 'Uploads' }).evaluate((el) => el.scrollIntoView());
+    await file.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `test-results/bucket-hostile-name-${theme}.png` });
+    const download = page.waitForEvent('download');
+    await row.getByRole('button', { name: 'Download RTL-[U+202E]gnp.exe' }).click();
+    expect((await download).suggestedFilename()).toBe('RTL-gnp.exe');
+  });
+}
+
 test('a selection zips straight into the file picked (File System Access), entry by entry', async ({ page }) => {
   // The save picker answers with a real file handle, in the origin's private file system (no dialog).
   await page.addInitScript(() => {

@@ -174,10 +174,40 @@ test('edits a service, shows the diff, applies it and the list shows the change'
   await expect(row).toContainText('3Gi');
 });
 
+/**
+ * The drafts the editor has saved (IndexedDB "lagoon-drafts", src/features/editor/lib/drafts.ts) as
+ * JSON: the save waits for typing to pause, so a test waits for it here rather than for a time.
+ */
+function savedDrafts(page: Page): Promise<string> {
+  return page.evaluate(
+    () =>
+      new Promise<string>((resolve, reject) => {
+        const open = indexedDB.open('lagoon-drafts');
+        // Never create the database here: the app's store must make it, with its object store.
+        open.onupgradeneeded = () => open.transaction?.abort();
+        open.onerror = () => resolve('');
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('drafts')) {
+            db.close();
+            resolve('');
+            return;
+          }
+          const all = db.transaction('drafts', 'readonly').objectStore('drafts').getAll();
+          all.onsuccess = () => {
+            db.close();
+            resolve(JSON.stringify(all.result));
+          };
+          all.onerror = () => reject(all.error);
+        };
+      }),
+  );
+}
+
 test('gets an unsaved edit back after a reload', async ({ page }) => {
   await login(page, '/services/cowsay/edit');
   await page.getByLabel('Container image', { exact: true }).fill('ghcr.io/grycap/cowsay:draft');
-  await page.waitForTimeout(900);
+  await expect.poll(() => savedDrafts(page)).toContain('ghcr.io/grycap/cowsay:draft');
   await page.reload();
   await expect(page.getByRole('heading', { name: /unsaved draft/ })).toBeVisible();
   await expect(page.getByLabel('Container image', { exact: true })).toHaveValue('ghcr.io/grycap/cowsay');
@@ -185,7 +215,7 @@ test('gets an unsaved edit back after a reload', async ({ page }) => {
   await expect(page.getByLabel('Container image', { exact: true })).toHaveValue('ghcr.io/grycap/cowsay:draft');
   // A logout does not lose it either: drafts are kept per cluster and service.
   await page.getByLabel('Container image', { exact: true }).fill('ghcr.io/grycap/cowsay:after-logout');
-  await page.waitForTimeout(900);
+  await expect.poll(() => savedDrafts(page)).toContain('ghcr.io/grycap/cowsay:after-logout');
   await page.getByRole('button', { name: 'Log out' }).click();
   await expect(page).toHaveURL(/\/login/);
   await login(page, '/services/cowsay/edit');

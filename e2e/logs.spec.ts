@@ -59,9 +59,10 @@ test('follow a growing log, scroll up to read, see the new-lines badge, and jump
   // However many lines the first poll brings, the view starts at the newest.
   await expect(log).toContainText(/step \d+:/);
   await expect(page.getByRole('button', { name: 'Follow' })).toHaveAttribute('aria-pressed', 'true');
-  // Following: the newest line in view is near the end of what has arrived.
+  // Following: the view stays at the newest line that has arrived, whichever that is by now (a fixed
+  // step, as this said before, is long gone on a slow machine).
   await expect.poll(async () => log.locator('[data-line]').count()).toBeGreaterThan(20);
-  await expect(log.getByText(/^step 2\d\d:/).first()).toBeVisible({ timeout: 10_000 });
+  await expect.poll(() => log.evaluate((el) => el.scrollHeight - el.scrollTop - el.clientHeight)).toBeLessThan(10);
 
   // Scroll up to read: the view stays put and counts what arrives below.
   await log.hover();
@@ -70,7 +71,16 @@ test('follow a growing log, scroll up to read, see the new-lines badge, and jump
   const top = await log.evaluate((el) => el.scrollTop);
   const badge = page.getByRole('button', { name: /new lines?/ });
   await expect(badge).toBeVisible({ timeout: 8000 });
-  await page.waitForTimeout(2500);
+  // Wait for more lines to arrive below (or the last of them to be in), not for a time: the view stays put.
+  const status = page.getByText(/^[\d,]+ lines · not following/);
+  const received = async () => Number((await status.textContent())?.match(/^[\d,]+/)?.[0].replace(/,/g, ''));
+  const before = await received();
+  await expect
+    .poll(async () => {
+      const n = await received();
+      return n > before || n === lines.length;
+    })
+    .toBe(true);
   expect(Math.abs((await log.evaluate((el) => el.scrollTop)) - top)).toBeLessThan(2);
 
   await badge.click();

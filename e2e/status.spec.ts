@@ -46,6 +46,18 @@ test('the status page shows each node’s resources as bars with words, OSCAR an
   await expect(page.getByRole('alert')).toHaveCount(0);
 });
 
+test('the administrator sees the calls OSCAR logged, per period and per service', async ({ page }) => {
+  await login(page, '/status');
+  const calls = page.getByRole('region', { name: 'Calls to services' });
+  await expect(calls.getByTestId('executions-summary')).toHaveText(/^\d[\d,]* calls? since .+, (none|[\d,]+) failed/);
+  await expect(calls.getByRole('figure', { name: 'Calls per period' })).toBeVisible();
+  const rows = calls.getByRole('table').getByRole('row');
+  await expect(rows.nth(1).getByRole('cell').first()).toHaveText(/^\d/);
+  // The administrator can ask again; the figures stay while the log is read.
+  await calls.getByRole('button', { name: 'Refresh calls' }).click();
+  await expect(calls.getByTestId('executions-summary')).toBeVisible();
+});
+
 test('the status page has no serious axe violations in light and dark', async ({ page }, info) => {
   await useTheme(page, 'light');
   await login(page, '/status');

@@ -48,6 +48,7 @@ const SERVER_DIFFERS: Record<string, { schema?: Record<string, unknown>; statuse
   'POST /system/federation/{serviceName}': { schema: { $ref: '#/definitions/types.FederationResponse' } },
   'PUT /system/federation/{serviceName}': { schema: { $ref: '#/definitions/types.FederationResponse' } },
   'DELETE /system/federation/{serviceName}': { schema: { $ref: '#/definitions/types.FederationResponse' } },
+  'POST /system/buckets': { statuses: { 403: 'a full bucket quota: MinIO refuses it and OSCAR passes on a bare 403' } },
   'POST /system/services': { statuses: { 409: 'A service with the provided name already exists (NOTES.md)' } },
   'GET /system/services/{serviceName}': { statuses: { 403: 'the read handler refuses OIDC users who may not see the service' } },
   'GET /system/metrics': { statuses: { 401: 'the auth middleware runs before every /system route' } },
@@ -266,6 +267,10 @@ describe('the demo cluster honours the OSCAR contract', () => {
     expect((await call('POST /system/buckets', { auth: ana(), body: { bucket_name: 'ana-new', visibility: 'private' } })).status).toBe(201);
     expect((await call('POST /system/buckets', { auth: ana(), body: { bucket_name: 'No_Good' } })).status).toBe(400);
     expect((await call('POST /system/buckets', { body: { bucket_name: 'x-y-z' } })).status).toBe(401);
+    const owned = demoCluster().quotaView(DEMO_OIDC_USER.sub).minio!.buckets!.used!;
+    demoCluster().quotas.set(DEMO_OIDC_USER.sub, { ...demoCluster().quotaFor(DEMO_OIDC_USER.sub), buckets: owned });
+    const full = await call('POST /system/buckets', { auth: ana(), body: { bucket_name: 'ana-one-more' } });
+    expect([full.status, full.text]).toEqual([403, '']);
 
     expect((await call('PUT /system/buckets', { auth: ana(), body: { bucket_name: 'ana-new', visibility: 'public' } })).status).toBe(204);
     expect((await call('PUT /system/buckets', { auth: ana(), body: { bucket_name: 'field-videos', visibility: 'public' } })).status).toBe(403);

@@ -8,7 +8,9 @@ import { queryClient } from './lib/session/query-client';
 import { Toaster } from './components/toast';
 import { applyTheme, watchSystemTheme } from './app/theme';
 import { installSessionEnd } from './features/auth/session-end';
+import { preferNoEval } from './lib/deploy/strict-csp';
 
+preferNoEval();
 applyTheme();
 watchSystemTheme();
 installSessionEnd(router, queryClient);

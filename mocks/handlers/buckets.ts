@@ -26,7 +26,15 @@ export function bucketHandlers(cluster: Cluster, base: string) {
     http.post(
       `${base}/system/buckets`,
       system(cluster, async ({ principal, request }) => {
-        cluster.createBucket(principal, (await readJson(request)) as MinIOBucket);
+        const spec = (await readJson(request)) as MinIOBucket;
+        try {
+          cluster.createBucket(principal, spec);
+        } catch (e) {
+          // A full bucket quota is refused by MinIO's policy, and OSCAR passes on a bare 403 with no
+          // words (errors are plain text, sometimes empty: ../shared/oscar-api/NOTES.md).
+          if (e instanceof ClusterError && e.message.startsWith('Bucket quota exceeded')) throw new ClusterError(403, '');
+          throw e;
+        }
         return empty(201);
       }),
     ),

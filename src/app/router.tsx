@@ -1,10 +1,26 @@
-import { createBrowserRouter, redirect } from 'react-router';
+import { createBrowserRouter, createHashRouter, redirect } from 'react-router';
 import { requireSession } from '../lib/session/require-session';
 import { NotFound, RouteError } from './route-error';
+import { EMBEDDED } from '../lib/deploy/mode';
+import { rewriteStartUrl } from '../lib/deploy/start-url';
+import { legacyTarget } from '../lib/deploy/legacy-urls';
 
-export const router = createBrowserRouter([
+// Inside an OSCAR cluster, gin's static server has no fallback to index.html, so routes live in the hash
+// (#/services); hosted, they are real paths. Legacy OSCAR Dashboard URLs are mapped first, in both.
+rewriteStartUrl(EMBEDDED);
+const createRouter = EMBEDDED ? createHashRouter : createBrowserRouter;
+
+export const router = createRouter([
   { path: '/login', lazy: () => import('../features/auth/routes/login-route'), ErrorBoundary: RouteError },
   { path: '/auth/callback', lazy: () => import('../features/auth/routes/callback-route'), ErrorBoundary: RouteError },
+  // The OSCAR Dashboard's routes, reached without a page load (a pasted #/ui/… link in an open tab).
+  {
+    path: '/ui/*',
+    loader: ({ request }) => {
+      const url = new URL(request.url);
+      return redirect(legacyTarget(`#${url.pathname}${url.search}`) ?? '/services');
+    },
+  },
   {
     path: '/',
     // The shell (header, menus, session watch, uploads) loads with the first page behind the login, in

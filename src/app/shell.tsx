@@ -4,6 +4,7 @@ import { UserMenu } from '../features/auth/components/user-menu';
 import { SessionWatch } from '../features/auth/components/session-watch';
 import { UploadHost } from '../features/uploads/upload-host';
 import { ThemeSwitch } from './theme-switch';
+import { assetUrl } from '../lib/deploy/mode';
 
 const NAV = [
   { to: '/services', label: 'Services' },
@@ -29,7 +30,7 @@ export function Shell() {
       </a>
       <header className="sticky top-0 z-30 flex h-14 items-center gap-4 border-b border-line bg-surface px-4">
         <NavLink to="/services" className="flex items-center gap-2 font-semibold" aria-label="Lagoon home">
-          <img src="/favicon.svg" alt="" className="size-7" />
+          <img src={assetUrl('favicon.svg')} alt="" className="size-7" />
           <span className="text-lg tracking-tight">Lagoon</span>
         </NavLink>
         <div className="flex-1" />

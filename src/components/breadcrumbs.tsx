@@ -1,4 +1,5 @@
 import { Link } from 'react-router';
+import { Name } from './name';
 
 export interface Crumb {
   label: string;
@@ -16,11 +17,11 @@ export function Breadcrumbs({ items }: { items: Crumb[] }) {
             {i > 0 && <span aria-hidden="true">/</span>}
             {c.to ? (
               <Link to={c.to} className="text-accent underline-offset-2 hover:underline">
-                {c.label}
+                <Name value={c.label} />
               </Link>
             ) : (
               <span aria-current="page" className="truncate text-fg">
-                {c.label}
+                <Name value={c.label} />
               </span>
             )}
           </li>

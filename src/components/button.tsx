@@ -1,5 +1,6 @@
 import { forwardRef, type ButtonHTMLAttributes } from 'react';
 import { clsx } from 'clsx';
+import { visibleText } from '../lib/text/hidden-chars';
 
 export type ButtonVariant = 'primary' | 'secondary' | 'danger' | 'ghost';
 
@@ -29,6 +30,9 @@ export const Button = forwardRef<HTMLButtonElement, ButtonProps>(function Button
   { variant = 'secondary', size = 'md', busy = false, className, disabled, children, type = 'button', ...rest },
   ref,
 ) {
+  // Labels often carry a name ("Delete RTL-\u202Egnp.exe"): spoken and shown with its hidden characters marked.
+  const label = rest['aria-label'];
+  const title = rest.title;
   return (
     <button
       ref={ref}
@@ -37,6 +41,8 @@ export const Button = forwardRef<HTMLButtonElement, ButtonProps>(function Button
       aria-busy={busy || undefined}
       className={clsx(buttonClass(variant, size), 'disabled:cursor-not-allowed disabled:opacity-50', className)}
       {...rest}
+      {...(label === undefined ? {} : { 'aria-label': visibleText(label) })}
+      {...(title === undefined ? {} : { title: visibleText(title) })}
     >
       {busy && <Spinner small />}
       {children}

@@ -1,6 +1,8 @@
 import { useState, type ReactNode } from 'react';
 import { Button } from './button';
 import { Dialog } from './dialog';
+import { Name } from './name';
+import { visibleText } from '../lib/text/hidden-chars';
 
 /** Confirms a destructive action. With `confirmText`, the user must type it (e.g. the object's name). */
 export function ConfirmDialog({
@@ -23,7 +25,8 @@ export function ConfirmDialog({
   onCancel: () => void;
 }) {
   const [typed, setTyped] = useState('');
-  const ok = !confirmText || typed === confirmText;
+  // A name with hidden characters cannot be typed as stored; what is shown ([U+202E] and all) counts too.
+  const ok = !confirmText || typed === confirmText || typed === visibleText(confirmText);
   const close = () => {
     setTyped('');
     onCancel();
@@ -55,7 +58,9 @@ export function ConfirmDialog({
         {confirmText && (
           <label className="flex flex-col gap-1">
             <span>
-              Type <strong className="font-mono">{confirmText}</strong> to confirm
+              Type <strong className="font-mono">
+                <Name value={confirmText} />
+              </strong> to confirm
             </span>
             <input
               className="rounded-md border border-line bg-canvas px-2 py-1.5 font-mono"

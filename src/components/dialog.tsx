@@ -1,4 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react';
+import { Name } from './name';
 
 /** A modal on the native <dialog>: focus trap, Escape to close and inert background come from the browser. */
 export function Dialog({
@@ -35,7 +36,7 @@ export function Dialog({
       {open && (
         <div className="flex flex-col gap-4 p-5">
           <h2 id="dialog-title" className="text-lg font-semibold">
-            {title}
+            <Name value={title} />
           </h2>
           <div className="text-sm">{children}</div>
           {footer && <div className="flex justify-end gap-2">{footer}</div>}

@@ -65,7 +65,11 @@ export function DiffEditor({
   useEffect(() => {
     const diff = diffRef.current;
     if (!diff) return;
+    let cancelled = false;
     void loadMonaco().then(({ monaco }) => {
+      // Left (or re-rendered) before Monaco answered: this editor may be disposed, and setting a model
+      // on it throws "AbstractContextKeyService has been disposed".
+      if (cancelled || diffRef.current !== diff) return;
       const old = diff.getModel();
       diff.setModel({
         original: monaco.editor.createModel(original, language),
@@ -74,6 +78,9 @@ export function DiffEditor({
       old?.original.dispose();
       old?.modified.dispose();
     });
+    return () => {
+      cancelled = true;
+    };
   }, [original, modified, language, state]);
 
   if (state === 'failed') {

@@ -1,5 +1,6 @@
 import { useId, type ReactNode } from 'react';
 import { clsx } from 'clsx';
+import { Name } from './name';
 
 /** A titled card: a landmark-free <section> named by its heading, with optional actions on the right. */
 export function Section({
@@ -21,7 +22,7 @@ export function Section({
       <div className="mb-4 flex flex-wrap items-start justify-between gap-3">
         <div className="flex min-w-0 flex-col gap-1">
           <h2 id={id} className="text-base font-semibold">
-            {title}
+            <Name value={title} />
           </h2>
           {description && <p className="text-sm text-muted">{description}</p>}
         </div>

@@ -1,11 +1,14 @@
 import type { ReactNode } from 'react';
 import { errorMessage, isApiError } from '../api/errors';
 import { Button } from './button';
+import { Name } from './name';
 
 export function EmptyState({ title, children, action }: { title: string; children?: ReactNode; action?: ReactNode }) {
   return (
     <div className="flex flex-col items-center gap-2 rounded-lg border border-dashed border-line bg-surface px-6 py-12 text-center">
-      <h2 className="text-base font-semibold">{title}</h2>
+      <h2 className="text-base font-semibold">
+        <Name value={title} />
+      </h2>
       {children && <div className="max-w-prose text-sm text-muted">{children}</div>}
       {action && <div className="mt-2">{action}</div>}
     </div>
@@ -17,10 +20,12 @@ export function ErrorState({ error, title = 'Something went wrong', onRetry }: {
   return (
     <div role="alert" className="flex flex-col gap-2 rounded-lg border border-danger/40 bg-danger-soft px-5 py-4">
       <h2 className="font-semibold text-danger">
-        {title}
+        <Name value={title} />
         {status}
       </h2>
-      <p className="text-sm break-words whitespace-pre-wrap">{errorMessage(error)}</p>
+      <p className="text-sm break-words whitespace-pre-wrap">
+        <Name value={errorMessage(error)} />
+      </p>
       {onRetry && (
         <div>
           <Button size="sm" onClick={onRetry}>

@@ -1,6 +1,7 @@
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, type ReactNode } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { clsx } from 'clsx';
+import { visibleText } from '../lib/text/hidden-chars';
 
 export interface Column<T> {
   id: string;
@@ -127,7 +128,7 @@ export function DataTable<T>({
         aria-rowcount={rows.length + 1}
         className={clsx('w-full table-fixed border-separate border-spacing-0 text-sm', tableClassName)}
       >
-        <caption className="sr-only">{label}</caption>
+        <caption className="sr-only">{visibleText(label)}</caption>
         <colgroup>
           {selection && <col className="w-11" />}
           {columns.map((c) => (
@@ -225,7 +226,7 @@ function RowView<T>({ row, index, columns, height, checked, rowLabel, onToggle }
           <input
             type="checkbox"
             className="size-4 accent-accent align-middle"
-            aria-label={rowLabel(row)}
+            aria-label={visibleText(rowLabel(row))}
             checked={checked}
             onChange={(e) => onToggle(index, (e.nativeEvent as MouseEvent).shiftKey === true)}
           />
@@ -264,7 +265,7 @@ function HeaderCheckbox({
       ref={ref}
       type="checkbox"
       className="size-4 accent-accent align-middle"
-      aria-label={label}
+      aria-label={visibleText(label)}
       checked={checked}
       disabled={disabled}
       onChange={onChange}

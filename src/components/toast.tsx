@@ -1,5 +1,6 @@
 import { useSyncExternalStore } from 'react';
 import { clsx } from 'clsx';
+import { Name } from './name';
 
 export interface Toast {
   id: number;
@@ -63,7 +64,9 @@ export function Toaster() {
 function ToastItem({ t }: { t: Toast }) {
   return (
     <div className={clsx('pointer-events-auto flex items-start gap-3 rounded-md border px-4 py-3 text-sm shadow-lg', STYLE[t.kind])}>
-      <p className="flex-1 break-words">{t.message}</p>
+      <p className="flex-1 break-words">
+        <Name value={t.message} />
+      </p>
       <button
         type="button"
         onClick={() => dismissToast(t.id)}

@@ -32,9 +32,15 @@ export function useUrlListParams<View extends { q: string }>(parse: (params: URL
     );
   }
 
-  function setQuery(q: string) {
+  /** Sets the filter text; `also` changes other params in the same navigation (two updates in one tick
+   *  would each start from the same URL, and the second would undo the first). */
+  function setQuery(q: string, also?: (next: URLSearchParams) => void) {
     setText(q);
-    update((n) => (q ? n.set('q', q) : n.delete('q')));
+    update((n) => {
+      if (q) n.set('q', q);
+      else n.delete('q');
+      also?.(n);
+    });
   }
 
   return { view, q: text, setQuery, update };

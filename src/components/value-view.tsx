@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { clsx } from 'clsx';
 import { SecretValue } from './secret-value';
+import { Name } from './name';
 
 // Keys whose values are credentials wherever they appear (storage providers, clusters, config, unknown
 // fields). Matched on the key's last word so that e.g. `token_endpoint` (a URL) stays visible.
@@ -54,11 +55,11 @@ export function ValueView({
   if (value === null || value === undefined || value === '') return <span className="text-muted italic">Not set</span>;
   if (typeof value === 'boolean') return <span>{value ? 'Yes' : 'No'}</span>;
   if (typeof value === 'number' || typeof value === 'bigint') return <span>{String(value)}</span>;
-  if (typeof value === 'string') return <span className="break-words">{value}</span>;
+  if (typeof value === 'string') return <Name value={value} className="break-words" />;
   if (Array.isArray(value)) {
     if (value.length === 0) return <span className="text-muted italic">None</span>;
     if (!masked && value.every((v) => typeof v !== 'object' || v === null)) {
-      return <span className="break-words">{value.map((v) => String(v)).join(', ')}</span>;
+      return <Name value={value.map((v) => String(v)).join(', ')} className="break-words" />;
     }
     return (
       <ol className="flex list-decimal flex-col gap-2 pl-5">
@@ -83,7 +84,8 @@ export function ValueView({
     >
       {entries.map(([k, v]) => (
         <div key={k} className="contents">
-          <dt className={clsx('text-muted', depth === 0 && 'font-medium', rawKeys && 'font-mono')}>{rawKeys ? k : humanizeKey(k)}</dt>
+          <dt className={clsx('text-muted', depth === 0 && 'font-medium', rawKeys && 'font-mono')}><Name value={rawKeys ? k : humanizeKey(k)} />
+          </dt>
           <dd className="min-w-0">
             <ValueView value={v} name={k} secret={masked} depth={depth + 1} />
           </dd>

@@ -1,4 +1,4 @@
-// The identity providers offered on the login screen come from /config.json, served with the app, so
+// The identity providers offered on the login screen come from config.json, served next to index.html, so
 // a deployment can change them without a rebuild. The demo cluster reads the same file to decide which
 // issuers it trusts, so the shape ({ oidcProviders: [{ id, label, authority, clientId, scope }] }) is shared.
 // Checked by hand rather than with zod: this file is in the first-visit bundle (the header reads it),
@@ -29,6 +29,8 @@ export interface AuthConfig {
   problem: string;
 }
 
+import { assetUrl } from '../../lib/deploy/mode';
+
 let loading: Promise<AuthConfig> | null = null;
 
 /** Reads /config.json once per page. A broken or missing file leaves password login working. */
@@ -42,10 +44,14 @@ export function resetAuthConfig(): void {
   loading = null;
 }
 
-export function parseAuthConfig(raw: unknown): AuthConfig {
-  const list = raw && typeof raw === 'object' ? (raw as { oidcProviders?: unknown }).oidcProviders ?? [] : null;
+export function parseAuthConfig(raw: unknown, where = 'config.json'): AuthConfig {
+  const list = raw && typeof raw === 'object' && !Array.isArray(raw) ? ((raw as { oidcProviders?: unknown }).oidcProviders ?? []) : null;
   if (!Array.isArray(list)) {
-    return { oidcProviders: [], problem: 'The app configuration (config.json) is not valid, so identity provider login is unavailable.' };
+    const why = list === null ? 'it is not a JSON object' : '"oidcProviders" is not a list';
+    return {
+      oidcProviders: [],
+      problem: `The app configuration at ${where} is not valid (${why}), so identity provider login is unavailable.`,
+    };
   }
   const providers: OidcProvider[] = [];
   let skipped = 0;
@@ -55,21 +61,37 @@ export function parseAuthConfig(raw: unknown): AuthConfig {
     else skipped++;
   }
   const problem = skipped
-    ? `${skipped} identity provider${skipped === 1 ? ' is' : 's are'} misconfigured in config.json and not shown.`
+    ? `${skipped} identity provider${skipped === 1 ? ' is' : 's are'} misconfigured in ${where} (each needs id, label, clientId and an authority URL) and not shown.`
     : '';
   return { oidcProviders: providers, problem };
 }
 
-async function fetchConfig(): Promise<AuthConfig> {
+/** Why a config.json could not be read, in words; null when it is fine. */
+async function readProblem(res: Response): Promise<{ raw?: unknown; problem?: string }> {
+  if (!res.ok) return { problem: res.status === 404 ? 'the file is missing (HTTP 404)' : `the server answered HTTP ${res.status}` };
+  const body = await res.text();
+  if (body.trimStart().startsWith('<')) return { problem: 'the server answered a web page instead of the JSON file' };
   try {
-    const res = await fetch('/config.json', { cache: 'no-cache', credentials: 'same-origin' });
-    if (!res.ok) throw new Error(`HTTP ${res.status}`);
-    return parseAuthConfig(await res.json());
-  } catch {
+    return { raw: JSON.parse(body) as unknown };
+  } catch (e) {
+    return { problem: `it is not valid JSON (${e instanceof Error ? e.message : String(e)})` };
+  }
+}
+
+async function fetchConfig(): Promise<AuthConfig> {
+  // Next to index.html: /config.json hosted, /ui/config.json inside a cluster (lib/deploy/mode.ts).
+  const where = assetUrl('config.json');
+  try {
+    const res = await fetch(where, { cache: 'no-cache', credentials: 'same-origin' });
+    const { raw, problem } = await readProblem(res);
+    if (problem === undefined) return parseAuthConfig(raw, where);
+    loading = null;
+    return { oidcProviders: [], problem: `The list of identity providers at ${where} could not be loaded: ${problem}. Only password login is available.` };
+  } catch (e) {
     loading = null;
     return {
       oidcProviders: [],
-      problem: 'The list of identity providers (config.json) could not be loaded, so only password login is available.',
+      problem: `The list of identity providers at ${where} could not be loaded (${e instanceof Error ? e.message : String(e)}), so only password login is available.`,
     };
   }
 }

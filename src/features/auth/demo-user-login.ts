@@ -35,7 +35,7 @@ export async function loginAsDemoUser(user: DemoOidcUser, endpoint = DEMO_ENDPOI
   const session: Session = {
     endpoint,
     method: 'oidc',
-    user: { name: user.name, email: user.email, sub: user.sub },
+    user: { name: user.name, email: user.email, sub: user.sub, entitlements: [...user.eduperson_entitlement] },
     credentials,
     expiresAt: now + DEMO_TOKEN_LIFETIME_MS,
   };

@@ -8,6 +8,7 @@ import { loadAuthConfig, type OidcProvider } from './auth-config';
 import { checkCluster, LoginError } from './check-cluster';
 import { rememberCluster } from './recent-clusters';
 import { setRenewal } from './renewal-status';
+import { oidcRedirectUri, postLogoutUri } from '../../lib/deploy/mode';
 
 export const CALLBACK_PATH = '/auth/callback';
 export const LOGIN_PATH = '/login';
@@ -27,15 +28,15 @@ function storage(): WebStorageStateStore {
 }
 
 export function managerSettings(p: OidcProvider) {
-  const origin = location.origin;
   return {
     authority: p.authority,
     client_id: p.clientId,
     scope: p.scope,
-    redirect_uri: `${origin}${CALLBACK_PATH}`,
+    // `${origin}${CALLBACK_PATH}` hosted; embedded, the app's folder (<origin>/ui/), see lib/deploy/mode.ts.
+    redirect_uri: oidcRedirectUri(),
     // Used only when the provider gives no refresh token: renewal then loads the callback in an iframe.
-    silent_redirect_uri: `${origin}${CALLBACK_PATH}`,
-    post_logout_redirect_uri: `${origin}${LOGIN_PATH}`,
+    silent_redirect_uri: oidcRedirectUri(),
+    post_logout_redirect_uri: postLogoutUri(),
     response_type: 'code',
     automaticSilentRenew: true,
     // Claims come from the ID token; the access token may be meant for the cluster, not for userinfo.
@@ -199,10 +200,11 @@ export async function finishOidcLogin(url: string): Promise<CallbackResult> {
   const profile = user.profile;
   const name = str(profile.name) ?? str(profile.preferred_username) ?? str(profile.email) ?? profile.sub;
   const email = str(profile.email);
+  const entitlements = strings(profile.eduperson_entitlement);
   const session: Session = {
     endpoint: state.endpoint,
     method: 'oidc',
-    user: { name, sub: profile.sub, ...(email ? { email } : {}) },
+    user: { name, sub: profile.sub, ...(email ? { email } : {}), ...(entitlements.length ? { entitlements } : {}) },
     credentials: { kind: 'bearer', token: user.access_token },
     providerId: provider.id,
     ...expiry(user),
@@ -215,6 +217,12 @@ export async function finishOidcLogin(url: string): Promise<CallbackResult> {
 
 function str(v: unknown): string | undefined {
   return typeof v === 'string' && v.trim() ? v : undefined;
+}
+
+/** A claim that may be one string or a list of them. */
+function strings(v: unknown): string[] {
+  const list = Array.isArray(v) ? v : [v];
+  return list.filter((x): x is string => typeof x === 'string' && x.trim() !== '');
 }
 
 async function readStoredState(url: string): Promise<{ authority: string; client_id: string; data: unknown } | null> {
@@ -261,7 +269,7 @@ export async function signoutAtProvider(providerId: string | undefined): Promise
   if (!provider) throw new Error('The identity provider of this session is no longer configured.');
   const um = userManagerFor(provider);
   // Resolves only if the redirect fails to start; otherwise the page is on its way to the provider.
-  await um.signoutRedirect({ post_logout_redirect_uri: `${location.origin}${LOGIN_PATH}` });
+  await um.signoutRedirect({ post_logout_redirect_uri: postLogoutUri() });
 }
 
 /** Drops the provider's tokens from this tab without asking the provider (switching cluster, a 401). */

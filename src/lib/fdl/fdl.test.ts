@@ -401,6 +401,21 @@ describe('parseFdl errors', () => {
     expect(errors[0]?.path).toEqual(['storage_providers', 'minio', 'edge', 'verify']);
   });
 
+  it('says on which line a deeply nested file goes too deep, instead of overflowing the stack', () => {
+    const flow = `${GOOD}\n    deep: ${'['.repeat(20_000)}${']'.repeat(20_000)}\n`;
+    const [first, ...rest] = expectErrors(parseFdl(flow));
+    expect(rest).toEqual([]);
+    // deep: sits three levels in (functions, the list under oscar, the cluster), so the 98th bracket is one too many.
+    expect(first).toMatchObject({ line: GOOD.split('\n').length + 1, column: 11 + 97 });
+    expect(first?.message).toMatch(/^The YAML nests more than 100 levels deep here, so it cannot be read/);
+    expect(first?.message).not.toMatch(/call stack/);
+
+    const block = Array.from({ length: 900 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n');
+    const [deep] = expectErrors(parseFdl(`${block} 1\n`));
+    expect(deep).toMatchObject({ line: 101, column: 101 });
+    expect(deep?.message).toMatch(/nests more than 100 levels/);
+  });
+
   it('never throws, whatever it is given', () => {
     for (const input of [
       undefined,

@@ -24,6 +24,7 @@ import {
   normaliseFdlStorageProviders,
 } from './convert';
 import type { Fdl, FdlIssue, FdlService, ParseFdlResult } from './types';
+import { findTooDeep } from './yaml-depth';
 import {
   STORAGE_PROVIDER_KINDS,
   clustersSchema,
@@ -298,6 +299,18 @@ function parseFdlUnchecked(text: string): ParseFdlResult {
         line: 1,
         column: 1,
         message: 'The file is empty; an FDL file starts with functions: oscar: followed by the services',
+      },
+    ]);
+  }
+
+  // Before the parser, which would overflow the stack on thousands of levels.
+  const deep = findTooDeep(text);
+  if (deep) {
+    return fail([
+      {
+        line: deep.line,
+        column: deep.column,
+        message: `The YAML nests more than ${deep.limit} levels deep here, so it cannot be read; an FDL file needs about ten. Is a bracket left open, or something pasted into itself?`,
       },
     ]);
   }

@@ -9,6 +9,8 @@ export interface SessionUser {
   email?: string;
   /** OIDC subject (the EGI UID OSCAR uses as owner), absent for Basic. */
   sub?: string;
+  /** OIDC `eduperson_entitlement` claims (the VOs the user belongs to: lib/session/vos.ts). */
+  entitlements?: string[];
 }
 
 export interface Session {

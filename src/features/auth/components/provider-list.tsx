@@ -3,7 +3,18 @@ import { Button } from '../../../components/button';
 import { loadAuthConfig, type OidcProvider } from '../auth-config';
 
 /** One button a configured identity provider; the cluster decides whether it trusts the one chosen. */
-export function ProviderList({ busyId, disabled, onChoose }: { busyId: string | null; disabled: boolean; onChoose: (p: OidcProvider) => void }) {
+/** `preferred`: the provider a link asked for (the OSCAR Dashboard's hand-over, `process=`), listed first. */
+export function ProviderList({
+  busyId,
+  disabled,
+  onChoose,
+  preferred = null,
+}: {
+  busyId: string | null;
+  disabled: boolean;
+  onChoose: (p: OidcProvider) => void;
+  preferred?: string | null;
+}) {
   const config = useQuery({ queryKey: ['auth', 'config'], queryFn: loadAuthConfig, staleTime: Infinity });
   if (config.isPending) {
     return (
@@ -12,7 +23,8 @@ export function ProviderList({ busyId, disabled, onChoose }: { busyId: string | 
       </p>
     );
   }
-  const providers = config.data?.oidcProviders ?? [];
+  const all = config.data?.oidcProviders ?? [];
+  const providers = [...all.filter((p) => p.id === preferred), ...all.filter((p) => p.id !== preferred)];
   const problem = config.data?.problem ?? '';
   return (
     <div className="flex flex-col gap-2">
@@ -20,7 +32,13 @@ export function ProviderList({ busyId, disabled, onChoose }: { busyId: string | 
         <ul className="flex flex-col gap-2">
           {providers.map((p) => (
             <li key={p.id}>
-              <Button className="w-full" busy={busyId === p.id} disabled={disabled} onClick={() => onChoose(p)}>
+              <Button
+                className="w-full"
+                variant={p.id === preferred ? 'primary' : 'secondary'}
+                busy={busyId === p.id}
+                disabled={disabled}
+                onClick={() => onChoose(p)}
+              >
                 Continue with {p.label}
               </Button>
             </li>

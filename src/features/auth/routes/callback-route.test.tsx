@@ -4,7 +4,7 @@ import { OidcClient } from 'oidc-client-ts';
 import { getSession } from '../../../lib/session/session';
 import { managerSettings } from '../oidc';
 import { listClusters } from '../recent-clusters';
-import { ANA, CLUSTER, IDP, renderRoutes, testConfig, serveAuthCluster } from '../test/helpers';
+import { ANA, ANA_ENTITLEMENTS, CLUSTER, IDP, renderRoutes, testConfig, serveAuthCluster } from '../test/helpers';
 
 const provider = testConfig.oidcProviders[0]!;
 
@@ -35,7 +35,7 @@ test('a successful login makes a bearer session and goes back to where the user 
     endpoint: CLUSTER,
     method: 'oidc',
     providerId: 'test-idp',
-    user: { name: ANA.name, email: ANA.email, sub: ANA.sub },
+    user: { name: ANA.name, email: ANA.email, sub: ANA.sub, entitlements: ANA_ENTITLEMENTS },
     credentials: { kind: 'bearer', token: expect.stringMatching(/^good\./) },
   });
   expect(session?.expiresAt).toBeGreaterThan(Date.now());

@@ -152,7 +152,19 @@ test('an identity provider login needs a valid endpoint first', async () => {
 test('a broken config.json leaves password login working and says why', async () => {
   server.use(http.get('/config.json', () => new HttpResponse('oops', { status: 500 })));
   await renderRoutes('/login');
-  expect(await screen.findByText(/could not be loaded, so only password login is available/i)).toBeInTheDocument();
+  expect(await screen.findByText(/at http:\/\/[^ ]+\/config\.json could not be loaded: the server answered HTTP 500\. Only password login is available/i)).toBeInTheDocument();
+  expect(screen.getByRole('button', { name: 'Log in' })).toBeEnabled();
+});
+
+test.each([
+  ['missing', () => new HttpResponse('404 page not found', { status: 404 }), /config\.json could not be loaded: the file is missing \(HTTP 404\)/],
+  ['a web page', () => new HttpResponse('<!doctype html><p>hi', { headers: { 'Content-Type': 'text/html' } }), /answered a web page instead of the JSON file/],
+  ['not JSON', () => new HttpResponse('{"oidcProviders": [', { headers: { 'Content-Type': 'application/json' } }), /config\.json could not be loaded: it is not valid JSON/],
+  ['the wrong shape', () => HttpResponse.json({ oidcProviders: { id: 'egi' } }), /config\.json is not valid \("oidcProviders" is not a list\)/],
+])('a config.json that is %s says what is wrong and where the file is', async (_, answer, message) => {
+  server.use(http.get('/config.json', answer));
+  await renderRoutes('/login');
+  expect(await screen.findByText(message)).toBeInTheDocument();
   expect(screen.getByRole('button', { name: 'Log in' })).toBeEnabled();
 });
 

@@ -18,12 +18,16 @@ import { DemoUsers } from '../components/demo-users';
 import { EndpointField } from '../components/endpoint-field';
 import { ProviderList } from '../components/provider-list';
 import { TextField } from '../components/text-field';
+import { assetUrl, sameOriginEndpoint } from '../../../lib/deploy/mode';
+import { legacyTarget } from '../../../lib/deploy/legacy-urls';
 
 type Errors = Partial<Record<LoginField, string>>;
 
 /** Already logged in and not choosing a cluster: nothing to do here. */
 export function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
+  // The OSCAR Dashboard's hand-over (#/login?endpoint=…&process=EGI) arriving without a page load.
+  if (url.searchParams.has('process')) throw redirect(legacyTarget(`#/login${url.search}`) ?? '/login');
   if (getSession() && !url.searchParams.has('endpoint')) throw redirect(safeNext(url.searchParams.get('next')));
   return null;
 }
@@ -33,7 +37,10 @@ export function Component() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const next = safeNext(params.get('next'));
-  const [endpoint, setEndpoint] = useState(() => params.get('endpoint') ?? listClusters()[0]?.endpoint ?? DEMO_ENDPOINT);
+  // Inside an OSCAR cluster the cluster is this page's own origin: no field, no demo.
+  const [sameOrigin] = useState(sameOriginEndpoint);
+  const [endpoint, setEndpoint] = useState(() => sameOrigin ?? params.get('endpoint') ?? listClusters()[0]?.endpoint ?? DEMO_ENDPOINT);
+  const preferredProvider = params.get('provider');
   const [username, setUsername] = useState(DEMO_USERNAME);
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<Errors>({});
@@ -51,7 +58,13 @@ export function Component() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  function fail(errs: Errors) {
+  function fail(given: Errors) {
+    // With no endpoint field, what is wrong with the cluster is said for the whole form.
+    const errs: Errors = { ...given };
+    if (sameOrigin && errs.endpoint) {
+      errs.form = errs.endpoint;
+      delete errs.endpoint;
+    }
     setErrors(errs);
     const first = (['endpoint', 'username', 'password', 'form'] as const).find((f) => errs[f]);
     // After the DOM shows the error, so a screen reader reads it with the field.
@@ -103,15 +116,15 @@ export function Component() {
     });
   }
 
-  const demo = isDemoEndpoint(endpoint.trim());
+  const demo = !sameOrigin && isDemoEndpoint(endpoint.trim());
   return (
     <main className="flex min-h-full items-start justify-center px-4 py-10 sm:py-16">
       <div className="flex w-full max-w-md flex-col gap-6">
         <header className="flex items-center gap-3">
-          <img src="/favicon.svg" alt="" className="size-10" />
+          <img src={assetUrl('favicon.svg')} alt="" className="size-10" />
           <div>
             <h1 className="text-2xl font-semibold tracking-tight">Log in to Lagoon</h1>
-            <p className="text-sm text-muted">A dashboard for OSCAR serverless clusters</p>
+            <p className="text-sm text-muted">{sameOrigin ? `OSCAR cluster ${new URL(sameOrigin).host}` : 'A dashboard for OSCAR serverless clusters'}</p>
           </div>
         </header>
 
@@ -130,7 +143,7 @@ export function Component() {
 
         <div className="flex flex-col gap-5 rounded-lg border border-line bg-surface p-6 shadow-sm">
           <form noValidate onSubmit={submit} className="flex flex-col gap-4">
-            <EndpointField ref={endpointRef} value={endpoint} onChange={setEndpoint} error={errors.endpoint} />
+            {!sameOrigin && <EndpointField ref={endpointRef} value={endpoint} onChange={setEndpoint} error={errors.endpoint} />}
 
             {demo && (
               <div className="flex flex-col items-start gap-2 rounded-md border border-accent/40 bg-accent-soft px-4 py-3 text-sm">
@@ -181,11 +194,11 @@ export function Component() {
               With your identity provider
             </h2>
             <p className="text-xs text-muted">The cluster must trust the provider you choose.</p>
-            <ProviderList busyId={busy} disabled={busy !== null} onChoose={chooseProvider} />
+            <ProviderList busyId={busy} disabled={busy !== null} onChoose={chooseProvider} preferred={preferredProvider} />
           </section>
         </div>
 
-        {!demo && (
+        {!demo && !sameOrigin && (
           <p className="flex items-center justify-center gap-2 text-sm text-muted">
             No cluster at hand?
             <DemoButton busy={busy === 'demo'} disabled={busy !== null} onClick={loginToDemo} />

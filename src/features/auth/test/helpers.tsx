@@ -23,6 +23,9 @@ export const ANA = {
   email: 'ana.garcia@example.org',
 };
 
+/** EGI Check-in sends group memberships as entitlement URNs (one here as a lone string would also be read). */
+export const ANA_ENTITLEMENTS = ['urn:mace:egi.eu:group:vo.ai4eosc.eu:role=member#aai.egi.eu'];
+
 export const testConfig = {
   oidcProviders: [{ id: 'test-idp', label: 'Test IdP', authority: IDP, clientId: 'lagoon', scope: 'openid profile email' }],
 };
@@ -87,7 +90,7 @@ export const handlers = [
       expires_in: 300,
       refresh_token: `refresh-${token.issued}`,
       scope: 'openid profile email',
-      id_token: fakeJwt({ iss: IDP, aud: 'lagoon', iat: now, exp: now + 300, ...ANA }),
+      id_token: fakeJwt({ iss: IDP, aud: 'lagoon', iat: now, exp: now + 300, ...ANA, eduperson_entitlement: ANA_ENTITLEMENTS }),
     });
   }),
 ];

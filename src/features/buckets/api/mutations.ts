@@ -1,15 +1,38 @@
 import { useMutation, useQueryClient, type InfiniteData } from '@tanstack/react-query';
-import { oscar } from '../../../api/client';
+import { clientFor, oscar } from '../../../api/client';
+import { getConnection } from '../../../api/connection';
+import { ApiError, isApiError } from '../../../api/errors';
 import type { BucketListResponse, MinIOBucket } from '../../../api/types';
 import { deleteObjects, type DeleteOutcome } from '../../../lib/s3/client';
 import { s3Credentials } from '../../../lib/s3/oscar';
+import { bucketQuotaMessage } from '../lib/bucket-quota';
 import { bucketKeys } from './queries';
+
+/**
+ * A 403 on create may be a full bucket quota: an OIDC user's own quota says so. Asked on a client
+ * without the session's 401 hook, so a refused quota call (Basic gets 401) never signs anyone out.
+ */
+async function explainRefusal(e: unknown): Promise<unknown> {
+  const conn = getConnection();
+  if (!isApiError(e) || e.status !== 403 || conn?.credentials?.kind !== 'bearer') return e;
+  try {
+    const { data } = await clientFor(conn).GET('/system/quotas/user');
+    const message = bucketQuotaMessage(data);
+    return message ? new ApiError(e.status, message, e.body, e.url) : e;
+  } catch {
+    return e;
+  }
+}
 
 export function useCreateBucket() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: async (b: MinIOBucket) => {
-      await oscar.POST('/system/buckets', { body: b });
+      try {
+        await oscar.POST('/system/buckets', { body: b });
+      } catch (e) {
+        throw await explainRefusal(e);
+      }
     },
     onSettled: () => qc.invalidateQueries({ queryKey: bucketKeys.list() }),
   });

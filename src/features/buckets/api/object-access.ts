@@ -7,6 +7,7 @@ import { presign, s3Credentials } from '../../../lib/s3/oscar';
 import { presignUrl } from '../../../lib/s3/sign';
 import { saveBlob } from '../../../components/save-file';
 import { browserCannotFetch, DotKeyError } from '../lib/dot-keys';
+import { withoutHiddenChars } from '../../../lib/text/hidden-chars';
 
 /** Above this a download is handed to the browser as a link instead of being read into memory first. */
 const IN_MEMORY_LIMIT = 256 * 1024 * 1024;
@@ -26,7 +27,8 @@ export async function fetchObject(bucket: string, key: string, signal?: AbortSig
 
 export async function downloadObject(bucket: string, key: string, size: number): Promise<void> {
   if (browserCannotFetch(key)) throw new DotKeyError(key);
-  const name = baseName(key);
+  // Saved without hidden characters, so the file is what its name says (src/lib/text/hidden-chars).
+  const name = withoutHiddenChars(baseName(key));
   if (size > IN_MEMORY_LIMIT) {
     const c = await s3Credentials();
     const url = c

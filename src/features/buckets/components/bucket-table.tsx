@@ -7,6 +7,7 @@ import { DataTable, type Column } from '../../../components/table';
 import { formatBytes } from '../../../lib/units/transfer';
 import { bucketHref } from '../lib/bucket-paths';
 import type { BucketUse } from '../lib/bucket-services';
+import { Name } from '../../../components/name';
 
 export type BucketSort = 'name' | 'owner' | 'visibility' | 'size' | 'objects';
 
@@ -38,7 +39,7 @@ export function BucketTable({
         width: 'w-[20%]',
         cell: (b) => (
           <Link to={bucketHref(b.bucket_name ?? '')} className="font-mono text-accent underline-offset-2 hover:underline">
-            {b.bucket_name}
+            <Name value={b.bucket_name ?? ''} />
           </Link>
         ),
       },

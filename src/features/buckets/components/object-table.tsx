@@ -6,6 +6,8 @@ import { DataTable, type Column } from '../../../components/table';
 import { formatBytes } from '../../../lib/units/transfer';
 import { bucketHref } from '../lib/bucket-paths';
 import type { ObjectRow, ObjectSort } from '../lib/object-tree';
+import { Name } from '../../../components/name';
+import { visibleText } from '../../../lib/text/hidden-chars';
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
@@ -74,19 +76,23 @@ export function ObjectTable({
         // No width: the name gets whatever the other columns leave, so the table fits its box.
         cell: (r) =>
           r.kind === 'folder' ? (
-            <Link to={bucketHref(bucket, r.id)} className="inline-flex max-w-full items-center gap-2 text-accent underline-offset-2 hover:underline" title={r.name}>
+            <Link to={bucketHref(bucket, r.id)} className="inline-flex max-w-full items-center gap-2 text-accent underline-offset-2 hover:underline" title={visibleText(r.name)}>
               <FolderIcon />
-              <span className="truncate whitespace-pre">{r.name}/</span>
+              <span className="truncate whitespace-pre">
+                <Name value={r.name} />/
+              </span>
             </Link>
           ) : (
             <button
               type="button"
               onClick={() => actions.onOpen(r)}
               className="inline-flex max-w-full items-center gap-2 text-left underline-offset-2 hover:underline"
-              title={r.name}
+              title={visibleText(r.name)}
             >
               <FileIcon />
-              <span className="truncate whitespace-pre">{r.name}</span>
+              <span className="truncate whitespace-pre">
+                <Name value={r.name} />
+              </span>
             </button>
           ),
       },

@@ -5,6 +5,7 @@ import { fetchObject } from '../api/object-access';
 import { browserCannotFetch } from '../lib/dot-keys';
 import { previewKind } from '../lib/object-tree';
 import { DotKeyHelp } from './dot-key-help';
+import { visibleText } from '../../../lib/text/hidden-chars';
 
 const TEXT_LIMIT = 256 * 1024;
 const PDF_LIMIT = 50 * 1024 * 1024;
@@ -46,7 +47,7 @@ function TextPreview({ text, kind, name, truncated }: { text: string; kind: stri
     return (
       <div className="overflow-auto">
         <table className="text-xs">
-          <caption className="sr-only">First rows of {name}</caption>
+          <caption className="sr-only">First rows of {visibleText(name)}</caption>
           <thead>
             <tr>
               {head.map((h, i) => (
@@ -112,21 +113,21 @@ export function PreviewBody({ bucket, objectKey, name, size }: { bucket: string;
   const { text, url } = q.data;
   switch (kind) {
     case 'image':
-      return <img src={url} alt={`Preview of ${name}`} className="max-h-[60vh] w-full rounded-md bg-raised object-contain" />;
+      return <img src={url} alt={`Preview of ${visibleText(name)}`} className="max-h-[60vh] w-full rounded-md bg-raised object-contain" />;
     case 'audio':
       return (
-        <audio controls src={url} className="w-full" aria-label={`Play ${name}`}>
+        <audio controls src={url} className="w-full" aria-label={`Play ${visibleText(name)}`}>
           <track kind="captions" />
         </audio>
       );
     case 'video':
       return (
-        <video controls src={url} className="max-h-[60vh] w-full rounded-md bg-black" aria-label={`Play ${name}`}>
+        <video controls src={url} className="max-h-[60vh] w-full rounded-md bg-black" aria-label={`Play ${visibleText(name)}`}>
           <track kind="captions" />
         </video>
       );
     case 'pdf':
-      return <iframe src={url} title={`Preview of ${name}`} className="h-[60vh] w-full rounded-md border border-line bg-white" />;
+      return <iframe src={url} title={`Preview of ${visibleText(name)}`} className="h-[60vh] w-full rounded-md border border-line bg-white" />;
     default:
       return (
         <div className="flex flex-col gap-2">

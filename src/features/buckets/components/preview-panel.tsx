@@ -2,6 +2,8 @@ import { Button } from '../../../components/button';
 import { formatBytes } from '../../../lib/units/transfer';
 import type { FileRow } from '../lib/object-tree';
 import { PreviewBody } from './preview-body';
+import { Name } from '../../../components/name';
+import { visibleText } from '../../../lib/text/hidden-chars';
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
@@ -21,11 +23,13 @@ export function PreviewPanel({
 }) {
   return (
     <aside
-      aria-label={`Preview of ${row.name}`}
+      aria-label={`Preview of ${visibleText(row.name)}`}
       className="flex w-full shrink-0 flex-col gap-3 rounded-lg border border-line bg-surface p-4 lg:w-[22rem] 2xl:w-[26rem]"
     >
       <div className="flex items-start justify-between gap-2">
-        <h2 className="min-w-0 font-semibold break-all whitespace-pre-wrap">{row.name}</h2>
+        <h2 className="min-w-0 font-semibold break-all whitespace-pre-wrap">
+          <Name value={row.name} />
+        </h2>
         <Button size="sm" variant="ghost" onClick={onClose} aria-label="Close the preview">
           ×
         </Button>
@@ -36,7 +40,9 @@ export function PreviewPanel({
         <dt className="text-muted">Modified</dt>
         <dd>{row.lastModified ? dateFormat.format(row.lastModified) : '—'}</dd>
         <dt className="text-muted">Key</dt>
-        <dd className="font-mono text-xs break-all whitespace-pre-wrap">{row.id}</dd>
+        <dd className="font-mono text-xs break-all whitespace-pre-wrap">
+          <Name value={row.id} />
+        </dd>
       </dl>
       <div className="flex gap-2">
         <Button size="sm" onClick={onDownload}>

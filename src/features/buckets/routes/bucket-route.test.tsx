@@ -39,7 +39,7 @@ describe('a bucket’s folders', () => {
     const seen = requests();
     renderBuckets('/buckets/bulk/gen/');
     const children = new Set([...demo.cluster.buckets.get('bulk')!.objects.keys()].map((k) => k.slice(4).replace(/\/.*/s, '/')));
-    expect(await screen.findByText(`${children.size.toLocaleString()} items`, {}, { timeout: 10_000 })).toBeInTheDocument();
+    expect(await screen.findByText(`${children.size.toLocaleString()} items`)).toBeInTheDocument();
     const pages = seen.filter((u) => u.pathname === '/system/buckets/bulk');
     expect(pages.map((u) => u.searchParams.has('page'))).toEqual([false, true, true]);
   });

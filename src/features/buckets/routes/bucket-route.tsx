@@ -12,6 +12,7 @@ import { ObjectBrowser } from '../components/object-browser';
 import { useObjectListing } from '../components/use-object-listing';
 import { bucketHref, parseBucketPath, prefixCrumbs } from '../lib/bucket-paths';
 import { bucketUses } from '../lib/bucket-services';
+import { Name } from '../../../components/name';
 
 export function loader({ request }: { request: Request }) {
   const { bucket } = parseBucketPath(new URL(request.url).pathname);
@@ -40,8 +41,14 @@ export function Component() {
       <Breadcrumbs items={crumbs} />
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="min-w-0 text-2xl font-semibold break-all whitespace-pre-wrap">
-          <span className="font-mono">{bucket}</span>
-          {prefix && <span className="font-mono text-muted">/{prefix}</span>}
+          <span className="font-mono">
+            <Name value={bucket} />
+          </span>
+          {prefix && (
+            <span className="font-mono text-muted">
+              /<Name value={prefix} />
+            </span>
+          )}
         </h1>
         {summary?.visibility && <Badge tone={summary.visibility === 'public' ? 'accent' : summary.visibility === 'restricted' ? 'warn' : 'neutral'}>{summary.visibility}</Badge>}
         {summary?.storage_usage?.used_bytes !== undefined && (

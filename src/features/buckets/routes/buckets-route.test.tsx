@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { setUpBucketTests } from '../../../test/buckets';
+import { BASE, recordRequests, setUpBucketTests } from '../../../test/buckets';
 import { location, renderBuckets } from '../test/helpers';
+import { http, HttpResponse } from 'msw';
+import { DEMO_OIDC_USER, oidcToken } from '../../../../mocks/node';
+import { getSession, setSession } from '../../../lib/session/session';
 
 const demo = setUpBucketTests();
 
@@ -78,6 +81,44 @@ describe('the bucket list', () => {
     expect(await within(dialog).findByRole('alert')).toHaveTextContent(/shared-models/);
     expect(within(dialog).getByRole('textbox', { name: /^Name/ })).toHaveValue('shared-models');
     expect(location()).toBe('/buckets');
+  });
+
+  it('says the bucket quota is full when the server refuses with a bare 403 and the quota explains it', async () => {
+    const sub = DEMO_OIDC_USER.sub;
+    const owned = demo.cluster.quotaView(sub).minio!.buckets!.used!;
+    demo.cluster.quotas.set(sub, { ...demo.cluster.quotaFor(sub), buckets: owned });
+    setSession({
+      endpoint: BASE,
+      method: 'oidc',
+      user: { name: DEMO_OIDC_USER.name },
+      credentials: { kind: 'bearer', token: oidcToken({}, demo.cluster.now()) },
+    });
+    const user = userEvent.setup();
+    renderBuckets('/buckets');
+    await table();
+    await user.click(screen.getByRole('button', { name: 'Create bucket' }));
+    const dialog = screen.getByRole('dialog', { name: 'Create bucket' });
+    await user.type(within(dialog).getByRole('textbox', { name: /^Name/ }), 'one-too-many');
+    await user.click(within(dialog).getByRole('button', { name: 'Create bucket' }));
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent(
+      `You have ${owned} of ${owned} buckets: delete one or ask the cluster's administrators for a larger quota.`,
+    );
+    expect(demo.cluster.buckets.has('one-too-many')).toBe(false);
+  });
+
+  it('keeps the plain words for a bare 403 with a Basic login, which may not read quotas, and stays signed in', async () => {
+    demo.server.use(http.post(`${BASE}/system/buckets`, () => new HttpResponse(null, { status: 403 })));
+    const seen = recordRequests(demo);
+    const user = userEvent.setup();
+    renderBuckets('/buckets');
+    await table();
+    await user.click(screen.getByRole('button', { name: 'Create bucket' }));
+    const dialog = screen.getByRole('dialog', { name: 'Create bucket' });
+    await user.type(within(dialog).getByRole('textbox', { name: /^Name/ }), 'not-allowed');
+    await user.click(within(dialog).getByRole('button', { name: 'Create bucket' }));
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent('You do not have permission to do this');
+    expect(seen.map((u) => u.pathname)).not.toContain('/system/quotas/user');
+    expect(getSession()).not.toBeNull();
   });
 
   it('deletes a bucket only once its name is typed, saying how much goes with it', async () => {

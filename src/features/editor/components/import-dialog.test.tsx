@@ -87,4 +87,15 @@ describe('import dialog', () => {
     await choose(user, [new File([new Uint8Array([0xff, 0xfe, 0x00, 0x9c])], 'photo.yaml')]);
     expect(await screen.findByRole('alert')).toHaveTextContent('photo.yaml is not a text file');
   });
+
+  it('says on which line a deeply nested file goes too deep, in plain words', async () => {
+    const user = userEvent.setup();
+    renderDialog('create');
+    const deep = `functions:\n  oscar:\n  - c1:\n      name: deep\n      x: ${'['.repeat(5000)}${']'.repeat(5000)}\n`;
+    await choose(user, [new File([deep], 'deep.yaml')]);
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(/line 5\b/);
+    expect(alert).toHaveTextContent(/nests more than 100 levels deep/);
+    expect(alert).not.toHaveTextContent(/call stack/);
+  });
 });

@@ -6,7 +6,7 @@ import { infoQueries } from '../api/queries';
 import { ClusterSection } from '../components/cluster-section';
 import { ConfigSections } from '../components/config-sections';
 import { DemoFaultsPanel } from '../components/demo-faults-panel';
-import { YouSection } from '../components/you-section';
+import { IdentitySection } from '../components/identity-section';
 
 export function loader() {
   void queryClient.prefetchQuery(infoQueries.info());
@@ -20,7 +20,7 @@ export function Component() {
   return (
     <div className="mx-auto flex max-w-5xl flex-col gap-5">
       <h1 className="text-2xl font-semibold">Cluster info</h1>
-      <YouSection />
+      <IdentitySection />
       <ClusterSection />
       <ConfigSections />
       {session && isDemoEndpoint(session.endpoint) && <DemoFaultsPanel />}

@@ -46,7 +46,7 @@ export function AnswerView({
         {hasRaw && (
           <div className="ml-auto">
             <Segmented
-              legend={`How to show the ${title.toLowerCase()}`}
+              legend={`How to show ${/^the /i.test(title) ? title.toLowerCase() : `the ${title.toLowerCase()}`}`}
               hideLegend
               value={view}
               onChange={setView}

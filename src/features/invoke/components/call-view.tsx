@@ -7,6 +7,7 @@ import type { FoundJob } from '../api/find-job';
 import type { AnswerSource } from './answer-source';
 import { AnswerView } from './answer-view';
 import { OutcomeBadge } from './outcome-badge';
+import { Name } from '../../../components/name';
 
 const AUTH_WORDS = {
   service: 'The service’s token',
@@ -75,7 +76,7 @@ export function CallView({
                   to={`/jobs/${encodeURIComponent(call.service)}/${encodeURIComponent(jobName)}`}
                   className="font-mono text-accent underline"
                 >
-                  {jobName}
+                  <Name value={jobName} />
                 </Link>
                 {' · '}
               </>
@@ -83,7 +84,7 @@ export function CallView({
               'Looking for the new job… · '
             ) : null}
             <Link to={`/jobs?service=${encodeURIComponent(call.service)}`} className="text-accent underline">
-              See the jobs of {call.service}
+              See the jobs of <Name value={call.service} />
             </Link>
           </p>
         </div>

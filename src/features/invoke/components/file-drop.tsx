@@ -3,6 +3,7 @@ import { clsx } from 'clsx';
 import { formatBytes } from '../../../lib/units/quantity';
 import { Button } from '../../../components/button';
 import type { PickedFile } from '../hooks/use-invoke-form';
+import { Name } from '../../../components/name';
 
 /** A file to send: dropped on the zone or picked with the button (the keyboard way). */
 export function FileDrop({
@@ -47,7 +48,9 @@ export function FileDrop({
       >
         {file ? (
           <>
-            <p className="font-medium break-all">{file.name}</p>
+            <p className="font-medium break-all">
+              <Name value={file.name} />
+            </p>
             <p className="text-muted">
               {formatBytes(file.size)}
               {file.type ? ` · ${file.type}` : ''}

@@ -5,11 +5,13 @@ import { secondsText } from '../lib/errors';
 import type { CallSummary } from '../lib/history';
 import { formatBytes } from '../../../lib/units/quantity';
 import { OutcomeBadge } from './outcome-badge';
+import { Name } from '../../../components/name';
+import { visibleText } from '../../../lib/text/hidden-chars';
 
 const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'medium' });
 
 function inputShort(c: CallSummary): string {
-  if (c.input.kind === 'file') return c.input.name ?? 'file';
+  if (c.input.kind === 'file') return visibleText(c.input.name ?? 'file');
   const p = (c.input.preview ?? '').replace(/\s+/g, ' ').trim();
   return p ? p : c.input.kind === 'json' ? '(empty JSON)' : '(empty text)';
 }
@@ -51,7 +53,7 @@ export function HistoryTable({
       ),
     },
     ...(showService
-      ? [{ id: 'service', header: 'Service', width: 'w-40', cell: (c: CallSummary) => c.service }]
+      ? [{ id: 'service', header: 'Service', width: 'w-40', cell: (c: CallSummary) => <Name value={c.service} /> }]
       : []),
     { id: 'outcome', header: 'Status', width: 'w-36', cell: (c) => <OutcomeBadge call={c} /> },
     { id: 'mode', header: 'Mode', width: 'w-16', cell: (c) => (c.mode === 'async' ? 'Async' : 'Sync') },

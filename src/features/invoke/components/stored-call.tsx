@@ -9,6 +9,7 @@ import type { AnswerSource } from './answer-source';
 import { CallView } from './call-view';
 import { SnippetsPanel } from './snippets-panel';
 import { TextBlock } from './text-block';
+import { Name } from '../../../components/name';
 
 export function storedSource(c: CallSummary, body: CallBody | null | undefined): AnswerSource | undefined {
   if (!c.answer || !body?.answer) return undefined;
@@ -25,7 +26,9 @@ function StoredInput({ call, body }: { call: CallSummary; body: CallBody | null 
   if (call.input.kind === 'file') {
     return (
       <p className="text-sm">
-        <span className="font-medium break-all">{call.input.name}</span> · {formatBytes(call.input.size)}
+        <span className="font-medium break-all">
+          <Name value={call.input.name ?? ''} />
+        </span> · {formatBytes(call.input.size)}
         {call.input.type ? ` · ${call.input.type}` : ''}
         {body?.inputTruncated ? ' · too large to keep, so not stored' : ''}
       </p>

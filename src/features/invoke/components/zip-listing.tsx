@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { listZip } from '../lib/zip';
 import { formatBytes } from '../../../lib/units/quantity';
+import { Name } from '../../../components/name';
 
 /** The files in a ZIP answer, read from its directory without unpacking anything. */
 export function ZipListing({ bytes, complete }: { bytes: Uint8Array; complete: boolean }) {
@@ -35,7 +36,9 @@ export function ZipListing({ bytes, complete }: { bytes: Uint8Array; complete: b
         <tbody>
           {listing.entries.map((e) => (
             <tr key={e.name} className="border-b border-line last:border-0">
-              <td className="px-3 py-1 font-mono break-all">{e.name}</td>
+              <td className="px-3 py-1 font-mono break-all">
+                <Name value={e.name} />
+              </td>
               <td className="px-3 py-1 text-right whitespace-nowrap">
                 {e.directory ? '—' : formatBytes(e.size)}
               </td>

@@ -32,7 +32,7 @@ export interface BodyInfo {
   html: boolean;
   /** Things the user should know, each a sentence. */
   notes: string[];
-  /** What makes this answer a failure even with a 2xx status (a false claim, HTML), each a sentence. */
+  /** What makes this answer a failure even with a 2xx status (a false claim about its type), each a sentence. */
   problems: string[];
 }
 
@@ -235,7 +235,7 @@ function detectContent(bytes: Uint8Array, partial: boolean): BodyInfo {
           text: innerText,
           ...(json.ok ? { json: json.value } : {}),
           html: looksLikeHtml(innerText),
-          problems: looksLikeHtml(innerText) ? [HTML_PROBLEM] : [],
+          notes: looksLikeHtml(innerText) ? [HTML_NOTE] : [],
         };
       }
       // Long base64 of unknown bytes (a model file, a numpy array). A hex digest also fits the
@@ -274,9 +274,11 @@ function detectContent(bytes: Uint8Array, partial: boolean): BodyInfo {
     extension: 'txt',
     text,
     html,
-    problems: html ? [HTML_PROBLEM] : [],
+    notes: html ? [HTML_NOTE] : [],
   };
 }
 
-export const HTML_PROBLEM =
-  'The answer contains HTML or script. It is shown as text and never run; an HTML answer is often an error page from a proxy in front of the cluster.';
+// HTML is not a failure: a script may well answer a report page. How it is shown is a note, and the
+// status the server gave stays the call's outcome.
+export const HTML_NOTE =
+  'The answer contains HTML or script, so it is shown as text and never run. (An unexpected HTML page is often an error page from a proxy in front of the cluster.)';

@@ -19,7 +19,7 @@ const location = () => screen.getByTestId('location').textContent ?? '';
 const table = () => screen.getByRole('table', { name: 'Invocations, newest first' });
 const rows = () => within(table()).getAllByRole('row').slice(1);
 
-describe('the invocation history', { timeout: 20_000 }, () => {
+describe('the invocation history', () => {
   it('lists calls newest first, filters by service and status in the URL, and opens one', async () => {
     const user = userEvent.setup();
     await made('cowsay', 'first');

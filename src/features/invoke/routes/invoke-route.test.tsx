@@ -1,5 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { setSession } from '../../../lib/session/session';
 import { BASE, renderInvoke, setUpInvokeTests } from '../test/helpers';
@@ -9,7 +10,7 @@ const invoke = setUpInvokeTests();
 const answer = () => screen.getByRole('region', { name: 'Answer' });
 const location = () => screen.getByTestId('location').textContent ?? '';
 
-describe('the invoke page', { timeout: 20_000 }, () => {
+describe('the invoke page', () => {
   it('sends text with Ctrl+Enter, shows the answer and keeps the call in the history', async () => {
     const user = userEvent.setup();
     renderInvoke('/services/cowsay/invoke');
@@ -95,7 +96,7 @@ describe('the invoke page', { timeout: 20_000 }, () => {
       await within(answer()).findByText(/The job was started \(the cluster answered 201 with no body\)/),
     ).toBeInTheDocument();
     const created = [...invoke.cluster.jobsOf('cowsay').keys()].find((n) => !before.has(n))!;
-    const link = await within(answer()).findByRole('link', { name: created }, { timeout: 5000 });
+    const link = await within(answer()).findByRole('link', { name: created });
     expect(link).toHaveAttribute('href', `/jobs/cowsay/${created}`);
     expect(within(answer()).getByRole('link', { name: 'See the jobs of cowsay' })).toHaveAttribute(
       'href',
@@ -135,5 +136,36 @@ describe('the invoke page', { timeout: 20_000 }, () => {
       'os.environ["OSCAR_TOKEN"]',
     );
     expect(document.body.textContent).not.toContain(invoke.cluster.services.get('cowsay')!.token!);
+  });
+
+  it('calls a 200 answer with an HTML body 200 OK, with a calm note that it is shown as text', async () => {
+    invoke.server.use(
+      http.post(`${BASE}/run/cowsay`, () =>
+        HttpResponse.text('<!DOCTYPE html><html><body><h1>Report</h1><script>x()</script></body></html>', {
+          headers: { 'content-type': 'text/html' },
+        }),
+      ),
+    );
+    const user = userEvent.setup();
+    renderInvoke('/services/cowsay/invoke');
+    await user.type(await screen.findByLabelText('Text to send'), 'page');
+    await user.click(screen.getByRole('button', { name: 'Send' }));
+    expect(await within(answer()).findByText(/<h1>Report<\/h1>/)).toBeInTheDocument();
+    expect(within(answer()).getByText('200 OK')).toBeInTheDocument();
+    expect(within(answer()).queryByText(/failed/)).toBeNull();
+    expect(within(answer()).queryByRole('alert')).toBeNull();
+    expect(within(answer()).getByText(/shown as text and never run/)).toBeInTheDocument();
+    await waitFor(async () => expect((await invoke.store.list(BASE))[0]).toMatchObject({ status: 200, outcome: 'ok' }));
+  });
+
+  it('names the choice between a JSON tree and the bytes as received in plain words', async () => {
+    invoke.server.use(
+      http.post(`${BASE}/run/cowsay`, () => HttpResponse.json({ label: 'cat', score: 0.9 })),
+    );
+    const user = userEvent.setup();
+    renderInvoke('/services/cowsay/invoke');
+    await user.type(await screen.findByLabelText('Text to send'), 'json');
+    await user.click(screen.getByRole('button', { name: 'Send' }));
+    expect(await within(answer()).findByRole('group', { name: 'How to show the answer' })).toBeInTheDocument();
   });
 });

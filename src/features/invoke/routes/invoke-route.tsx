@@ -22,6 +22,7 @@ import { ServiceHistory } from '../components/service-history';
 import { SnippetsPanel } from '../components/snippets-panel';
 import { useInvokeForm, type InvokeForm } from '../hooks/use-invoke-form';
 import { useInvoker } from '../hooks/use-invoker';
+import { Name } from '../../../components/name';
 
 export function loader({ params }: LoaderFunctionArgs) {
   if (params.name) void queryClient.prefetchQuery(invokeServiceQuery(params.name));
@@ -138,7 +139,9 @@ export function Component() {
     return (
       <div className="mx-auto flex max-w-6xl flex-col gap-4">
         <Breadcrumbs items={[{ label: 'Services', to: '/services' }, { label: name }]} />
-        <h1 className="sr-only">Invoke {name}</h1>
+        <h1 className="sr-only">
+          Invoke <Name value={name} />
+        </h1>
         <EmptyState
           title={`No service named ${name}`}
           action={<ButtonLink to="/services">Back to services</ButtonLink>}
@@ -166,7 +169,7 @@ export function Component() {
             to={`/services/${encodeURIComponent(name)}`}
             className="text-accent underline-offset-4 hover:underline"
           >
-            {name}
+            <Name value={name} />
           </Link>
         </h1>
         <div className="flex gap-2">

@@ -1,5 +1,6 @@
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import type { JobRow } from '../../../lib/jobs/paging';
+import { Name } from '../../../components/name';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
 
@@ -17,7 +18,14 @@ export function DeleteJobDialog({
   return (
     <ConfirmDialog open={job !== null} title={`Delete job ${job?.name ?? ''}?`} confirmLabel="Delete job" busy={busy} onConfirm={onConfirm} onCancel={onCancel}>
       <p>
-        The job <strong className="font-mono break-all">{job?.name}</strong> of <strong>{job?.service}</strong> and its log will be deleted.
+        The job{' '}
+        <strong className="font-mono break-all">
+          <Name value={job?.name ?? ''} />
+        </strong>{' '}
+        of{' '}
+        <strong>
+          <Name value={job?.service ?? ''} />
+        </strong> and its log will be deleted.
         {(job?.status === 'Running' || job?.status === 'Pending') && ' It has not finished: deleting it stops it.'} The files it read and
         wrote stay in their buckets.
       </p>

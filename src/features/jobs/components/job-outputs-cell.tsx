@@ -4,6 +4,7 @@ import { fileName } from '../lib/list-trace';
 import { IoCellView } from './io-cell';
 import { jobPath } from './job-path';
 import { useJobOutputs } from './use-job-io';
+import { visibleText } from '../../../lib/text/hidden-chars';
 
 const SHOWN = 5;
 
@@ -22,8 +23,8 @@ export function JobOutputsCell({ job }: { job: JobRow }) {
         return (
           <Link
             to={jobPath(job)}
-            title={`Likely written by this job (matched by time):\n${names.join('\n')}${more > 0 ? `\n…and ${more} more` : ''}`}
-            aria-label={`${n} likely written by job ${job.name}, first ${names[0] ?? ''}`}
+            title={visibleText(`Likely written by this job (matched by time):\n${names.join('\n')}${more > 0 ? `\n…and ${more} more` : ''}`)}
+            aria-label={visibleText(`${n} likely written by job ${job.name}, first ${names[0] ?? ''}`)}
             className="underline-offset-2 hover:underline"
           >
             <span className="text-muted">≈</span> {n}

@@ -22,12 +22,12 @@ const totalJobs = () => [...demo.cluster.jobs.values()].reduce((n, m) => n + m.s
 const table = () => screen.getByRole('table', { name: 'Jobs' });
 const location = () => screen.getByTestId('location').textContent ?? '';
 
-describe('the jobs list', { timeout: 20_000 }, () => {
+describe('the jobs list', () => {
   it('lists the jobs of every service, walking each one’s pages', async () => {
     renderJobs('/jobs');
     const total = totalJobs();
     expect(count('fish-detector')).toBeGreaterThan(140); // three pages of 70
-    expect(await screen.findByText(`${total} jobs`, {}, { timeout: 5000 })).toBeInTheDocument();
+    expect(await screen.findByText(`${total} jobs`)).toBeInTheDocument();
     expect(table()).toHaveAttribute('aria-rowcount', String(total + 1));
     const first = within(table()).getAllByRole('row')[1]!;
     const link = within(first).getAllByRole('link')[0]!;
@@ -109,7 +109,7 @@ describe('the jobs list', { timeout: 20_000 }, () => {
   it('keeps the other services’ jobs when one service fails, naming it with the server’s words', async () => {
     fault({ method: 'GET', path: '/system/logs/fish-detector', status: 500, body: 'kube-apiserver: connection refused' });
     renderJobs('/jobs');
-    const alert = await screen.findByText(/Could not load the jobs of fish-detector/, {}, { timeout: 5000 });
+    const alert = await screen.findByText(/Could not load the jobs of fish-detector/);
     expect(alert.closest('[role="alert"]')).toHaveTextContent('kube-apiserver: connection refused (HTTP 500)');
     expect(await screen.findByText(`${totalJobs() - count('fish-detector')} jobs`)).toBeInTheDocument();
   });

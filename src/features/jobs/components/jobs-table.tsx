@@ -9,6 +9,8 @@ import { JobOutputsCell } from './job-outputs-cell';
 import { jobPath } from './job-path';
 import { useMediaQuery } from './use-media-query';
 import { JobIoContext, type JobIoValue } from './use-job-io';
+import { Name } from '../../../components/name';
+import { visibleText } from '../../../lib/text/hidden-chars';
 
 // OSCAR names a job "<service>-<5 characters>": when the cell is narrow the service part gives way and
 // the characters that tell jobs apart stay.
@@ -16,9 +18,15 @@ function JobName({ job }: { job: JobRow }) {
   const prefix = job.name.startsWith(`${job.service}-`) ? `${job.service}-` : '';
   return (
     // Named as one word: split in two boxes, its text could be read as two.
-    <Link to={jobPath(job)} title={job.name} aria-label={job.name} className="flex max-w-full min-w-0 text-accent underline-offset-2 hover:underline">
-      {prefix && <span className="truncate">{prefix}</span>}
-      <span className={prefix ? 'shrink-0' : 'truncate'}>{job.name.slice(prefix.length)}</span>
+    <Link to={jobPath(job)} title={visibleText(job.name)} aria-label={visibleText(job.name)} className="flex max-w-full min-w-0 text-accent underline-offset-2 hover:underline">
+      {prefix && (
+        <span className="truncate">
+          <Name value={prefix} />
+        </span>
+      )}
+      <span className={prefix ? 'shrink-0' : 'truncate'}>
+        <Name value={job.name.slice(prefix.length)} />
+      </span>
     </Link>
   );
 }
@@ -77,8 +85,8 @@ export function JobsTable({
             sortable: true,
             width: 'w-[8rem]',
             cell: (j: JobRow) => (
-              <Link to={`/jobs?service=${encodeURIComponent(j.service)}`} className="underline-offset-2 hover:underline" aria-label={`Jobs of ${j.service}`}>
-                {j.service}
+              <Link to={`/jobs?service=${encodeURIComponent(j.service)}`} className="underline-offset-2 hover:underline" aria-label={`Jobs of ${visibleText(j.service)}`}>
+                <Name value={j.service} />
               </Link>
             ),
           },

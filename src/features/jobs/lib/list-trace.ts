@@ -1,4 +1,4 @@
-// The trace from file to job to result, for a whole jobs list at once (see lib/jobs-trace for one job).
+// The trace from file to job to result, for a whole jobs list at once (see lib/jobs/trace for one job).
 // A job page reads the job's log, where the supervisor names the object it downloaded; a list of
 // thousands of jobs cannot read thousands of logs, so here every match is by time only, and "likely":
 // - the input: each job, in order of creation, takes the not yet taken object of the service's input

@@ -13,7 +13,7 @@ export const logKeys = {
   deploymentLog: (name: string) => [...logKeys.all, 'deployment-log', name] as const,
 };
 
-/** Failures in a row and the last request's time, so polling can back off (see lib/jobs-polling). */
+/** Failures in a row and the last request's time, so polling can back off (see lib/jobs/polling). */
 export interface PollStats {
   failures: number;
   durationMs: number;
@@ -51,7 +51,7 @@ export const logQueries = {
   /**
    * The job's whole log so far, with the server's timestamps (the viewer shows or hides them). The body
    * goes to `feed`, which fetches and parses it in a worker and hands the new lines to the view
-   * (lib/log-feed); the answer here is only how many bytes of log there are.
+   * (lib/feed); the answer here is only how many bytes of log there are.
    */
   jobLog: (service: string, job: string, feed: LogFeed, stats?: PollStats) =>
     queryOptions({

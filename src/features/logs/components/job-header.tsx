@@ -3,6 +3,7 @@ import { Button } from '../../../components/button';
 import { JobStatusBadge } from '../../../components/job-status-badge';
 import type { JobRow } from '../../../lib/jobs/paging';
 import { formatDuration, formatTime, jobDuration } from '../../../lib/jobs/view';
+import { Name } from '../../../components/name';
 
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -38,7 +39,9 @@ export function JobHeader({
     <header className="flex flex-col gap-3">
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div className="flex min-w-0 flex-wrap items-center gap-2">
-          <h1 className="font-mono text-xl font-semibold break-all">{job}</h1>
+          <h1 className="font-mono text-xl font-semibold break-all">
+            <Name value={job} />
+          </h1>
           {info ? <JobStatusBadge status={info.status} /> : gone ? <span className="text-sm text-danger">Deleted</span> : info === undefined ? <span className="text-sm text-muted">Loading status…</span> : null}
         </div>
         <Button size="sm" variant="danger" onClick={onDelete} disabled={gone}>
@@ -48,7 +51,7 @@ export function JobHeader({
       <dl className="flex flex-wrap gap-x-8 gap-y-2">
         <Fact label="Service">
           <Link to={`/services/${encodeURIComponent(service)}`} className="text-accent underline-offset-2 hover:underline">
-            {service}
+            <Name value={service} />
           </Link>
         </Fact>
         <Fact label="Created">

@@ -25,7 +25,7 @@ function location() {
 
 beforeEach(() => fakeLayout(400));
 
-describe('LogViewer: what it shows', { timeout: 15_000 }, () => {
+describe('LogViewer: what it shows', () => {
   it('shows lines as plain text with their numbers, as a labelled region, and only a window of them', () => {
     const b = new LogBuffer();
     b.applyText(lines(5000));
@@ -121,7 +121,7 @@ describe('LogViewer: what it shows', { timeout: 15_000 }, () => {
   });
 });
 
-describe('LogViewer: search', { timeout: 15_000 }, () => {
+describe('LogViewer: search', () => {
   it('counts, highlights and steps through matches, wrapping around', async () => {
     const user = userEvent.setup();
     const b = new LogBuffer();
@@ -193,7 +193,7 @@ describe('LogViewer: search', { timeout: 15_000 }, () => {
   });
 });
 
-describe('LogViewer: line links and copy', { timeout: 15_000 }, () => {
+describe('LogViewer: line links and copy', () => {
   it('puts the clicked line in the URL hash, extends it with Shift, and copies those lines', async () => {
     const user = userEvent.setup();
     const writeText = vi.fn().mockResolvedValue(undefined);
@@ -233,7 +233,7 @@ describe('LogViewer: line links and copy', { timeout: 15_000 }, () => {
   });
 });
 
-describe('LogViewer: follow', { timeout: 15_000 }, () => {
+describe('LogViewer: follow', () => {
   it('stays put when the reader scrolls up, counts new lines, and jumps back on request', async () => {
     const user = userEvent.setup();
     const b = new LogBuffer();

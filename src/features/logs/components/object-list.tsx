@@ -5,6 +5,8 @@ import { toast } from '../../../components/toast';
 import { browseLink, previewKind, type ObjectRef } from '../../../lib/jobs/trace';
 import { formatTime } from '../../../lib/jobs/view';
 import { presignDownload } from '../api/queries';
+import { withoutHiddenChars } from '../../../lib/text/hidden-chars';
+import { Name } from '../../../components/name';
 
 function size(bytes: number | undefined): string {
   if (bytes === undefined) return '';
@@ -25,7 +27,7 @@ async function download(o: ObjectRef) {
     a.href = url;
     a.target = '_blank';
     a.rel = 'noopener';
-    a.download = o.key.slice(o.key.lastIndexOf('/') + 1);
+    a.download = withoutHiddenChars(o.key.slice(o.key.lastIndexOf('/') + 1));
     document.body.append(a);
     a.click();
     a.remove();
@@ -42,10 +44,12 @@ export function ObjectList({ objects, label, onPreview }: { objects: readonly Ob
         const name = o.key.slice(o.key.lastIndexOf('/') + 1);
         return (
           <li key={`${o.bucket}/${o.key}`} className="flex flex-col gap-1 rounded-md border border-line bg-canvas px-3 py-2">
-            <span className="font-mono text-sm break-all">{name}</span>
+            <span className="font-mono text-sm break-all">
+              <Name value={name} />
+            </span>
             <span className="text-xs text-muted">
               <span className="font-mono break-all">
-                {o.bucket}/{o.key}
+                <Name value={`${o.bucket}/${o.key}`} />
               </span>
               {o.size !== undefined && ` · ${size(o.size)}`}
               {o.modified !== undefined && ` · ${formatTime(o.modified)}`}

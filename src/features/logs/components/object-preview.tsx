@@ -4,6 +4,8 @@ import { Button } from '../../../components/button';
 import { CodeView } from '../../../components/code-view';
 import { previewKind, type ObjectRef } from '../../../lib/jobs/trace';
 import { presignDownload } from '../api/queries';
+import { Name } from '../../../components/name';
+import { visibleText } from '../../../lib/text/hidden-chars';
 
 const TEXT_LIMIT = 256 * 1024;
 
@@ -61,10 +63,10 @@ export function ObjectPreview({ object, onClose }: { object: ObjectRef | null; o
           <div className="flex items-start justify-between gap-3">
             <div className="min-w-0">
               <h2 id="object-preview-title" className="text-lg font-semibold break-all">
-                {name}
+                <Name value={name} />
               </h2>
               <p className="font-mono text-xs break-all text-muted">
-                {object.bucket}/{object.key}
+                <Name value={`${object.bucket}/${object.key}`} />
               </p>
             </div>
             <Button size="sm" onClick={onClose}>
@@ -85,7 +87,7 @@ export function ObjectPreview({ object, onClose }: { object: ObjectRef | null; o
             ) : (
               <>
                 {value.cut && <p className="mb-2 text-sm text-muted">The first 256 KB:</p>}
-                <CodeView code={value.text} label={`Contents of ${name}`} />
+                <CodeView code={value.text} label={`Contents of ${visibleText(name)}`} />
               </>
             )}
           </div>
@@ -107,7 +109,7 @@ function PreviewImage({ url, name }: { url: string; name: string }) {
   return (
     <img
       src={url}
-      alt={`Preview of ${name}`}
+      alt={`Preview of ${visibleText(name)}`}
       onError={() => setFailed(true)}
       className="max-w-full rounded border border-line bg-[repeating-conic-gradient(#8882_0_25%,transparent_0_50%)] bg-[length:16px_16px] [image-rendering:pixelated]"
     />

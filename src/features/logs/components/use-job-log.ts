@@ -18,8 +18,8 @@ function createLogWorker(): WorkerLike | null {
 
 /**
  * A job's status and its log, followed by polling while the job is pending or running. Each answer is
- * the whole log, fetched and parsed in a worker that sends back only what is new (lib/log-feed), which
- * the buffer appends (lib/log-append). Failures (404, 500, network)
+ * the whole log, fetched and parsed in a worker that sends back only what is new (lib/feed), which
+ * the buffer appends (lib/append). Failures (404, 500, network)
  * keep what was shown and poll again later and later; a job that vanished from its service's list
  * is "gone", still polled slowly in case it was a glitch.
  */

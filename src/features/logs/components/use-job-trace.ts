@@ -13,7 +13,7 @@ export interface TraceInput {
 }
 
 /**
- * Works out a job's input and outputs (see lib/jobs-trace): the input from the job's log when it says,
+ * Works out a job's input and outputs (see lib/jobs/trace): the input from the job's log when it says,
  * otherwise from the input path's objects around the job's creation; the outputs from the output
  * paths' objects written while it ran. Listings refresh while the job runs.
  */

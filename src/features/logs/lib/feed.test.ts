@@ -164,7 +164,8 @@ describe('LogFeed with a worker', () => {
     state.hang = true;
     const controller = new AbortController();
     const pending = get(feed, { signal: controller.signal });
-    await new Promise((r) => setTimeout(r, 20));
+    // Abort once the worker has made the request (not after a guess at how long that takes).
+    await expect.poll(() => state.calls.length).toBe(2);
     controller.abort();
     await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
     await expect.poll(() => state.aborted).toBe(1);
@@ -222,8 +223,7 @@ describe('LogFeed with a worker', () => {
 
     // Closed for real, then used again: a new worker whose first answer replaces what is shown.
     feed.closeSoon();
-    await new Promise((r) => setTimeout(r, 10));
-    expect(workers[0]?.terminated).toBe(true);
+    await expect.poll(() => workers[0]?.terminated).toBe(true);
     state.body = 'x\ny\n';
     await get(feed);
     expect(workers).toHaveLength(2);

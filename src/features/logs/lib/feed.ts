@@ -1,7 +1,7 @@
 // Following a job log without its bytes touching the page's main thread. OSCAR answers each poll with the
 // whole log so far (../shared/oscar-api/NOTES.md); receiving 13 MB costs a page's main thread some 25 ms
 // of CPU per poll before any parsing, so the GET itself is made in a Web Worker, which also parses the
-// body (lib/log-parse) and sends back only the new lines. The page's API client still builds the request
+// body (./parse.ts) and sends back only the new lines. The page's API client still builds the request
 // (URL, credentials) and turns the status into errors: the worker is only its transport
 // (`transport` in api/client.ts), answering with a Response without the body. Where there is no Worker
 // (tests, or one that failed to load) the same fetch and parser run in the calling thread.

@@ -46,6 +46,11 @@ describe('sanitizeLine', () => {
 
   it('shows bidirectional overrides instead of letting them reorder the text', () => {
     expect(sanitizeLine('access\u202e \u2066level')).toBe('access[U+202E] [U+2066]level');
+    // The same markers as names get (src/lib/text/hidden-chars): marks and zero-width characters too.
+    expect(sanitizeLine('RTL-\u202egnp.exe \u200ex\u200by\ufeff\x1b[31mred\x1b[0m')).toBe(
+      'RTL-[U+202E]gnp.exe [U+200E]x[U+200B]y[U+FEFF]\x1b[31mred\x1b[0m',
+    );
+    expect(isPlain('zero\u200dwidth')).toBe(false);
   });
 
   it('keeps what a progress bar drew last', () => {

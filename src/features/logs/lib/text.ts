@@ -1,4 +1,5 @@
 /* eslint-disable no-control-regex -- this module exists to find and neutralise control characters */
+import { visibleText } from '../../../lib/text/hidden-chars';
 // Turning what a job printed into text that is safe and readable on a page. A log is untrusted bytes:
 // binary output, invalid UTF-8, 10 MB lines, and terminal escape sequences that could clear the screen,
 // move the cursor or retitle a terminal. Only SGR colour codes survive `sanitizeLine` (the renderer turns
@@ -32,18 +33,18 @@ const ESCAPES = new RegExp(
   ].join('|'),
   'g',
 );
-// C0 controls other than tab, DEL, C1 controls, and the bidirectional overrides that can make text read
-// differently from what it is ("Trojan source").
-const UNSAFE = /[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/;
+// C0 controls other than tab, DEL, C1 controls, and the bidi controls and zero-width characters that
+// can make text read differently from what it is ("Trojan source"; the same set names are checked for,
+// in ./text/hidden-chars).
+const UNSAFE = /[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]/;
 // After ESCAPES, every ESC left starts a kept SGR sequence (group 1), so it is skipped here.
-const VISIBLE = /(\x1b\[[\d;:]*m)|[\x00-\x08\x0a-\x1a\x1c-\x1f\x7f-\x9f]|[\u202a-\u202e\u2066-\u2069]/g;
+const VISIBLE = /(\x1b\[[\d;:]*m)|[\x00-\x08\x0a-\x1a\x1c-\x1f\x7f-\x9f]/g;
 
 function visible(c: string): string {
   const code = c.charCodeAt(0);
   if (code < 0x20) return String.fromCharCode(0x2400 + code); // ␀ ␁ … ␟
   if (code === 0x7f) return '\u2421'; // ␡
-  if (code <= 0x9f) return '\ufffd';
-  return `[U+${code.toString(16).toUpperCase()}]`;
+  return '\ufffd'; // C1
 }
 
 /** True when a line needs no cleaning at all (the common case, checked before any work). */
@@ -53,7 +54,8 @@ export function isPlain(line: string): boolean {
 
 /**
  * One line (no '\n') made safe to show: SGR colour codes are kept, other escape sequences removed,
- * control characters shown as control pictures (␀, ␇ …), bidi overrides shown as [U+202E]. A carriage
+ * control characters shown as control pictures (␀, ␇ …), bidi controls and zero-width characters
+ * shown as [U+202E] (the same markers as names, src/lib/text/hidden-chars). A carriage
  * return inside the line (a progress bar redrawing itself) keeps what was drawn last, as a terminal
  * would show it, in the colours set before it.
  */
@@ -70,7 +72,7 @@ export function sanitizeLine(line: string): string {
     const codes = parts.slice(0, last).join('').match(SGR)?.join('') ?? '';
     s = codes + (parts[last] ?? '');
   }
-  return s.replace(VISIBLE, (c: string, sgr: string | undefined) => sgr ?? visible(c));
+  return visibleText(s.replace(VISIBLE, (c: string, sgr: string | undefined) => sgr ?? visible(c)));
 }
 
 /** The text a reader sees: sanitised, without colour codes. Search and copy work on this. */

@@ -13,7 +13,7 @@ async function later(ms: number, pollMs = 1100) {
 
 const stateBadge = () => within(screen.getByText('State').parentElement as HTMLElement);
 
-describe('the deployment page', { timeout: 15_000 }, () => {
+describe('the deployment page', () => {
   it('shows an exposed service’s state, instances and log', async () => {
     renderRoutes('/services/jupyter/deployment');
     expect(await screen.findByRole('heading', { name: 'Deployment of jupyter' })).toBeInTheDocument();

@@ -12,6 +12,7 @@ import { LogNotices } from '../components/log-notices';
 import { LogViewer } from '../components/log-viewer';
 import { useJobLog } from '../components/use-job-log';
 import { useJobTrace } from '../components/use-job-trace';
+import { Name } from '../../../components/name';
 
 function JobLogPage({ service, job }: { service: string; job: string }) {
   usePageTitle(job);
@@ -81,7 +82,14 @@ function JobLogPage({ service, job }: { service: string; job: string }) {
       </section>
       <ConfirmDialog open={confirming} title={`Delete job ${job}?`} confirmLabel="Delete job" busy={del.isPending} onConfirm={confirmDelete} onCancel={() => setConfirming(false)}>
         <p>
-          The job <strong className="font-mono break-all">{job}</strong> of <strong>{service}</strong> and its log will be deleted
+          The job{' '}
+          <strong className="font-mono break-all">
+            <Name value={job} />
+          </strong>{' '}
+          of{' '}
+          <strong>
+            <Name value={service} />
+          </strong> and its log will be deleted
           {status === 'Running' || status === 'Pending' ? '; it has not finished, so deleting it stops it' : ''}. Its input and output files stay in
           their buckets.
         </p>

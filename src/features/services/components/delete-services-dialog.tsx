@@ -1,6 +1,7 @@
 import type { Service } from '../../../api/types';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { serviceBuckets } from '../lib/service-facts';
+import { Name } from '../../../components/name';
 
 /** Confirms deleting services, naming each one and what OSCAR removes with it. */
 export function DeleteServicesDialog({
@@ -39,7 +40,7 @@ export function DeleteServicesDialog({
       >
         {services.map((s) => (
           <li key={s.name} className="truncate">
-            {s.name}
+            <Name value={s.name} />
           </li>
         ))}
       </ul>

@@ -14,6 +14,7 @@ import { ScriptSection } from './detail/script-section';
 import { StorageSection } from './detail/storage-section';
 import { KindBadge, StatusBadge } from './status-badge';
 import { ServiceUsageChart } from '../../../components/service-usage-chart';
+import { Name } from '../../../components/name';
 
 /** Where "Upload input" goes: the folder of the first MinIO input path, e.g. /buckets/fish/input/. */
 function inputFolderHref(s: Service): string | null {
@@ -37,7 +38,9 @@ export function ServiceDetail({ service: s }: { service: Service }) {
       <header className="flex flex-wrap items-start justify-between gap-4">
         <div className="flex min-w-0 flex-col gap-1.5">
           <div className="flex flex-wrap items-center gap-2">
-            <h1 className="text-2xl font-semibold break-all">{s.name}</h1>
+            <h1 className="text-2xl font-semibold break-all">
+              <Name value={s.name} />
+            </h1>
             <KindBadge kind={serviceKind(s)} />
             {deployment?.state && <StatusBadge state={deployment.state} />}
           </div>

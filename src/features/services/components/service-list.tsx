@@ -6,7 +6,8 @@ import { SearchInput } from '../../../components/search-input';
 import { EmptyState } from '../../../components/states';
 import { toast } from '../../../components/toast';
 import { useDeleteServices, type DeleteFailure } from '../api/mutations';
-import { filterRows, sortRows, toRow } from '../lib/list-view';
+import { useSession } from '../../../lib/session/session';
+import { filterByFacets, filterRows, ownerIdOf, sortRows, toRow, VISIBILITIES, type Visibility } from '../lib/list-view';
 import { DeleteFailures } from './delete-failures';
 import { DeleteServicesDialog } from './delete-services-dialog';
 import { ServiceTable } from './service-table';
@@ -18,10 +19,16 @@ function namesText(names: readonly string[]): string {
 
 /** The list with its filter, sort, selection and bulk delete. */
 export function ServiceList({ services }: { services: readonly Service[] }) {
-  const { q, sort, dir, setQuery, setSort } = useListParams();
+  const { q, sort, dir, vis, mine, setQuery, setSort, setFacets, clearFilters } = useListParams();
+  const me = ownerIdOf(useSession());
   const deferredQ = useDeferredValue(q);
   const rows = useMemo(() => services.map(toRow), [services]);
-  const shown = useMemo(() => sortRows(filterRows(rows, deferredQ), sort, dir), [rows, deferredQ, sort, dir]);
+  const shown = useMemo(
+    () => sortRows(filterRows(filterByFacets(rows, { vis, mine }, me), deferredQ), sort, dir),
+    [rows, vis, mine, me, deferredQ, sort, dir],
+  );
+  const faceted = vis.length > 0 || mine;
+  const toggleVis = (v: Visibility) => setFacets(vis.includes(v) ? vis.filter((x) => x !== v) : [...vis, v], mine);
 
   // Only rows that are shown count as selected, so a delete never touches a service the filter hides.
   const [picked, setPicked] = useState<Set<string>>(() => new Set());
@@ -57,6 +64,19 @@ export function ServiceList({ services }: { services: readonly Service[] }) {
           onChange={setQuery}
           className="w-full sm:w-80"
         />
+        <fieldset className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
+          <legend className="sr-only">Show only</legend>
+          {VISIBILITIES.map((v) => (
+            <label key={v} className="inline-flex items-center gap-1.5 capitalize">
+              <input type="checkbox" checked={vis.includes(v)} onChange={() => toggleVis(v)} className="size-4 accent-accent" />
+              {v}
+            </label>
+          ))}
+          <label className="inline-flex items-center gap-1.5">
+            <input type="checkbox" checked={mine} onChange={() => setFacets(vis, !mine)} className="size-4 accent-accent" />
+            Only mine
+          </label>
+        </fieldset>
         <p className="text-sm text-muted" aria-live="polite">
           {shown.length === rows.length ? `${rows.length} services` : `${shown.length} of ${rows.length} services`}
           {selected.length > 0 && ` · ${selected.length} selected`}
@@ -74,10 +94,16 @@ export function ServiceList({ services }: { services: readonly Service[] }) {
       <DeleteFailures failures={failures} onDismiss={() => setFailures([])} />
       {shown.length === 0 ? (
         <EmptyState
-          title={`No services match “${deferredQ}”`}
-          action={<Button onClick={() => setQuery('')}>Clear the filter</Button>}
+          title={deferredQ ? `No services match “${deferredQ}”` : 'No services match these filters'}
+          action={
+            <Button onClick={clearFilters}>
+              {faceted && deferredQ ? 'Clear the filters' : 'Clear the filter'}
+            </Button>
+          }
         >
-          The filter looks at each service&apos;s name, image and owner.
+          {faceted
+            ? `Shown: ${[vis.length ? vis.join(', ') : '', mine ? 'yours only' : ''].filter(Boolean).join('; ')}. The text filter looks at each service's name, image and owner.`
+            : "The filter looks at each service's name, image and owner."}
         </EmptyState>
       ) : (
         <ServiceTable

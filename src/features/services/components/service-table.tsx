@@ -2,16 +2,18 @@ import { Link } from 'react-router';
 import { DataTable, type Column, type SortState } from '../../../components/table';
 import { SORT_KEYS, type ServiceRow, type SortDir, type SortKey } from '../lib/list-view';
 import { KindBadge, StatusBadge } from './status-badge';
+import { Name } from '../../../components/name';
+import { visibleText } from '../../../lib/text/hidden-chars';
 
 const COLUMNS: Column<ServiceRow>[] = [
   {
     id: 'name',
     header: 'Name',
     sortable: true,
-    width: 'w-[14%]',
+    width: 'w-[13%]',
     cell: (r) => (
-      <Link to={`/services/${encodeURIComponent(r.name)}`} title={r.name} className="font-medium text-accent hover:underline">
-        {r.name}
+      <Link to={`/services/${encodeURIComponent(r.name)}`} title={visibleText(r.name)} className="font-medium text-accent hover:underline">
+        <Name value={r.name} />
       </Link>
     ),
   },
@@ -20,11 +22,23 @@ const COLUMNS: Column<ServiceRow>[] = [
     id: 'image',
     header: 'Image',
     sortable: true,
-    width: 'w-[15%]',
+    width: 'w-[14%]',
     className: 'font-mono text-xs',
     cell: (r) => <span title={r.image}>{r.image}</span>,
   },
-  { id: 'resources', header: 'Resources', sortable: true, width: 'w-[12.5%]', cell: (r) => r.resources },
+  {
+    id: 'cpu',
+    header: 'CPU',
+    sortable: true,
+    width: 'w-[7%]',
+    cell: (r) => (
+      <span className="tabular-nums">
+        {r.cpuText || '—'}
+        {r.gpu && <span className="ml-1 text-xs text-muted">+ GPU</span>}
+      </span>
+    ),
+  },
+  { id: 'memory', header: 'Memory', sortable: true, width: 'w-[7%]', cell: (r) => <span className="tabular-nums">{r.memoryText || '—'}</span> },
   { id: 'status', header: 'Status', sortable: true, width: 'w-[10.5%]', cell: (r) => <StatusBadge state={r.status} /> },
   { id: 'owner', header: 'Owner', sortable: true, width: 'w-[10%]', cell: (r) => <span title={r.owner}>{r.owner}</span> },
   { id: 'visibility', header: 'Visibility', sortable: true, width: 'w-[11.5%]', cell: (r) => r.visibility },
@@ -32,7 +46,7 @@ const COLUMNS: Column<ServiceRow>[] = [
     id: 'io',
     header: 'Input → output',
     sortable: true,
-    width: 'w-[17.5%]',
+    width: 'w-[18%]',
     className: 'text-muted',
     cell: (r) => <span title={r.io}>{r.io}</span>,
   },

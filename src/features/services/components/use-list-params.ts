@@ -1,7 +1,7 @@
 import { useUrlListParams } from '../../../components/use-url-list-params';
-import { parseListParams, type SortDir, type SortKey } from '../lib/list-view';
+import { parseListParams, type SortDir, type SortKey, type Visibility } from '../lib/list-view';
 
-/** The services list's filter and sort, kept in the URL (?q=&sort=&dir=). */
+/** The services list's filters and sort, kept in the URL (?q=&vis=&mine=&sort=&dir=). */
 export function useListParams() {
   const { view, q, setQuery, update } = useUrlListParams(parseListParams);
   function setSort(sort: SortKey, dir: SortDir) {
@@ -10,5 +10,18 @@ export function useListParams() {
       n.set('dir', dir);
     });
   }
-  return { q, sort: view.sort, dir: view.dir, setQuery, setSort };
+  const facets = (vis: readonly Visibility[], mine: boolean) => (n: URLSearchParams) => {
+    if (vis.length) n.set('vis', vis.join(','));
+    else n.delete('vis');
+    if (mine) n.set('mine', '1');
+    else n.delete('mine');
+  };
+  function setFacets(vis: readonly Visibility[], mine: boolean) {
+    update(facets(vis, mine));
+  }
+  /** No text, every visibility, everyone's services: one navigation. */
+  function clearFilters() {
+    setQuery('', facets([], false));
+  }
+  return { q, sort: view.sort, dir: view.dir, vis: view.vis, mine: view.mine, setQuery, setSort, setFacets, clearFilters };
 }

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { ALL, cowsay, fish } from '../test/fixtures';
-import { filterRows, parseListParams, sortRows, toRow } from './list-view';
+import { filterByFacets, filterRows, ownerIdOf, parseListParams, sortRows, toRow } from './list-view';
 
 const rows = ALL.map(toRow);
 const names = (r: { name: string }[]) => r.map((x) => x.name);
 
 describe('list params', () => {
   it('reads q, sort and dir, falling back to name ascending', () => {
-    expect(parseListParams(new URLSearchParams('q=fish&sort=owner&dir=desc'))).toEqual({ q: 'fish', sort: 'owner', dir: 'desc' });
-    expect(parseListParams(new URLSearchParams('sort=bogus&dir=sideways'))).toEqual({ q: '', sort: 'name', dir: 'asc' });
+    expect(parseListParams(new URLSearchParams('q=fish&sort=owner&dir=desc'))).toEqual({ q: 'fish', sort: 'owner', dir: 'desc', vis: [], mine: false });
+    expect(parseListParams(new URLSearchParams('sort=bogus&dir=sideways'))).toEqual({ q: '', sort: 'name', dir: 'asc', vis: [], mine: false });
   });
 });
 
@@ -29,15 +29,17 @@ describe('sorting', () => {
     expect(names(sortRows(rows, 'visibility', 'asc'))).toEqual(['cowsay', 'nginx', 'fish-detector', 'imagemagick']);
   });
 
-  it('compares resources as quantities, not text', () => {
+  it('compares CPU and memory as quantities, not text, each breaking ties by the other', () => {
     const r = [
       toRow({ ...fish, name: 'a', cpu: '2', memory: '1Gi' }),
       toRow({ ...fish, name: 'b', cpu: '500m', memory: '4Gi' }),
       toRow({ ...fish, name: 'c', cpu: '2', memory: '512Mi' }),
       toRow({ ...fish, name: 'd', cpu: undefined, memory: undefined }),
     ];
-    expect(names(sortRows(r, 'resources', 'asc'))).toEqual(['b', 'c', 'a', 'd']);
-    expect(names(sortRows(r, 'resources', 'desc'))).toEqual(['a', 'c', 'b', 'd']);
+    expect(names(sortRows(r, 'cpu', 'asc'))).toEqual(['b', 'c', 'a', 'd']);
+    expect(names(sortRows(r, 'cpu', 'desc'))).toEqual(['a', 'c', 'b', 'd']);
+    expect(names(sortRows(r, 'memory', 'asc'))).toEqual(['c', 'a', 'b', 'd']);
+    expect(names(sortRows(r, 'memory', 'desc'))).toEqual(['b', 'a', 'c', 'd']);
   });
 
   it('sorts 5,000 rows quickly', () => {
@@ -47,5 +49,36 @@ describe('sorting', () => {
     expect(performance.now() - t).toBeLessThan(500);
     expect(sorted[0]?.name).toBe('svc-4999');
     expect(sorted.at(-1)?.name).toBe('svc-0');
+  });
+});
+
+describe('visibility and ownership', () => {
+  const svc = (name: string, visibility: string | undefined, owner: string) => toRow({ ...fish, name, visibility, owner });
+  const r = [svc('p', 'private', 'ana@egi.eu'), svc('u', 'public', 'marco@egi.eu'), svc('r', 'restricted', 'ana@egi.eu'), svc('n', undefined, 'cluster_admin')];
+
+  it('keeps any ticked visibility (a service without one is private, as OSCAR makes it) and only mine when asked', () => {
+    expect(names(filterByFacets(r, { vis: [], mine: false }, 'ana@egi.eu'))).toEqual(['p', 'u', 'r', 'n']);
+    expect(names(filterByFacets(r, { vis: ['private'], mine: false }, ''))).toEqual(['p', 'n']);
+    expect(names(filterByFacets(r, { vis: ['public', 'restricted'], mine: false }, ''))).toEqual(['u', 'r']);
+    expect(names(filterByFacets(r, { vis: [], mine: true }, 'ana@egi.eu'))).toEqual(['p', 'r']);
+    expect(names(filterByFacets(r, { vis: ['restricted'], mine: true }, 'ana@egi.eu'))).toEqual(['r']);
+    // Nobody to be: "only mine" shows nothing rather than everything.
+    expect(names(filterByFacets(r, { vis: [], mine: true }, ''))).toEqual([]);
+  });
+
+  it('reads the facets from the URL, and an old "resources" sort as CPU', () => {
+    expect(parseListParams(new URLSearchParams('vis=restricted,bogus,public&mine=1&sort=resources'))).toEqual({
+      q: '',
+      sort: 'cpu',
+      dir: 'asc',
+      vis: ['public', 'restricted'],
+      mine: true,
+    });
+  });
+
+  it('knows whose services are mine: the OIDC subject, or cluster_admin for the Basic user', () => {
+    expect(ownerIdOf({ method: 'oidc', user: { sub: 'ana@egi.eu' } })).toBe('ana@egi.eu');
+    expect(ownerIdOf({ method: 'basic', user: {} })).toBe('cluster_admin');
+    expect(ownerIdOf(null)).toBe('');
   });
 });

@@ -57,7 +57,8 @@ describe('the services list', () => {
       'fish-detector',
       'async',
       'ghcr.io/grycap/fish-detector-zip:1.0.0',
-      '1.0 CPU · 3Gi',
+      '1.0',
+      '3Gi',
       'Ready',
       'alice@egi.eu',
       'public',
@@ -104,22 +105,48 @@ describe('the services list', () => {
     expect(shownNames()).toEqual(['cowsay', 'fish-detector', 'imagemagick', 'nginx']);
     expect(screen.getByRole('columnheader', { name: /^Name/ })).toHaveAttribute('aria-sort', 'ascending');
 
-    await user.click(screen.getByRole('button', { name: 'Resources' }));
-    expect(location()).toBe('/services?sort=resources&dir=asc');
+    await user.click(screen.getByRole('button', { name: 'CPU' }));
+    expect(location()).toBe('/services?sort=cpu&dir=asc');
     // 250m < 0.5 < 1.0 (2Gi) < 1.0 (3Gi)
     expect(shownNames()).toEqual(['imagemagick', 'cowsay', 'nginx', 'fish-detector']);
-    expect(screen.getByRole('columnheader', { name: /^Resources/ })).toHaveAttribute('aria-sort', 'ascending');
+    expect(screen.getByRole('columnheader', { name: /^CPU/ })).toHaveAttribute('aria-sort', 'ascending');
     expect(screen.getByRole('columnheader', { name: /^Name/ })).not.toHaveAttribute('aria-sort');
 
-    await user.click(screen.getByRole('button', { name: 'Resources' }));
-    expect(location()).toBe('/services?sort=resources&dir=desc');
+    await user.click(screen.getByRole('button', { name: 'CPU' }));
+    expect(location()).toBe('/services?sort=cpu&dir=desc');
     expect(shownNames()).toEqual(['fish-detector', 'nginx', 'cowsay', 'imagemagick']);
+
+    // Users sort by memory on its own.
+    await user.click(screen.getByRole('button', { name: 'Memory' }));
+    expect(location()).toBe('/services?sort=memory&dir=asc');
+    expect(screen.getByRole('columnheader', { name: /^Memory/ })).toHaveAttribute('aria-sort', 'ascending');
 
     // Services without a status stay last in either direction.
     await user.click(screen.getByRole('button', { name: 'Status' }));
     expect(shownNames()).toEqual(['nginx', 'fish-detector', 'imagemagick', 'cowsay']);
     await user.click(screen.getByRole('button', { name: 'Status' }));
     expect(shownNames()).toEqual(['fish-detector', 'imagemagick', 'nginx', 'cowsay']);
+  });
+
+  it('shows only the ticked visibilities and, on request, only my services, kept in the URL', async () => {
+    const user = userEvent.setup();
+    renderServices('/services');
+    await screen.findByRole('link', { name: 'fish-detector' });
+    await user.click(screen.getByRole('checkbox', { name: 'private' }));
+    expect(location()).toBe('/services?vis=private');
+    await waitFor(() => expect(shownNames()).toEqual(['cowsay', 'nginx']));
+    await user.click(screen.getByRole('checkbox', { name: 'restricted' }));
+    expect(location()).toBe('/services?vis=private%2Crestricted');
+    await waitFor(() => expect(shownNames()).toEqual(['cowsay', 'imagemagick', 'nginx']));
+    // The Basic user's services are the ones OSCAR records as cluster_admin's.
+    await user.click(screen.getByRole('checkbox', { name: 'Only mine' }));
+    await waitFor(() => expect(shownNames()).toEqual(['cowsay']));
+    expect(screen.getByText('1 of 4 services')).toBeInTheDocument();
+    // Nothing matches: the empty state clears every filter at once.
+    await user.type(screen.getByRole('searchbox', { name: 'Filter services' }), 'fish');
+    await user.click(await screen.findByRole('button', { name: 'Clear the filters' }));
+    await waitFor(() => expect(shownNames()).toHaveLength(4));
+    expect(location()).toBe('/services');
   });
 
   it('restores filter and sort from the URL', async () => {
@@ -206,5 +233,15 @@ describe('the services list', () => {
     expect(alert).toHaveTextContent('the kubernetes API is unreachable');
     await user.click(within(alert).getByRole('button', { name: 'Try again' }));
     expect(await screen.findByRole('link', { name: 'cowsay' })).toBeInTheDocument();
+  });
+
+  it('shows a bidi override in a service name as a marker, never reordering the name', async () => {
+    services = [{ ...structuredClone(ALL[0]!), name: 'cow\u202eyas' }];
+    renderServices('/services');
+    const link = await screen.findByRole('link', { name: 'cow (right-to-left override) yas' });
+    expect(link).toHaveAttribute('title', 'cow[U+202E]yas');
+    expect(link.textContent).not.toContain('\u202e');
+    expect(within(link).getByText('[U+202E]')).toHaveAttribute('aria-hidden', 'true');
+    expect(screen.getByRole('checkbox', { name: 'Select cow[U+202E]yas' })).toBeInTheDocument();
   });
 });

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { act, screen, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { focusManager } from '@tanstack/react-query';
 import { http, HttpResponse } from 'msw';
 import type { StatusInfo } from '../../../api/types';
@@ -13,12 +13,26 @@ const GiB = 1024 ** 3;
 let status: StatusInfo;
 let calls = 0;
 let failWith: Response | null = null;
+let executions: () => Response = () => HttpResponse.json({ logs: [] });
 serveDuringTests(
   http.get(`${BASE}/system/status`, () => {
     calls++;
     return failWith ?? HttpResponse.json(status);
   }),
+  // OSCAR's log of calls to services: JSON, unlike the spec's text (NOTES.md).
+  http.get(`${BASE}/system/logs/`, () => executions()),
 );
+
+const logged = (minutesAgo: number, path: string, status: number, latency: string) => ({
+  timestamp: new Date(Date.now() - minutesAgo * 60_000).toISOString(),
+  status,
+  latency,
+  client_ip: '10.42.0.1',
+  method: 'POST',
+  path,
+  user: 'oscar',
+  raw: `[GIN-EXECUTIONS-LOGGER] ${status} | ${latency} | POST ${path}`,
+});
 
 function sample(): StatusInfo {
   return {
@@ -87,6 +101,7 @@ function sample(): StatusInfo {
 
 beforeEach(() => {
   status = sample();
+  executions = () => HttpResponse.json({ logs: [] });
   calls = 0;
   failWith = null;
   signIn();
@@ -99,6 +114,46 @@ afterEach(() => {
 function renderStatus() {
   renderWithQueryClient(<StatusRoute />);
 }
+
+describe('calls to services (the administrator’s usage chart)', () => {
+  it('counts the calls OSCAR logged, failures apart, and per service with their latencies', async () => {
+    executions = () =>
+      HttpResponse.json({
+        logs: [
+          logged(50, '/run/cowsay', 200, '12ms'),
+          logged(40, '/run/cowsay', 200, '30ms'),
+          logged(30, '/run/cowsay', 500, '1.5s'),
+          logged(20, '/job/fish-detector', 201, '850µs'),
+          { timestamp: 'not a time', status: 200 },
+        ],
+      });
+    renderStatus();
+    const panel = await screen.findByRole('region', { name: 'Calls to services' });
+    expect(await within(panel).findByTestId('executions-summary')).toHaveTextContent(
+      /^4 calls since .+, 1 failed \(1 log entries without a readable time left out\)\.$/,
+    );
+    expect(within(panel).getByRole('figure', { name: 'Calls per period' })).toBeInTheDocument();
+    const cowsay = within(panel).getByRole('row', { name: /^cowsay/ });
+    expect(within(cowsay).getAllByRole('cell').map((c) => c.textContent)).toEqual(['3', '1', '30 ms', '1.50 s']);
+    const fish = within(panel).getByRole('row', { name: /^fish-detector/ });
+    expect(within(fish).getAllByRole('cell').map((c) => c.textContent)).toEqual(['1', '0', '850 µs', '850 µs']);
+  });
+
+  it('tells a user who is not the administrator why there is no chart, instead of an error', async () => {
+    executions = () => new HttpResponse('OIDC tokens are not allowed for system logs', { status: 403 });
+    renderStatus();
+    const panel = await screen.findByRole('region', { name: 'Calls to services' });
+    expect(await within(panel).findByText(/Only the cluster’s administrator/)).toBeInTheDocument();
+    expect(within(panel).queryByRole('alert')).toBeNull();
+  });
+
+  it('shows the server’s words when the log cannot be read for another reason', async () => {
+    executions = () => new HttpResponse('the manager is restarting', { status: 503 });
+    renderStatus();
+    const panel = await screen.findByRole('region', { name: 'Calls to services' });
+    expect(await within(panel).findByRole('alert')).toHaveTextContent('the manager is restarting');
+  });
+});
 
 describe('the cluster status page', () => {
   it('shows each node’s CPU and memory as bars with the figures in words', async () => {
@@ -173,7 +228,8 @@ describe('the cluster status page', () => {
     expect(calls).toBe(1);
     status.cluster!.nodes![0]!.cpu!.request_cores = 12;
     await act(() => vi.advanceTimersByTimeAsync(STATUS_REFRESH_MS + 100));
-    expect(calls).toBe(2);
+    // The refresh is due: wait for its request to reach the cluster (a few awaits in MSW).
+    await waitFor(() => expect(calls).toBe(2));
     expect(await screen.findByText(/12 cores of 16 cores requested/)).toBeInTheDocument();
     act(() => focusManager.setFocused(false));
     await act(() => vi.advanceTimersByTimeAsync(3 * STATUS_REFRESH_MS));

@@ -6,6 +6,7 @@ import { Section } from '../../../components/section';
 import { EmptyState, ErrorState, Loading } from '../../../components/states';
 import { STATUS_REFRESH_MS, statusQueries } from '../api/queries';
 import { ClusterTotals } from '../components/cluster-totals';
+import { ExecutionsPanel } from '../components/executions-panel';
 import { NodeCard } from '../components/node-card';
 import { MinioPanel, OscarPanel } from '../components/service-panels';
 
@@ -69,6 +70,7 @@ export function Component() {
             <OscarPanel oscar={q.data?.oscar} />
             <MinioPanel minio={q.data?.minio} />
           </div>
+          <ExecutionsPanel now={q.dataUpdatedAt} />
         </>
       )}
     </div>

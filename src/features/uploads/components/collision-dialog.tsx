@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Button } from '../../../components/button';
 import { Dialog } from '../../../components/dialog';
 import type { CollisionChoice } from '../lib/plan-request';
+import { Name } from '../../../components/name';
 
 /** One name that already exists: replace it, keep both, or skip, for this one or for all that remain. */
 export function CollisionDialog({
@@ -37,8 +38,13 @@ export function CollisionDialog({
     >
       <div className="flex flex-col gap-3">
         <p>
-          <span className="font-mono break-all whitespace-pre-wrap">{objectKey}</span> is already in{' '}
-          <span className="font-mono">{bucket}</span>. Replace it, keep both (the new one gets a number), or skip this file?
+          <span className="font-mono break-all whitespace-pre-wrap">
+            <Name value={objectKey} />
+          </span>{' '}
+          is already in{' '}
+          <span className="font-mono">
+            <Name value={bucket} />
+          </span>. Replace it, keep both (the new one gets a number), or skip this file?
         </p>
         {remaining > 0 && (
           <label className="flex items-center gap-2">

@@ -94,7 +94,7 @@ describe('the upload panel', () => {
     expect(within(row('big.bin')).getByText('Cancelled')).toBeInTheDocument();
     // A cancelled file can be sent again, from the start.
     await user.click(within(panel()).getByRole('button', { name: 'Retry big.bin' }));
-    await waitFor(() => expect(summary()).toHaveTextContent(/^All done: 1 uploaded \(17\.0 MB\)/), { timeout: 10_000 });
+    await waitFor(() => expect(summary()).toHaveTextContent(/^All done: 1 uploaded \(17\.0 MB\)/));
     expect(demo.cluster.getObject('shared-models', 'big.bin')?.size).toBe(17 * MiB);
   });
 

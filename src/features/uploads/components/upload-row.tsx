@@ -6,6 +6,8 @@ import { toast } from '../../../components/toast';
 import type { UploadItem, UploadState } from '../lib/queue';
 import { uploadQueue } from '../lib/session';
 import { formatBytes, formatDuration } from '../../../lib/units/transfer';
+import { Name } from '../../../components/name';
+import { visibleText } from '../../../lib/text/hidden-chars';
 
 const STATE: Record<UploadState, { label: string; tone: BadgeTone }> = {
   queued: { label: 'Queued', tone: 'neutral' },
@@ -45,8 +47,8 @@ function UploadRowView({ item }: { item: UploadItem }) {
   return (
     <div className="flex h-full flex-col justify-center gap-1 border-b border-line px-3 py-2" data-upload-key={item.key}>
       <div className="flex items-center gap-2">
-        <span className="min-w-0 flex-1 truncate text-sm font-medium whitespace-pre" title={`${item.bucket}/${item.key}`}>
-          {item.name}
+        <span className="min-w-0 flex-1 truncate text-sm font-medium whitespace-pre" title={visibleText(`${item.bucket}/${item.key}`)}>
+          <Name value={item.name} />
         </span>
         <Badge tone={s.tone}>{s.label}</Badge>
         {(item.state === 'queued' || item.state === 'uploading') && (
@@ -65,7 +67,7 @@ function UploadRowView({ item }: { item: UploadItem }) {
               ref={input}
               type="file"
               hidden
-              aria-label={`File to continue ${item.name}`}
+              aria-label={`File to continue ${visibleText(item.name)}`}
               onChange={(e) => {
                 const f = e.currentTarget.files?.[0];
                 e.currentTarget.value = '';
@@ -83,7 +85,7 @@ function UploadRowView({ item }: { item: UploadItem }) {
       </div>
       <div
         role="progressbar"
-        aria-label={`Upload of ${item.name}`}
+        aria-label={`Upload of ${visibleText(item.name)}`}
         aria-valuemin={0}
         aria-valuemax={100}
         aria-valuenow={pct}
@@ -94,8 +96,8 @@ function UploadRowView({ item }: { item: UploadItem }) {
           style={{ width: `${pct}%` }}
         />
       </div>
-      <p className={clsx('text-xs', item.state === 'failed' ? 'line-clamp-3 text-danger' : 'truncate text-muted')} title={detail(item)}>
-        {detail(item)}
+      <p className={clsx('text-xs', item.state === 'failed' ? 'line-clamp-3 text-danger' : 'truncate text-muted')} title={visibleText(detail(item))}>
+        <Name value={detail(item)} />
       </p>
     </div>
   );

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { basicAuth, demoCluster, oidcToken, resetDemoCluster, server } from '../../../../mocks/node';
 import { demoS3 } from '../../../../mocks/s3';
 import { MiB } from './plan';
@@ -146,11 +146,14 @@ describe('the upload queue on the demo S3', () => {
     let id = '';
     const log = fetchSend({ onSent: () => q2.cancel(id) });
     const q2 = new UploadQueue({ ...queueOptions(q), store, send: log.send, sleep: (ms) => new Promise((r) => setTimeout(r, Math.min(ms, 5))) });
+    // The abort goes out after the cancel returns (and again 300 ms later, here 5 ms): wait for the
+    // server's answer to it, not for a time.
+    const aborted = answered((r) => r.method === 'DELETE' && new URL(r.url).searchParams.has('uploadId'));
     [id] = q2.add([{ bucket: 'shared-models', key: 'gone.bin', file: fileOf(20 * MiB) }]) as [string];
     await q2.idle();
     expect(q2.getSnapshot().items[0]?.state).toBe('cancelled');
-    // The abort goes out after the cancel returns (and again 300 ms later, here 5 ms).
-    await vi.waitFor(() => expect(s3.uploads.size).toBe(0));
+    await aborted;
+    expect(s3.uploads.size).toBe(0);
     expect(store.records.size).toBe(0);
     expect(demoCluster().getObject('shared-models', 'gone.bin')).toBeUndefined();
   });
@@ -239,15 +242,34 @@ describe('progress', () => {
       send,
     });
     let snapshots = 0;
-    q.subscribe(() => snapshots++);
+    // The snapshot that carries the thousand events comes at most ~100 ms after them: wait for it.
+    const carried = new Promise<void>((resolve) =>
+      q.subscribe(() => {
+        snapshots++;
+        if (q.getSnapshot().items[0]?.loaded === 100_000) resolve();
+      }),
+    );
     q.add([{ bucket: 'b', key: 'k', file: fileOf(200_000) }]);
-    await vi.waitFor(() => expect(q.getSnapshot().items[0]).toMatchObject({ state: 'uploading', loaded: 100_000 }));
+    await carried;
+    expect(q.getSnapshot().items[0]).toMatchObject({ state: 'uploading', loaded: 100_000 });
     expect(snapshots).toBeLessThanOrEqual(4);
     finish();
     await q.idle();
     expect(q.getSnapshot().items[0]).toMatchObject({ state: 'done', loaded: 200_000 });
   });
 });
+
+/** Resolves once the demo cluster has answered a request that `match` picks. */
+function answered(match: (request: Request) => boolean): Promise<void> {
+  return new Promise((resolve) => {
+    const listener = ({ request }: { request: Request }) => {
+      if (!match(request)) return;
+      server.events.removeListener('response:mocked', listener);
+      resolve();
+    };
+    server.events.on('response:mocked', listener);
+  });
+}
 
 /** The options a queue was made with, to make another like it. */
 function queueOptions(q: UploadQueue): UploadQueueOptions {

@@ -18,10 +18,17 @@ import { serveDuringTests } from '../../../test/msw';
 import { signIn } from '../../../test/session';
 import { Component as UsageRoute } from './usage-route';
 
+// The page's "now" is the clock's, to the minute. Left to the wall clock, a test run in the first minute
+// of an hour saw a 24-hour range without its open period (24 periods instead of 25), and one that crossed
+// a minute or an hour saw its range move under it. Only Date is fake, and it stands still: timers, MSW
+// and user events run for real. A half hour, so the 24 hourly periods are whole and the 25th is open.
+const NOW = new Date(2026, 5, 10, 14, 30);
+
 let cluster: FakeCluster;
 let promConfig: { clusters: Record<string, string> } = { clusters: {} };
 const server = serveDuringTests();
 beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['Date'], now: NOW });
   cluster = fakeCluster();
   promConfig = { clusters: {} };
   server.resetHandlers(
@@ -31,7 +38,10 @@ beforeEach(() => {
   signIn();
   fakeChartLayout();
 });
-afterEach(() => vi.restoreAllMocks());
+afterEach(() => {
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+});
 
 const location = () => screen.getByTestId('location').textContent ?? '';
 const renderUsage = (url = '/usage') => renderAt('/usage', url, <UsageRoute />);
@@ -119,9 +129,7 @@ describe('the range', () => {
   it('reuses daily buckets when going from 90 to 30 days', async () => {
     const user = userEvent.setup();
     renderUsage('/usage?range=90d');
-    await waitFor(() => expect(chart('CPU and GPU hours')).not.toHaveAttribute('aria-busy'), {
-      timeout: 10_000,
-    });
+    await waitFor(() => expect(chart('CPU and GPU hours')).not.toHaveAttribute('aria-busy'));
     const before = summaryCalls().length;
     await user.click(screen.getByRole('button', { name: '30 days' }));
     await waitFor(() => expect(chart('Requests')).not.toHaveAttribute('aria-busy'));
