@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { login } from './support/app';
+import { checkA11y, login, loginAsDemoUser, useTheme } from './support/app';
 
 interface DemoWindow {
   __lagoonDemo: { cluster: { minioRoot: { access_key: string; secret_key: string } }; clearFaults(): void };
@@ -56,4 +56,21 @@ test('the demo failure panel makes a screen fail and recover', async ({ page }) 
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Info' }).click();
   await expect(panel).toContainText('None: the demo cluster answers normally.');
+});
+
+test('a demo OIDC user sees who she is on the Info page: VOs, and her token masked; axe in light and dark', async ({ page }, info) => {
+  await useTheme(page, 'light');
+  await loginAsDemoUser(page, 'Marco Rossi', '/info');
+  const you = page.getByRole('region', { name: 'You' });
+  await expect(you).toContainText('marco.rossi@example.org');
+  await expect(you.getByRole('list', { name: 'Your VOs' }).getByRole('listitem')).toHaveText([/^dev\.intertwin\.eu/]);
+  await expect(you).not.toContainText('eyJ');
+  await you.getByRole('button', { name: 'Reveal access token' }).press('Enter');
+  await expect(you).toContainText('eyJ');
+  for (const theme of ['light', 'dark'] as const) {
+    await page.getByLabel('Theme').selectOption(theme);
+    await expect(page.locator('html')).toHaveClass(theme === 'dark' ? /dark/ : /^(?!.*dark)/);
+    await page.screenshot({ path: info.outputPath(`info-you-${theme}.png`) });
+    await checkA11y(page, `info you ${theme}`);
+  }
 });

@@ -23,7 +23,7 @@ test.describe('password login', () => {
   test('on the demo cluster: the header then shows who and which cluster', async ({ page }) => {
     await page.goto('/services');
     await expect(page).toHaveURL(/\/login\?next=%2Fservices/);
-    await expect(page).toHaveTitle('Log in · Lagoon');
+    await expect(page).toHaveTitle('Log in · OSCAR');
     await expect(page.getByLabel('Cluster endpoint')).toHaveValue(DEMO.endpoint);
     await expect(page.getByText(/log in as oscar with the password lagoon-demo/i)).toBeVisible();
     await passwordLogin(page);
@@ -121,9 +121,14 @@ test.describe('the login screen', () => {
   test('can be used with the keyboard alone', async ({ page }) => {
     await page.goto('/login');
     await page.getByLabel('Cluster endpoint').focus();
-    // Endpoint → (known clusters: none yet) → the demo's one-click button → username → password → Enter.
+    // Endpoint → (known clusters: none yet) → the demo's one-click button → its two OIDC users → username →
+    // password → Enter.
     await page.keyboard.press('Tab');
     await expect(page.getByRole('button', { name: 'Use the demo cluster' })).toBeFocused();
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('button', { name: 'Continue as Ana García, a demo user' })).toBeFocused();
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('button', { name: 'Continue as Marco Rossi, a demo user' })).toBeFocused();
     await page.keyboard.press('Tab');
     await expect(page.getByLabel('Username')).toBeFocused();
     await page.keyboard.press('Tab');

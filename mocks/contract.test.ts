@@ -14,6 +14,7 @@ import addFormats from 'ajv-formats';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createHandlers } from './handlers';
+import type { QuotaResponse } from '../src/api/types';
 import { basicAuth, DEMO_ENDPOINT, DEMO_OIDC_USER, demoCluster, oidcToken, resetDemoCluster, server } from './node';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -393,6 +394,10 @@ describe('the demo cluster honours the OSCAR contract', () => {
     const put = 'PUT /system/quotas/user/{userId}';
     const updated = (await call(put, { auth: admin, params: { userId: 'someone@egi.eu' }, body: { cpu: '4', volumes: { volumes: '2' } } })).json() as { resources: { cpu: { max: number } } };
     expect(updated.resources.cpu.max).toBe(4000);
+    const more = (await call(put, { auth: admin, params: { userId: 'someone@egi.eu' }, body: { ephemeral_storage: '10Gi', minio: { buckets: '3', storage_per_bucket: '5Gi' } } })).json() as QuotaResponse;
+    expect(more.resources?.['ephemeral-storage']?.max).toBe(10 * 1024 ** 3);
+    expect(more.minio).toMatchObject({ buckets: { max: 3 }, storage_per_bucket: { max: '5Gi' } });
+    expect((await call(put, { auth: admin, params: { userId: 'someone@egi.eu' }, body: { cpu: 'lots' } })).status).toBe(400);
     expect((await call(put, { auth: admin, params: { userId: 'someone@egi.eu' }, body: {} })).status).toBe(400);
     expect((await call(put, { auth: ana(), params: { userId: 'someone@egi.eu' }, body: { cpu: '1' } })).status).toBe(403);
     expect((await call(put, { params: { userId: 'x' }, body: { cpu: '1' } })).status).toBe(401);

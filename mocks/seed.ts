@@ -3,6 +3,7 @@
 // and 90 days of invocation history. Deterministic: the same seed gives the same cluster.
 import { parse } from 'yaml';
 import type { Service } from '../src/api/types';
+import { DEMO_OIDC_USERS } from '../src/api/demo';
 import { ADMIN_OWNER, type Principal } from './auth';
 import { Cluster, EGI_ISSUERS, splitPath, type ClusterOptions, type InvocationEvent, type KnownUser } from './cluster';
 import { createRng, hashString, type Rng } from './prng';
@@ -11,24 +12,11 @@ const FILES = import.meta.glob<string>('./fdl/**/*.{yaml,yml,sh}', { query: '?ra
 
 const DAY = 86_400_000;
 
-/** The OIDC user of the demo (EGI Check-in style subject). */
-export const DEMO_OIDC_USER = {
-  sub: '0f3e0c5a5c1d4c1e9f6a2b7d8c9e1f20@egi.eu',
-  name: 'Ana García',
-  email: 'ana.garcia@example.org',
-  eduperson_entitlement: [
-    'urn:mace:egi.eu:group:vo.ai4eosc.eu:role=member#aai.egi.eu',
-    'urn:mace:egi.eu:group:vo.imagine-ai.eu:role=member#aai.egi.eu',
-  ],
-} as const;
+/** The OIDC user of the demo (EGI Check-in style subject); the login screen offers her (src/api/demo.ts). */
+export const DEMO_OIDC_USER = DEMO_OIDC_USERS.ana;
 
 /** A second OIDC user whose private services Ana must not see. */
-export const OTHER_OIDC_USER = {
-  sub: 'a81c7e2d4b9f4f0e8d3c6b5a4e2f1d09@egi.eu',
-  name: 'Marco Rossi',
-  email: 'marco.rossi@example.org',
-  eduperson_entitlement: ['urn:mace:egi.eu:group:dev.intertwin.eu:role=member#aai.egi.eu'],
-} as const;
+export const OTHER_OIDC_USER = DEMO_OIDC_USERS.marco;
 
 /** Services Ana owns, and their visibility. */
 export const ANA_SERVICES: Record<string, 'private' | 'public' | 'restricted'> = {
@@ -349,11 +337,13 @@ export function createSeededCluster(options: SeedOptions = {}): Cluster {
 
     cluster.createVolume(principalFor(ADMIN_OWNER), { name: 'shared-datasets', size: '10Gi' });
     cluster.createVolume(principalFor(ana), { name: 'ana-scratch', size: '2Gi' });
+    // Ana's limits bite, so the Quotas page has something to show: her running jobs and exposed services
+    // fill her 8 cores, and she owns 4 of her 5 buckets (one more, then bucket creation is refused).
     cluster.quotas.set(ana, {
       cpuMillis: 8000,
       memoryBytes: 16 * 1024 ** 3,
       gpu: 0,
-      buckets: 10,
+      buckets: 5,
       storagePerBucket: '20Gi',
       disk: '20Gi',
       volumes: 3,

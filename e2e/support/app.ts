@@ -28,3 +28,10 @@ export async function checkA11y(page: Page, label = ''): Promise<void> {
 export async function useTheme(page: Page, theme: 'light' | 'dark'): Promise<void> {
   await page.addInitScript((t) => localStorage.setItem('lagoon.theme', t), theme);
 }
+
+/** Logs in from the login screen's demo box as one of the demo's seeded OIDC users (a Bearer session). */
+export async function loginAsDemoUser(page: Page, who: 'Ana García' | 'Marco Rossi', next = '/services'): Promise<void> {
+  await page.goto(`/login?next=${encodeURIComponent(next)}`);
+  await page.getByRole('button', { name: `Continue as ${who}, a demo user` }).click();
+  await expect(page).not.toHaveURL(/\/login/);
+}

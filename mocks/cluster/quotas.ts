@@ -17,6 +17,8 @@ export interface UserQuota {
   volumes: number;
   maxDiskPerVolume: string;
   minDiskPerVolume: string;
+  /** Scratch disk of running jobs; absent in snapshots saved before it was kept. */
+  ephemeralBytes?: number;
 }
 
 
@@ -30,6 +32,7 @@ const DEFAULT_QUOTA: UserQuota = {
   volumes: 5,
   maxDiskPerVolume: '20Gi',
   minDiskPerVolume: '100Mi',
+  ephemeralBytes: 50 * 1024 ** 3,
 };
 
 export const quotaRules = rules({
@@ -60,7 +63,7 @@ export const quotaRules = rules({
       resources: {
         cpu: { max: q.cpuMillis, used: cpuUsed },
         memory: { max: q.memoryBytes, used: memUsed },
-        'ephemeral-storage': { max: 50 * 1024 ** 3, used: 0 },
+        'ephemeral-storage': { max: q.ephemeralBytes ?? 50 * 1024 ** 3, used: 0 },
         gpu: { max: q.gpu, used: 0 },
       },
       minio: {
@@ -103,6 +106,7 @@ export const quotaRules = rules({
     if (b.cpu !== undefined) q.cpuMillis = Math.round(num(b.cpu, 'cpu') * 1000);
     if (b.memory !== undefined) q.memoryBytes = num(b.memory, 'memory');
     if (b.gpu !== undefined) q.gpu = num(b.gpu, 'gpu');
+    if (b.ephemeral_storage !== undefined) q.ephemeralBytes = num(b.ephemeral_storage, 'ephemeral storage');
     if (b.minio?.buckets !== undefined) q.buckets = num(b.minio.buckets, 'minio buckets');
     if (b.minio?.storage_per_bucket !== undefined) q.storagePerBucket = quantity(b.minio.storage_per_bucket, 'storage per bucket');
     if (b.volumes?.disk !== undefined) q.disk = quantity(b.volumes.disk, 'volume disk');

@@ -1,10 +1,14 @@
 import { isRouteErrorResponse, Link, useRouteError } from 'react-router';
+import { usePageTitle } from '../components/page-title';
 import { ErrorState } from '../components/states';
 
 /** Shown when a route fails to load or render: a message and a way on, never a blank page. */
 export function RouteError() {
   const error = useRouteError();
-  if (isRouteErrorResponse(error) && error.status === 404) {
+  const notFound = isRouteErrorResponse(error) && error.status === 404;
+  // NotFound sets its own title; a parent's effect runs after its child's and would overwrite it.
+  usePageTitle(notFound ? 'Page not found' : 'Error');
+  if (notFound) {
     return <NotFound />;
   }
   return (
@@ -18,6 +22,7 @@ export function RouteError() {
 }
 
 export function NotFound() {
+  usePageTitle('Page not found');
   return (
     <div className="flex flex-col gap-3 p-6">
       <h1 className="text-2xl font-semibold">Page not found</h1>

@@ -9,9 +9,11 @@ import { assetUrl } from '../lib/deploy/mode';
 const NAV = [
   { to: '/services', label: 'Services' },
   { to: '/buckets', label: 'Buckets' },
+  { to: '/volumes', label: 'Volumes' },
   { to: '/jobs', label: 'Jobs' },
   { to: '/invocations', label: 'Invocations' },
   { to: '/usage', label: 'Usage' },
+  { to: '/quotas', label: 'Quotas' },
   { to: '/status', label: 'Status' },
   { to: '/info', label: 'Info' },
 ];

@@ -7,7 +7,8 @@ import { endSessionLocally, setFlash } from './session-end';
 /** Returns where to go next, or `to: null` when the browser is on its way to the provider. */
 export async function logout(queryClient: QueryClient): Promise<{ to: string | null }> {
   const session = getSession();
-  if (session?.method !== 'oidc') {
+  // A demo user's session (demo-user-login.ts) has no provider to log out of.
+  if (session?.method !== 'oidc' || !session.providerId) {
     await endSessionLocally(queryClient);
     setFlash({ kind: 'info', message: 'You have logged out.' });
     return { to: '/login' };

@@ -7,6 +7,8 @@ describe('VOs from entitlements', () => {
     expect(voOf('urn:mace:egi.eu:group:vo.imagine-ai.eu#aai.egi.eu')).toBe('vo.imagine-ai.eu');
     expect(voOf('urn:mace:egi.eu:group:demo.fedcloud.egi.eu:vm_operator:role=member#aai.egi.eu')).toBe('demo.fedcloud.egi.eu');
     expect(voOf('urn:mace:egi.eu:res:some-resource')).toBeNull();
+    // A role other than member is no membership.
+    expect(voOf('urn:mace:egi.eu:group:vo.ai4eosc.eu:role=vm_operator#aai.egi.eu')).toBeNull();
     expect(voOf('member')).toBeNull();
   });
 

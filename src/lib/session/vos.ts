@@ -2,10 +2,14 @@
 // the way OSCAR reads them (`urn:mace:egi.eu:group:<vo>[:role=…][#issuer]`), and which of them a cluster
 // accepts (`/system/config` `oidc_groups`). Used by the info page and the editor's VO choice.
 
-/** The VO of one entitlement, or null when it names none. */
+/** The VO an entitlement makes the user a member of, or null (another role, or not a group). */
 export function voOf(entitlement: string): string | null {
-  const m = /^urn:mace:[^:]+:group:([^:#]+)/.exec(entitlement.trim());
-  return m ? decodeURIComponent(m[1]!) : null;
+  const e = entitlement.trim();
+  const m = /^urn:mace:[^:]+:group:([^:#]+)/.exec(e);
+  if (!m) return null;
+  // Membership is what counts, as OSCAR checks it: a role other than member gives no VO of its own.
+  const role = /:role=([^#:]+)/.exec(e)?.[1];
+  return role && role !== 'member' ? null : decodeURIComponent(m[1]!);
 }
 
 /** The user's VOs, each once, in the order first seen. */

@@ -35,7 +35,7 @@ test('defaults to the demo cluster and says which credentials to use', async () 
   expect(screen.getByLabelText('Cluster endpoint')).toHaveValue(DEMO_ENDPOINT);
   expect(screen.getByText(/this is the demo cluster/i).parentElement).toHaveTextContent(/as oscar with the password lagoon-demo/i);
   expect(screen.getByRole('button', { name: 'Use the demo cluster' })).toBeEnabled();
-  await waitFor(() => expect(document.title).toBe('Log in · Lagoon'));
+  await waitFor(() => expect(document.title).toBe('Log in · OSCAR'));
   // The providers come from config.json.
   expect(await screen.findByRole('button', { name: 'Continue with Test IdP' })).toBeEnabled();
 });

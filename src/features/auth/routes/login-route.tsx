@@ -14,6 +14,7 @@ import { startOidcLogin } from '../oidc';
 import { loginWithPassword } from '../password-login';
 import { listClusters } from '../recent-clusters';
 import { clearFlash, peekFlash, type Flash } from '../session-end';
+import { DemoUsers } from '../components/demo-users';
 import { EndpointField } from '../components/endpoint-field';
 import { ProviderList } from '../components/provider-list';
 import { TextField } from '../components/text-field';
@@ -152,6 +153,7 @@ export function Component() {
                   <kbd className="font-mono font-semibold">{DEMO_PASSWORD}</kbd>, or in one click:
                 </p>
                 <DemoButton busy={busy === 'demo'} disabled={busy !== null} onClick={loginToDemo} />
+                <DemoUsers />
               </div>
             )}
 

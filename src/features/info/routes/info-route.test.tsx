@@ -3,11 +3,11 @@ import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { DEMO_ENDPOINT } from '../../../api/demo';
+import { setSession } from '../../../lib/session/session';
 import { clearFaults, listFaults } from '../../../../mocks/faults';
 import { serveDuringTests } from '../../../test/msw';
 import { renderRoutes } from '../../../test/render';
 import { TEST_ENDPOINT as BASE, signIn } from '../../../test/session';
-import { setSession } from '../../../lib/session/session';
 import { Component as InfoRoute } from './info-route';
 
 // The demo's service worker cannot run in jsdom; these tests answer the demo endpoint with msw/node.
