@@ -28,7 +28,19 @@ export function addLeaveKeys(
   ed: MonacoEditorNS.IStandaloneCodeEditor,
   host: HTMLElement,
 ): void {
-  const leaving = ed.createContextKey<boolean>('lagoonLeaving', false);
+  const key = ed.createContextKey<boolean>('lagoonLeaving', false);
+  // The editor's context keys die with it, and a blur or key event can still arrive while it is being
+  // disposed (its text area leaves the page): setting a key then throws "AbstractContextKeyService has
+  // been disposed" from a Monaco timer. So the key is only touched while the editor lives.
+  let alive = true;
+  ed.onDidDispose(() => {
+    alive = false;
+  });
+  const leaving = {
+    set(v: boolean) {
+      if (alive) key.set(v);
+    },
+  };
   const idle =
     '!suggestWidgetVisible && !findWidgetVisible && !parameterHintsVisible && !markersNavigationVisible && !editorHasMultipleSelections && !renameInputVisible && !inSnippetMode';
   ed.addCommand(monaco.KeyCode.Escape, () => leaving.set(true), idle);

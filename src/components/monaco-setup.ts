@@ -43,6 +43,18 @@ import EditorWorker from 'monaco-editor/esm/vs/editor/editor.worker?worker';
 import YamlWorker from 'monaco-yaml/yaml.worker?worker';
 import { configureMonacoYaml, type JSONSchema, type MonacoYaml, type MonacoYamlOptions } from 'monaco-yaml';
 
+// Monaco cancels its own pending work (a hover, a completion, a diff, a worker request) when an editor
+// or model goes away, by rejecting with its CancellationError (name and message "Canceled"). Monaco's
+// own callers ignore it, but a few promises (monaco-yaml's worker calls among them) are left without a
+// handler, so leaving the editor put "Uncaught (in promise) Canceled" on the console. Only that sentinel
+// is silenced; every other rejection still reaches the console and the tests' pageerror listeners.
+function isMonacoCancellation(reason: unknown): boolean {
+  return reason instanceof Error && reason.name === 'Canceled' && reason.message === 'Canceled';
+}
+window.addEventListener('unhandledrejection', (e) => {
+  if (isMonacoCancellation(e.reason)) e.preventDefault();
+});
+
 self.MonacoEnvironment = {
   getWorker(_moduleId: string, label: string) {
     return label === 'yaml' ? new YamlWorker() : new EditorWorker();
