@@ -2,7 +2,7 @@
 // the diff, drafts across a reload, failed applies that keep the edit, secrets that survive, bad
 // input, and accessibility of both tabs in light and dark.
 import { test, expect, type Page } from '@playwright/test';
-import { checkA11y, login, useTheme } from './support/app';
+import { checkA11y, login, loginAsDemoUser, useTheme } from './support/app';
 
 const FDL_DIR = '/work/shared/fdl';
 
@@ -382,3 +382,16 @@ for (const theme of ['light', 'dark'] as const) {
     await page.screenshot({ path: testInfo.outputPath(`editor-review-${theme}.png`) });
   });
 }
+
+test('an OIDC user chooses the VO among those the cluster accepts and her login gives (PARITY F1)', async ({ page }) => {
+  await loginAsDemoUser(page, 'Ana García', '/services/new');
+  await page.getByRole('button', { name: /Visibility and isolation/ }).click();
+  const vo = page.getByRole('combobox', { name: 'Virtual organisation' });
+  await expect(vo.locator('option')).toHaveText(['None (the cluster decides)', 'vo.ai4eosc.eu', 'vo.imagine-ai.eu']);
+  await vo.focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await expect(vo).toHaveValue('vo.imagine-ai.eu');
+  await page.getByRole('tab', { name: /YAML/ }).click();
+  await expect(page.locator('[data-code-editor="yaml"] .view-lines')).toContainText('vo: vo.imagine-ai.eu');
+});

@@ -1,5 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { oscar, required } from '../../../api/client';
+import { clusterConfigQuery } from '../../../lib/cluster/config';
 
 export const infoKeys = {
   all: ['cluster-info'] as const,
@@ -14,11 +15,6 @@ export const infoQueries = {
       queryFn: async ({ signal }) => required((await oscar.GET('/system/info', { signal })).data, 'the cluster information'),
       staleTime: 5 * 60_000,
     }),
-  /** Holds MinIO credentials: kept in memory by react-query only, never persisted. */
-  config: () =>
-    queryOptions({
-      queryKey: infoKeys.config(),
-      queryFn: async ({ signal }) => required((await oscar.GET('/system/config', { signal })).data, 'the cluster configuration'),
-      staleTime: 5 * 60_000,
-    }),
+  /** Holds MinIO credentials: kept in memory by react-query only, never persisted (shared with the editor). */
+  config: clusterConfigQuery,
 };

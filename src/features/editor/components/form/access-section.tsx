@@ -1,3 +1,7 @@
+import { useQuery } from '@tanstack/react-query';
+import { clusterConfigQuery } from '../../../../lib/cluster/config';
+import { useSession } from '../../../../lib/session/session';
+import { voChoice } from '../../lib/vo-choice';
 import { ListField } from './collection-fields';
 import { TextField } from './fields';
 import { SelectField } from './choice-fields';
@@ -33,7 +37,7 @@ export function AccessSection() {
             { value: 'USER', label: 'User: a private bucket per allowed user' },
           ]}
         />
-        <TextField path={['vo']} label="Virtual organisation" mono placeholder="vo.ai4eosc.eu" hint="The VO the service is created for (OIDC users in several VOs)." />
+        <VoField />
       </Row>
       <ListField
         path={['allowed_users']}
@@ -42,5 +46,50 @@ export function AccessSection() {
         hint={service.visibility === 'restricted' ? 'EGI user ids (sub), comma-separated.' : 'Used when the visibility is Restricted. EGI user ids (sub), comma-separated.'}
       />
     </Section>
+  );
+}
+
+const VO_LIST = 'editor-vo-suggestions';
+
+/** The service's VO: a choice among the VOs the user may use here, typed only when none match. */
+function VoField() {
+  const { service } = useForm();
+  const session = useSession();
+  const config = useQuery({ ...clusterConfigQuery(), retry: false });
+  const choice = voChoice({
+    method: session?.method === 'oidc' ? 'oidc' : 'basic',
+    entitlements: session?.user.entitlements,
+    clusterGroups: config.data ? (config.data.config?.oidc_groups ?? []) : undefined,
+    current: typeof service.vo === 'string' ? service.vo : undefined,
+  });
+  if (choice.kind === 'select') {
+    return (
+      <div className="flex flex-col gap-1">
+        <SelectField
+          path={['vo']}
+          label="Virtual organisation"
+          emptyLabel="None (the cluster decides)"
+          options={choice.options.map((vo) => ({ value: vo, label: vo }))}
+          hint={choice.hint}
+        />
+        {choice.warning && (
+          <p className="text-xs text-warn">
+            {choice.warning}
+          </p>
+        )}
+      </div>
+    );
+  }
+  return (
+    <>
+      <TextField path={['vo']} label="Virtual organisation" mono placeholder="vo.ai4eosc.eu" hint={choice.hint} list={choice.suggestions.length ? VO_LIST : undefined} />
+      {choice.suggestions.length > 0 && (
+        <datalist id={VO_LIST}>
+          {choice.suggestions.map((vo) => (
+            <option key={vo} value={vo} />
+          ))}
+        </datalist>
+      )}
+    </>
   );
 }
