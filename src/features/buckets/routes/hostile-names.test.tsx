@@ -43,7 +43,7 @@ describe('names with hidden characters', () => {
     expect(seen(crumbs)).toBe('Buckets/ana-datasets/in[U+200B]box');
     expect(crumbs.textContent).not.toMatch(hidden);
     expect(screen.getByRole('heading', { level: 1 }).textContent).not.toMatch(hidden);
-    await waitFor(() => expect(document.title).toBe('ana-datasets/in[U+200B]box/ · Lagoon'));
+    await waitFor(() => expect(document.title).toBe('ana-datasets/in[U+200B]box/ · oscar.test · OSCAR'));
   });
 
   it('asks to confirm a delete with the marked name, and takes what is shown as typed', async () => {
