@@ -83,10 +83,35 @@ test("the OSCAR Dashboard's URLs land on Lagoon's pages", async ({ page }) => {
   }
 });
 
-test('the hand-over URL of an embedded OSCAR Dashboard opens the login with that provider first', async ({ page }) => {
+test('the hand-over URL of an embedded OSCAR Dashboard starts that provider’s login, coming back to /ui/', async ({ page }) => {
+  // A stand-in for EGI Check-in (no test reaches the internet): its discovery document, then its login page.
+  const issuer = 'https://aai.egi.test/auth/realms/egi';
+  await page.route('**/config.json', (route) =>
+    route.fulfill({
+      json: { oidcProviders: [{ id: 'egi', label: 'EGI Check-in', authority: issuer, clientId: 'lagoon', scope: 'openid profile email eduperson_entitlement' }] },
+    }),
+  );
+  await page.route('https://aai.egi.test/**', (route) =>
+    new URL(route.request().url()).pathname.endsWith('/.well-known/openid-configuration')
+      ? route.fulfill({
+          json: {
+            issuer,
+            authorization_endpoint: `${issuer}/protocol/openid-connect/auth`,
+            token_endpoint: `${issuer}/protocol/openid-connect/token`,
+            jwks_uri: `${issuer}/protocol/openid-connect/certs`,
+            response_types_supported: ['code'],
+          },
+        })
+      : route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>EGI Check-in</title><h1>EGI Check-in (stand-in)</h1>' }),
+  );
   await page.goto(`${cluster.url}/ui/#/login?endpoint=${encodeURIComponent(cluster.url)}&process=EGI`);
-  await expect(page).toHaveURL(`${cluster.url}/ui/#/login?endpoint=${encodeURIComponent(cluster.url)}&provider=egi`);
-  await expect(page.getByRole('heading', { name: 'Log in to Lagoon' })).toBeVisible();
+  await page.waitForURL(/^https:\/\/aai\.egi\.test\/.*\/auth\?/);
+  const login = new URL(page.url());
+  expect(login.searchParams.get('client_id')).toBe('lagoon');
+  expect(login.searchParams.get('redirect_uri')).toBe(`${cluster.url}/ui/`);
+  expect(login.searchParams.get('code_challenge_method')).toBe('S256');
+  expect(login.searchParams.get('scope')).toBe('openid profile email eduperson_entitlement');
+  await expect(page.getByRole('heading', { name: 'EGI Check-in (stand-in)' })).toBeVisible();
 });
 
 test('invoke a service, upload into its input, and follow the job it starts to the end of its log', async ({ page }) => {

@@ -173,3 +173,39 @@ test('with a session already, /login goes on to the next page', async () => {
   await renderRoutes('/login?next=%2Finfo');
   expect(await screen.findByTestId('location')).toHaveTextContent('/info');
 });
+
+describe('a link naming a provider (the OSCAR Dashboard’s #/login?endpoint=…&process=…)', () => {
+  /** The URLs asked of the test identity provider (its discovery document first, when a login starts). */
+  function idpRequests(): string[] {
+    const seen: string[] = [];
+    server.events.on('request:start', ({ request }) => {
+      if (request.url.startsWith('https://idp.test/')) seen.push(request.url);
+    });
+    return seen;
+  }
+
+  test('starts that provider’s login on arrival, with the endpoint the link gave', async () => {
+    const seen = idpRequests();
+    await renderRoutes(`/login?endpoint=${encodeURIComponent(CLUSTER)}&provider=test-idp`);
+    expect(screen.getByLabelText('Cluster endpoint')).toHaveValue(CLUSTER);
+    await waitFor(() => expect(seen.some((u) => u.includes('/.well-known/openid-configuration'))).toBe(true));
+    expect(screen.getByRole('button', { name: /Continue with Test IdP/ })).toHaveAttribute('aria-busy', 'true');
+  });
+
+  test('does not start it when the screen has something to say first (a cancelled login)', async () => {
+    setFlash({ kind: 'warning', message: 'The login was cancelled.' });
+    const seen = idpRequests();
+    await renderRoutes(`/login?endpoint=${encodeURIComponent(CLUSTER)}&provider=test-idp`);
+    expect(await screen.findByText('The login was cancelled.')).toBeInTheDocument();
+    const button = await screen.findByRole('button', { name: 'Continue with Test IdP' });
+    expect(button).toBeEnabled();
+    expect(seen).toEqual([]);
+  });
+
+  test('a provider this dashboard does not list is said, and nothing starts', async () => {
+    const seen = idpRequests();
+    await renderRoutes(`/login?endpoint=${encodeURIComponent(CLUSTER)}&provider=grycap`);
+    expect(await screen.findByText(/asked for the identity provider “grycap”, which this dashboard does not list/)).toBeInTheDocument();
+    expect(seen).toEqual([]);
+  });
+});

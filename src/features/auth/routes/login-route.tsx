@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { redirect, useNavigate, useSearchParams, type LoaderFunctionArgs } from 'react-router';
 import { clsx } from 'clsx';
 import { DEMO_ENDPOINT, DEMO_PASSWORD, DEMO_USERNAME, isDemoEndpoint } from '../../../api/demo';
@@ -7,7 +8,7 @@ import { safeNext } from '../../../lib/session/require-session';
 import { queryClient } from '../../../lib/session/query-client';
 import { Button } from '../../../components/button';
 import { usePageTitle } from '../../../components/page-title';
-import type { OidcProvider } from '../auth-config';
+import { loadAuthConfig, type OidcProvider } from '../auth-config';
 import { LoginError, type LoginField } from '../check-cluster';
 import { checkEndpoint } from '../endpoint';
 import { startOidcLogin } from '../oidc';
@@ -50,6 +51,21 @@ export function Component() {
   const usernameRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
   const formErrorRef = useRef<HTMLDivElement>(null);
+
+  // A link that names a provider (the OSCAR Dashboard's `#/login?endpoint=…&process=EGI`, which its
+  // OIDC buttons and OSCAR's docs use) starts that login on arrival, as the dashboard does; not when the
+  // screen has something to say first (a cancelled login, an ended session), so it never loops.
+  const authConfig = useQuery({ queryKey: ['auth', 'config'], queryFn: loadAuthConfig, staleTime: Infinity });
+  const linkProvider = preferredProvider ? authConfig.data?.oidcProviders.find((p) => p.id === preferredProvider) : undefined;
+  const unknownProvider = Boolean(preferredProvider && authConfig.data && !linkProvider);
+  const autoStarted = useRef(false);
+  useEffect(() => {
+    if (autoStarted.current || !linkProvider || flash) return;
+    autoStarted.current = true;
+    chooseProvider(linkProvider);
+    // chooseProvider reads the state of this first render, which is what the link gave.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [linkProvider, flash]);
 
   useEffect(() => {
     clearFlash();
@@ -194,6 +210,11 @@ export function Component() {
               With your identity provider
             </h2>
             <p className="text-xs text-muted">The cluster must trust the provider you choose.</p>
+            {unknownProvider && (
+              <p className="text-sm text-warn">
+                The link asked for the identity provider “{preferredProvider}”, which this dashboard does not list. Choose one below.
+              </p>
+            )}
             <ProviderList busyId={busy} disabled={busy !== null} onChoose={chooseProvider} preferred={preferredProvider} />
           </section>
         </div>
