@@ -6,6 +6,8 @@ import { Button } from '../../../components/button';
 import { SearchInput } from '../../../components/search-input';
 import { EmptyState } from '../../../components/states';
 import { toast } from '../../../components/toast';
+import { useSession } from '../../../lib/session/session';
+import { ownerIdOf } from '../../../lib/session/owner';
 import { useDeleteBucket } from '../api/mutations';
 import { bucketHref } from '../lib/bucket-paths';
 import type { BucketUse } from '../lib/bucket-services';
@@ -29,10 +31,13 @@ function sortValue(b: MinIOBucket, s: BucketSort): string | number {
 export function BucketList({ buckets, uses }: { buckets: readonly MinIOBucket[]; uses: ReadonlyMap<string, BucketUse[]> }) {
   const view = useViewParams(SORTS, 'name');
   const q = useDeferredValue(view.q);
+  const mine = view.params.get('mine') === '1';
+  const me = ownerIdOf(useSession());
   const navigate = useNavigate();
   const shown = useMemo(() => {
     const needle = q.trim().toLowerCase();
     const list = buckets.filter((b) => {
+      if (mine && (me === '' || b.owner !== me)) return false;
       if (!needle) return true;
       const services = (uses.get(b.bucket_name ?? '') ?? []).map((u) => u.service).join(' ');
       return `${b.bucket_name} ${b.owner ?? ''} ${services}`.toLowerCase().includes(needle);
@@ -44,7 +49,7 @@ export function BucketList({ buckets, uses }: { buckets: readonly MinIOBucket[];
       const c = typeof x === 'number' && typeof y === 'number' ? x - y : collator.compare(String(x), String(y));
       return sign * (c || collator.compare(a.bucket_name ?? '', b.bucket_name ?? ''));
     });
-  }, [buckets, uses, q, view.sort, view.dir]);
+  }, [buckets, uses, q, mine, me, view.sort, view.dir]);
 
   const [creating, setCreating] = useState(false);
   const [changing, setChanging] = useState<MinIOBucket | null>(null);
@@ -72,6 +77,10 @@ export function BucketList({ buckets, uses }: { buckets: readonly MinIOBucket[];
           onChange={view.setQuery}
           className="w-full sm:w-80"
         />
+        <label className="inline-flex items-center gap-1.5 text-sm">
+          <input type="checkbox" checked={mine} onChange={() => view.setParam('mine', mine ? null : '1')} className="size-4 accent-accent" />
+          Only mine
+        </label>
         <p className="text-sm text-muted" aria-live="polite">
           {shown.length === buckets.length ? `${buckets.length} buckets` : `${shown.length} of ${buckets.length} buckets`}
         </p>
@@ -86,8 +95,19 @@ export function BucketList({ buckets, uses }: { buckets: readonly MinIOBucket[];
           can create more for your data.
         </EmptyState>
       ) : shown.length === 0 ? (
-        <EmptyState title={`No buckets match “${q}”`} action={<Button onClick={() => view.setQuery('')}>Clear the filter</Button>}>
-          The filter looks at each bucket&apos;s name, owner and services.
+        <EmptyState
+          title={q ? `No buckets match “${q}”` : 'You own none of these buckets'}
+          action={
+            <Button
+              onClick={() => view.setParams({ q: null, mine: null })}
+            >
+              {q && mine ? 'Clear the filters' : 'Clear the filter'}
+            </Button>
+          }
+        >
+          {mine
+            ? 'Shown: yours only (the buckets you created, and those OSCAR made for your services). The text filter looks at each bucket’s name, owner and services.'
+            : 'The filter looks at each bucket’s name, owner and services.'}
         </EmptyState>
       ) : (
         <BucketTable

@@ -49,5 +49,15 @@ export function useViewParams<S extends string>(sorts: readonly S[], fallback: S
     setParam(name: string, value: string | null) {
       update((p) => (value === null ? p.delete(name) : p.set(name, value)));
     },
+    /** Several parameters in one navigation (two calls in a row would each start from the same URL). */
+    setParams(values: Record<string, string | null>) {
+      if ('q' in values) setText(values.q ?? '');
+      update((p) => {
+        for (const [name, value] of Object.entries(values)) {
+          if (value === null || value === '') p.delete(name);
+          else p.set(name, value);
+        }
+      });
+    },
   };
 }

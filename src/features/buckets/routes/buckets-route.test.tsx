@@ -45,6 +45,43 @@ describe('the bucket list', () => {
     expect((await names())[0]).toBe(largest);
   });
 
+  it('shows only the buckets the user owns when "Only mine" is ticked, kept in the URL (PARITY B1)', async () => {
+    const sub = DEMO_OIDC_USER.sub;
+    setSession({
+      endpoint: BASE,
+      method: 'oidc',
+      user: { name: DEMO_OIDC_USER.name, sub },
+      credentials: { kind: 'bearer', token: oidcToken({}, demo.cluster.now()) },
+    });
+    const own = [...demo.cluster.buckets.values()].filter((b) => b.owner === sub).map((b) => b.name);
+    const user = userEvent.setup();
+    renderBuckets('/buckets');
+    await table();
+    const all = await names();
+    // The user sees more than her own (public buckets of others), so the filter has something to remove.
+    expect(all.length).toBeGreaterThan(own.length);
+    expect(own.length).toBeGreaterThan(0);
+    await user.click(screen.getByRole('checkbox', { name: 'Only mine' }));
+    await waitFor(() => expect(location()).toBe('/buckets?mine=1'));
+    expect((await names()).sort()).toEqual([...own].sort());
+    // With a text filter that matches none of hers, the empty state clears both.
+    await user.type(screen.getByRole('searchbox', { name: 'Filter buckets' }), 'shared-models');
+    expect(await screen.findByText('No buckets match “shared-models”')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Clear the filters' }));
+    await waitFor(() => expect(location()).toBe('/buckets'));
+    expect(screen.getByRole('checkbox', { name: 'Only mine' })).not.toBeChecked();
+    expect((await names()).length).toBe(all.length);
+  });
+
+  it('opens with "Only mine" ticked from a link, and a Basic login owns the buckets OSCAR records for cluster_admin', async () => {
+    renderBuckets('/buckets?mine=1');
+    await table();
+    expect(screen.getByRole('checkbox', { name: 'Only mine' })).toBeChecked();
+    const admin = [...demo.cluster.buckets.values()].filter((b) => b.owner === 'cluster_admin').map((b) => b.name);
+    expect((await names()).sort()).toEqual([...admin].sort());
+    expect(admin.length).toBeLessThan(demo.cluster.buckets.size);
+  });
+
   it('creates a restricted bucket with its allowed users, after saying what is wrong with a bad name', async () => {
     const user = userEvent.setup();
     renderBuckets('/buckets');

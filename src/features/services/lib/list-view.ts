@@ -19,14 +19,7 @@ export interface ListParams {
   mine: boolean;
 }
 
-/**
- * The owner id OSCAR records for this session's services: the OIDC subject, or, for the cluster's Basic
- * user, OSCAR's "cluster_admin".
- */
-export function ownerIdOf(session: { method: 'basic' | 'oidc'; user: { sub?: string } } | null): string {
-  if (!session) return '';
-  return session.method === 'basic' ? 'cluster_admin' : (session.user.sub ?? '');
-}
+export { ownerIdOf } from '../../../lib/session/owner';
 
 /** One row of the list with every derived value computed once, so sorting and filtering stay fast. */
 export interface ServiceRow {
