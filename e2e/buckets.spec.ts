@@ -3,7 +3,7 @@
 // preview; a file over the quota failing on its own; axe and screenshots in light and dark.
 import { expect, test, type Page } from '@playwright/test';
 import { unzipSync } from 'fflate';
-import { checkA11y, login, useTheme } from './support/app';
+import { checkA11y, login, loginAsDemoUser, useTheme } from './support/app';
 
 interface DemoWindow {
   __lagoonDemo: {
@@ -73,6 +73,30 @@ test('list, create with allowed users, change visibility and delete a bucket by 
   await confirm.click();
   await expect(table.getByRole('link', { name: 'field-data-2025' })).toHaveCount(0);
   expect(await page.evaluate(() => (window as unknown as DemoWindow).__lagoonDemo.cluster.buckets.has('field-data-2025'))).toBe(false);
+});
+
+test('"Only mine" keeps the buckets the user owns, in the URL (PARITY B1)', async ({ page }) => {
+  await loginAsDemoUser(page, 'Ana García', '/buckets');
+  const table = page.getByRole('table', { name: 'Buckets' });
+  await expect(table).toBeVisible();
+  const ownerColumn = async () => {
+    const rows = table.locator('tbody tr');
+    const owners = await rows.evaluateAll((trs) => trs.map((tr) => tr.querySelectorAll('td')[2]?.textContent ?? ''));
+    return owners;
+  };
+  const before = await ownerColumn();
+  expect(new Set(before).size).toBeGreaterThan(1);
+  const checkbox = page.getByRole('checkbox', { name: 'Only mine' });
+  await checkbox.focus();
+  await page.keyboard.press('Space');
+  await expect(page).toHaveURL(/[?&]mine=1/);
+  await expect.poll(async () => new Set(await ownerColumn()).size).toBe(1);
+  const mine = await ownerColumn();
+  expect(mine.length).toBeLessThan(before.length);
+  // The one owner left is Ana, whose buckets these are: a reload keeps the filter.
+  await page.reload();
+  await expect(page.getByRole('checkbox', { name: 'Only mine' })).toBeChecked();
+  await expect.poll(ownerColumn).toEqual(mine);
 });
 
 test('pages through 10,000 objects with next_page, filters and sorts in the URL, and scrolls to the end', async ({ page }) => {

@@ -13,6 +13,9 @@ const createRouter = EMBEDDED ? createHashRouter : createBrowserRouter;
 export const router = createRouter([
   { path: '/login', lazy: () => import('../features/auth/routes/login-route'), ErrorBoundary: RouteError },
   { path: '/auth/callback', lazy: () => import('../features/auth/routes/callback-route'), ErrorBoundary: RouteError },
+  // Readable without logging in: the login screen links to them.
+  { path: '/terms-of-use', lazy: () => import('../features/legal/routes/terms-route'), ErrorBoundary: RouteError },
+  { path: '/privacy-policy', lazy: () => import('../features/legal/routes/privacy-route'), ErrorBoundary: RouteError },
   // The OSCAR Dashboard's routes, reached without a page load (a pasted #/ui/… link in an open tab).
   {
     path: '/ui/*',

@@ -5,6 +5,9 @@ import { SessionWatch } from '../features/auth/components/session-watch';
 import { UploadHost } from '../features/uploads/upload-host';
 import { ThemeSwitch } from './theme-switch';
 import { assetUrl } from '../lib/deploy/mode';
+import { useSession } from '../lib/session/session';
+import { CommunityMark } from '../components/community-mark';
+import { LegalLinks } from '../components/legal-links';
 
 const NAV = [
   { to: '/services', label: 'Services' },
@@ -20,6 +23,7 @@ const NAV = [
 
 export function Shell() {
   const navigation = useNavigation();
+  const session = useSession();
   return (
     <div className="flex min-h-full flex-col">
       <a
@@ -33,6 +37,10 @@ export function Shell() {
           <img src={assetUrl('favicon.svg')} alt="" className="size-7" />
           <span className="text-lg tracking-tight">Lagoon</span>
         </NavLink>
+        <CommunityMark
+          urls={[location.origin, session?.endpoint]}
+          className="h-7 border-l border-line pl-4"
+        />
         <div className="flex-1" />
         <ThemeSwitch />
         <UserMenu />
@@ -40,26 +48,34 @@ export function Shell() {
       <SessionWatch />
       <UploadHost />
       <div className="flex flex-1">
-        <nav aria-label="Main" className="w-48 shrink-0 border-r border-line bg-surface px-2 py-4 max-md:hidden">
-          <ul className="flex flex-col gap-1">
-            {NAV.map((n) => (
-              <li key={n.to}>
-                <NavLink
-                  to={n.to}
-                  className={({ isActive }) =>
-                    clsx(
-                      'block rounded-md px-3 py-2 text-sm font-medium',
-                      isActive ? 'bg-accent-soft text-fg' : 'text-muted hover:bg-raised hover:text-fg',
-                    )
-                  }
-                >
-                  {n.label}
-                </NavLink>
-              </li>
-            ))}
-          </ul>
-        </nav>
-        <main id="main" tabIndex={-1} className="min-w-0 flex-1 p-6 outline-none" aria-busy={navigation.state === 'loading'}>
+        <div className="flex w-48 shrink-0 flex-col border-r border-line bg-surface max-md:hidden">
+          <nav aria-label="Main" className="flex-1 px-2 py-4">
+            <ul className="flex flex-col gap-1">
+              {NAV.map((n) => (
+                <li key={n.to}>
+                  <NavLink
+                    to={n.to}
+                    className={({ isActive }) =>
+                      clsx(
+                        'block rounded-md px-3 py-2 text-sm font-medium',
+                        isActive ? 'bg-accent-soft text-fg' : 'text-muted hover:bg-raised hover:text-fg',
+                      )
+                    }
+                  >
+                    {n.label}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <LegalLinks className="px-5 py-4" />
+        </div>
+        <main
+          id="main"
+          tabIndex={-1}
+          className="min-w-0 flex-1 p-6 outline-none"
+          aria-busy={navigation.state === 'loading'}
+        >
           <nav aria-label="Sections" className="mb-4 flex gap-1 overflow-x-auto md:hidden">
             {NAV.map((n) => (
               <NavLink

@@ -29,7 +29,7 @@ export interface AuthConfig {
   problem: string;
 }
 
-import { assetUrl } from '../../lib/deploy/mode';
+import { loadConfigFile, resetConfigFile } from '../../lib/config/config-file';
 
 let loading: Promise<AuthConfig> | null = null;
 
@@ -42,6 +42,7 @@ export function loadAuthConfig(): Promise<AuthConfig> {
 /** For tests, and after a failed load so the next visit to the login screen asks again. */
 export function resetAuthConfig(): void {
   loading = null;
+  resetConfigFile();
 }
 
 export function parseAuthConfig(raw: unknown, where = 'config.json'): AuthConfig {
@@ -66,34 +67,16 @@ export function parseAuthConfig(raw: unknown, where = 'config.json'): AuthConfig
   return { oidcProviders: providers, problem };
 }
 
-/** Why a config.json could not be read, in words; null when it is fine. */
-async function readProblem(res: Response): Promise<{ raw?: unknown; problem?: string }> {
-  if (!res.ok) return { problem: res.status === 404 ? 'the file is missing (HTTP 404)' : `the server answered HTTP ${res.status}` };
-  const body = await res.text();
-  if (body.trimStart().startsWith('<')) return { problem: 'the server answered a web page instead of the JSON file' };
-  try {
-    return { raw: JSON.parse(body) as unknown };
-  } catch (e) {
-    return { problem: `it is not valid JSON (${e instanceof Error ? e.message : String(e)})` };
-  }
-}
-
 async function fetchConfig(): Promise<AuthConfig> {
-  // Next to index.html: /config.json hosted, /ui/config.json inside a cluster (lib/deploy/mode.ts).
-  const where = assetUrl('config.json');
-  try {
-    const res = await fetch(where, { cache: 'no-cache', credentials: 'same-origin' });
-    const { raw, problem } = await readProblem(res);
-    if (problem === undefined) return parseAuthConfig(raw, where);
-    loading = null;
-    return { oidcProviders: [], problem: `The list of identity providers at ${where} could not be loaded: ${problem}. Only password login is available.` };
-  } catch (e) {
-    loading = null;
-    return {
-      oidcProviders: [],
-      problem: `The list of identity providers at ${where} could not be loaded (${e instanceof Error ? e.message : String(e)}), so only password login is available.`,
-    };
-  }
+  const file = await loadConfigFile();
+  if (file.ok) return parseAuthConfig(file.raw, file.where);
+  loading = null;
+  return {
+    oidcProviders: [],
+    problem: file.thrown
+      ? `The list of identity providers at ${file.where} could not be loaded (${file.problem}), so only password login is available.`
+      : `The list of identity providers at ${file.where} could not be loaded: ${file.problem}. Only password login is available.`,
+  };
 }
 
 export async function findProvider(id: string | undefined): Promise<OidcProvider | undefined> {

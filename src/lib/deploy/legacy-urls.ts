@@ -30,6 +30,7 @@ export function legacyTarget(hash: string): string | null {
     const s = out.toString();
     return s ? `/login?${s}` : '/login';
   }
+  if (path === '/terms-of-use' || path === '/privacy-policy') return path;
   if (path !== '/ui' && !path.startsWith('/ui/')) return null;
   const parts = path.slice('/ui'.length).split('/').filter(Boolean);
   const [area, name, sub] = parts;
@@ -52,8 +53,12 @@ export function legacyTarget(hash: string): string | null {
       return '/status';
     case 'info':
       return '/info';
+    case 'volumes':
+      return '/volumes';
+    case 'quotas':
+      return '/quotas';
     default:
-      // Pages Lagoon does not have (volumes, notebooks, flows…): the dashboard's own fallback is the services list.
+      // Pages Lagoon does not have (notebooks, flows, terminals…): the dashboard's own fallback is the services list.
       return '/services';
   }
 }

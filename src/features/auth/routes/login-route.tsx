@@ -21,6 +21,8 @@ import { ProviderList } from '../components/provider-list';
 import { TextField } from '../components/text-field';
 import { assetUrl, sameOriginEndpoint } from '../../../lib/deploy/mode';
 import { legacyTarget } from '../../../lib/deploy/legacy-urls';
+import { CommunityMark } from '../../../components/community-mark';
+import { LegalLinks } from '../../../components/legal-links';
 
 type Errors = Partial<Record<LoginField, string>>;
 
@@ -136,6 +138,7 @@ export function Component() {
   return (
     <main className="flex min-h-full items-start justify-center px-4 py-10 sm:py-16">
       <div className="flex w-full max-w-md flex-col gap-6">
+        <CommunityMark urls={[location.origin, sameOrigin ?? endpoint.trim()]} className="h-10 self-start" />
         <header className="flex items-center gap-3">
           <img src={assetUrl('favicon.svg')} alt="" className="size-10" />
           <div>
@@ -225,6 +228,15 @@ export function Component() {
             <DemoButton busy={busy === 'demo'} disabled={busy !== null} onClick={loginToDemo} />
           </p>
         )}
+        <footer className="flex items-center justify-between gap-3 text-xs text-muted">
+          <span>
+            Powered by{' '}
+            <a href="https://oscar.grycap.net" target="_blank" rel="noreferrer" className="hover:text-fg hover:underline">
+              OSCAR
+            </a>
+          </span>
+          <LegalLinks />
+        </footer>
       </div>
     </main>
   );
