@@ -370,24 +370,20 @@ describe('parseFdl errors', () => {
     expect(late).toMatchObject({ line: 3, column: 7 });
   });
 
-  it('refuses a 5 MB paste quickly', () => {
+  it('refuses a 5 MB paste by its size, before parsing it', () => {
     const huge = `${GOOD}\n${'#'.repeat(5 * 1024 * 1024)}\n`;
-    const started = performance.now();
     const [first] = expectErrors(parseFdl(huge));
-    expect(performance.now() - started).toBeLessThan(50);
     expect(first).toMatchObject({ line: 1, column: 1 });
     expect(first?.message).toMatch(/5\.\d MB of text; an FDL file is normally a few kilobytes/);
   });
 
-  it('parses a large but plausible file in reasonable time', () => {
+  it('parses a large but plausible file', () => {
     const services = Array.from({ length: 300 }, (_, i) =>
       GOOD.split('\n').slice(2).join('\n').replaceAll('cowsay', `svc-${i}`),
     ).join('\n');
     const text = `functions:\n  oscar:\n${services}\n`;
     expect(text.length).toBeLessThan(MAX_FDL_CHARS);
-    const started = performance.now();
     const result = expectOk(parseFdl(text));
-    expect(performance.now() - started).toBeLessThan(3000);
     expect(result.services).toHaveLength(300);
   });
 

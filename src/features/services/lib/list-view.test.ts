@@ -42,11 +42,11 @@ describe('sorting', () => {
     expect(names(sortRows(r, 'memory', 'desc'))).toEqual(['b', 'a', 'c', 'd']);
   });
 
-  it('sorts 5,000 rows quickly', () => {
+  // How fast is bench/services-render.mjs's to say, not a timed test's (it failed a soak under load).
+  it('sorts 5,000 rows', () => {
     const many = Array.from({ length: 5000 }, (_, i) => toRow({ ...fish, name: `svc-${(i * 7919) % 5000}` }));
-    const t = performance.now();
     const sorted = sortRows(filterRows(many, 'svc'), 'name', 'desc');
-    expect(performance.now() - t).toBeLessThan(500);
+    expect(sorted).toHaveLength(5000);
     expect(sorted[0]?.name).toBe('svc-4999');
     expect(sorted.at(-1)?.name).toBe('svc-0');
   });
