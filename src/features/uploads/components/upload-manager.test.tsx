@@ -29,18 +29,38 @@ function upload(bucket: string, files: File[], prefix = '') {
   act(() => requestUpload({ bucket, prefix, files: files.map((file) => ({ file, relativePath: file.name })), emptyFolders: [] }));
 }
 
-/** Holds the storage's answers to uploads (whole files, or only parts) until release(). */
+/**
+ * Holds the storage's answers to uploads (whole files, or only parts) until release(); settled() waits until
+ * every request held has been answered by the demo's S3 after the release.
+ */
 function holdUploads(only: 'all' | 'parts' = 'all') {
   let release = () => {};
   const gate = new Promise<void>((r) => (release = r));
+  const held = new Set<string>();
   demo.server.use(
-    http.put(`${BASE}/s3/*`, async ({ request }) => {
+    http.put(`${BASE}/s3/*`, async ({ request, requestId }) => {
       if (only === 'parts' && !new URL(request.url).searchParams.has('partNumber')) return;
+      held.add(requestId);
       await gate;
       // Nothing returned: the demo's own S3 handler answers next.
     }),
   );
-  return { release: () => release() };
+  function settled(): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        if (held.size) return;
+        demo.server.events.removeListener('request:end', onEnd);
+        resolve();
+      };
+      const onEnd = ({ requestId }: { requestId: string }) => {
+        held.delete(requestId);
+        done();
+      };
+      demo.server.events.on('request:end', onEnd);
+      done();
+    });
+  }
+  return { release: () => release(), settled };
 }
 
 const panel = () => screen.getByRole('region', { name: 'Uploads' });
@@ -88,12 +108,15 @@ describe('the upload panel', () => {
     expect(summary()).toHaveTextContent(/^Cancelled: 1 file$/);
     await waitFor(() => expect(s3.uploads.size).toBe(0));
     hold.release();
-    await new Promise((r) => setTimeout(r, 50));
+    // The parts held in flight are answered now, after the cancel: none of them may complete the file.
+    await hold.settled();
     expect(demo.cluster.getObject('shared-models', 'big.bin')).toBeUndefined();
     await user.click(within(panel()).getByRole('button', { name: 'Show' }));
     expect(within(row('big.bin')).getByText('Cancelled')).toBeInTheDocument();
     // A cancelled file can be sent again, from the start.
     await user.click(within(panel()).getByRole('button', { name: 'Retry big.bin' }));
+    // 17 MB through the demo's S3 takes seconds on a loaded machine: wait for the queue, not a deadline.
+    await act(() => uploadQueue.idle());
     await waitFor(() => expect(summary()).toHaveTextContent(/^All done: 1 uploaded \(17\.0 MB\)/));
     expect(demo.cluster.getObject('shared-models', 'big.bin')?.size).toBe(17 * MiB);
   });
