@@ -13,6 +13,8 @@ const createRouter = EMBEDDED ? createHashRouter : createBrowserRouter;
 export const router = createRouter([
   { path: '/login', lazy: () => import('../features/auth/routes/login-route'), ErrorBoundary: RouteError },
   { path: '/auth/callback', lazy: () => import('../features/auth/routes/callback-route'), ErrorBoundary: RouteError },
+  // Public: someone with an upload link sends files without logging in (decision 009).
+  { path: '/upload/*', lazy: () => import('../features/public-upload/routes/public-upload-route'), ErrorBoundary: RouteError },
   // The OSCAR Dashboard's routes, reached without a page load (a pasted #/ui/… link in an open tab).
   {
     path: '/ui/*',
