@@ -29,6 +29,7 @@ interface KoaContext {
   method: string;
   path: string;
   query: Record<string, string>;
+  querystring: string;
   req: IncomingMessage;
   status: number;
   body: unknown;
@@ -339,6 +340,10 @@ export async function startS3(buckets: readonly string[], options: { completeMod
       }
       return;
     }
+    // A CORS preflight carries no credentials: S3 and MinIO answer it from the bucket's CORS rules alone.
+    // s3rver would check a presigned URL's query on it too, and refuse the preflight of an expired link, so
+    // the browser would see a network error instead of the storage's "Request has expired".
+    ctx.querystring = '';
     await next();
   };
   const handle = async (ctx: KoaContext, next: () => Promise<void>, bucket: string, key: string, q: Record<string, string>) => {

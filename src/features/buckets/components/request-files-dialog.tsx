@@ -98,23 +98,29 @@ export function RequestFilesDialog({ bucket, prefix, onClose }: { bucket: string
         {make.isError && <ErrorState error={make.error} title="Could not make the link" onRetry={() => make.mutate()} />}
         {make.data && (
           <div className="flex flex-col gap-2">
-            <label className="flex flex-col gap-1">
-              <span className="font-medium">Link</span>
-              <input readOnly value={make.data.address} onFocus={(e) => e.target.select()} className="rounded-md border border-line bg-canvas px-2 py-1.5 font-mono text-xs" />
+            <label htmlFor="request-link" className="font-medium">
+              Link
             </label>
-            <div className="flex flex-wrap items-center justify-between gap-2">
-              <p className="text-muted">
-                Expires <time dateTime={new Date(make.data.expiresAt).toISOString()}>{when.format(new Date(make.data.expiresAt))}</time>. Files arrive as{' '}
-                <span className="font-mono">{make.data.keys[0]?.slice(prefix.length)}</span>
-                {make.data.keys.length > 1 && (
-                  <>
-                    {' '}to <span className="font-mono">{make.data.keys.at(-1)?.slice(prefix.length)}</span>
-                  </>
-                )}
-                .
-              </p>
+            <div className="flex items-center gap-2">
+              <input
+                id="request-link"
+                readOnly
+                value={make.data.address}
+                onFocus={(e) => e.target.select()}
+                className="min-w-0 flex-1 rounded-md border border-line bg-canvas px-2 py-1.5 font-mono text-xs"
+              />
               <CopyButton value={make.data.address} label="upload link" />
             </div>
+            <p className="text-muted">
+              Expires <time dateTime={new Date(make.data.expiresAt).toISOString()}>{when.format(new Date(make.data.expiresAt))}</time>. Files arrive as{' '}
+              <span className="font-mono">{make.data.keys[0]?.slice(prefix.length)}</span>
+              {make.data.keys.length > 1 && (
+                <>
+                  {' '}to <span className="font-mono">{make.data.keys.at(-1)?.slice(prefix.length)}</span>
+                </>
+              )}
+              .
+            </p>
             <p className="text-muted">The link cannot be withdrawn before it expires: share it only with whoever should send the files.</p>
           </div>
         )}

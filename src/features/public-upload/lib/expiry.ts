@@ -3,12 +3,13 @@
 const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'full', timeStyle: 'short' });
 const rel = new Intl.RelativeTimeFormat('en', { numeric: 'always' });
 
-/** In the largest unit that fits: "in 6 days", "in 3 hours", "in 12 minutes", "in 40 seconds". */
+/** In the largest unit that fits: "in 7 days", "in 3 hours", "in 12 minutes", "in 40 seconds". */
 export function fromNow(ms: number): string {
   const s = Math.max(0, Math.round(ms / 1000));
-  if (s >= 2 * 86_400) return rel.format(Math.floor(s / 86_400), 'day');
-  if (s >= 2 * 3600) return rel.format(Math.floor(s / 3600), 'hour');
-  if (s >= 2 * 60) return rel.format(Math.floor(s / 60), 'minute');
+  // Rounded: a 7-day link made a minute ago expires "in 7 days", not "in 6".
+  if (s >= 2 * 86_400) return rel.format(Math.round(s / 86_400), 'day');
+  if (s >= 2 * 3600) return rel.format(Math.round(s / 3600), 'hour');
+  if (s >= 2 * 60) return rel.format(Math.round(s / 60), 'minute');
   return rel.format(s, 'second');
 }
 
