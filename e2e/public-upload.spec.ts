@@ -12,7 +12,7 @@ import path from 'node:path';
 import { checkA11y, login } from './support/app';
 import { startS3, type TestS3 } from './support/s3-server';
 import { presignUrl } from '../src/lib/s3/sign';
-import { encodeUploadLink } from '../src/lib/public-upload/link';
+import { decodeUploadLink, encodeUploadLink } from '../src/lib/public-upload/link';
 
 const BUCKET = 'shared-models';
 const FOLDER = 'inbox/';
@@ -255,5 +255,26 @@ test("the OSCAR Dashboard's link (#/upload?presignedUrl=…) opens the page and 
   await p.getByLabel('Files to send').setInputFiles(file);
   await expect(p.getByText('1 of 1 sent')).toBeVisible();
   expect(await s3.sha256(BUCKET, `${FOLDER}from-dashboard.txt`)).toBe(createHash('sha256').update('from the old dashboard').digest('hex'));
+  await close();
+});
+
+test("in the demo, the link works in another tab: the page starts the demo's storage for it", async ({ page, browser }) => {
+  await login(page, `/buckets/${BUCKET}/`);
+  await page.getByRole('button', { name: 'Request files' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Request files' });
+  await dialog.getByRole('spinbutton', { name: 'Number of files' }).fill('2');
+  await dialog.getByRole('button', { name: 'Create link' }).click();
+  const address = await dialog.getByRole('textbox', { name: 'Link' }).inputValue();
+  const { page: p, close } = await stranger(browser);
+  await p.goto(address);
+  await p.getByLabel('Files to send').setInputFiles({ name: 'demo.txt', mimeType: 'text/plain', buffer: Buffer.from('demo bytes') });
+  await expect(p.getByText('1 of 1 sent')).toBeVisible();
+  // That tab's demo cluster (its own, as every tab's) holds the file under the link's first slot.
+  const key = decodeUploadLink(new URL(address).hash).slots[0]!.key;
+  const size = await p.evaluate(
+    ({ bucket, key }) => (window as unknown as { __lagoonDemo: { cluster: { getObject(b: string, k: string): { size: number } | undefined } } }).__lagoonDemo.cluster.getObject(bucket, key)?.size,
+    { bucket: BUCKET, key },
+  );
+  expect(size).toBe('demo bytes'.length);
   await close();
 });
