@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { setUpBucketTests } from '../../../test/buckets';
+import { http, HttpResponse } from 'msw';
+import { BASE, setUpBucketTests } from '../../../test/buckets';
 import { decodeUploadLink } from '../../../lib/public-upload/link';
 import { renderBuckets } from '../test/helpers';
 
@@ -56,5 +57,34 @@ describe('Request files', () => {
     expect(within(dialog).getByText('Between 1 and 50 files.')).toBeVisible();
     expect(count).toHaveAttribute('aria-invalid', 'true');
     expect(within(dialog).getByRole('button', { name: 'Create link' })).toBeDisabled();
+  });
+});
+
+describe('Request files without S3 keys', () => {
+  it("asks OSCAR's presign for each slot, and shows its own words when it refuses the expiry", async () => {
+    const user = userEvent.setup();
+    // A cluster that gives this user no S3 keys: only OSCAR's presign is left.
+    demo.server.use(http.get(`${BASE}/system/config`, () => HttpResponse.json({ name: 'oscar', namespace: 'oscar-svc', minio_provider: { endpoint: '', access_key: 'hidden', secret_key: 'hidden' } })));
+    const presigns: unknown[] = [];
+    demo.server.events.on('request:start', ({ request }) => {
+      if (request.url.endsWith('/presign')) void request.clone().json().then((b) => presigns.push(b));
+    });
+    const dialog = await openDialog(user, '/buckets/ana-datasets/labels/');
+    await user.click(within(dialog).getByRole('radio', { name: '1 hour' }));
+    const count = within(dialog).getByRole('spinbutton', { name: 'Number of files' });
+    await user.clear(count);
+    await user.type(count, '2');
+    await user.click(within(dialog).getByRole('button', { name: 'Create link' }));
+    const link = decodeUploadLink(new URL(((await within(dialog).findByRole('textbox', { name: 'Link' })) as HTMLInputElement).value).hash);
+    expect(link.slots.map((s) => s.key)).toEqual([expect.stringMatching(/-1$/), expect.stringMatching(/-2$/)]);
+    expect(presigns).toEqual(link.slots.map((s) => ({ object_key: s.key, operation: 'upload', expires_in: 3600 })));
+    // OSCAR 4.1.2 signs for an hour at most, and says so in its own words.
+    demo.server.use(
+      http.post(`${BASE}/system/buckets/:bucket/presign`, () => new HttpResponse('Invalid expiration requested: 86400. Allowed range is 1-3600 seconds', { status: 400 })),
+    );
+    await user.click(within(dialog).getByRole('radio', { name: '1 day' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Create link' }));
+    expect(await within(dialog).findByText('Invalid expiration requested: 86400. Allowed range is 1-3600 seconds')).toBeVisible();
+    expect(within(dialog).getByRole('heading', { name: /Could not make the link/ })).toBeVisible();
   });
 });
