@@ -37,7 +37,7 @@ async function shot(page: Page, name: string) {
 }
 
 /** Logs in to the demo (its storage is s3rver), opens the folder and makes a link from "Request files". */
-async function requestLink(page: Page, o: { files: number; expiry: '1 hour' | '1 day' | '7 days'; theme?: 'light' | 'dark' }): Promise<string> {
+async function requestLink(page: Page, o: { files: number; expiry: '1 hour' | '1 day' | '7 days'; theme?: 'light' | 'dark'; keyboard?: boolean }): Promise<string> {
   await page.addInitScript(
     ({ cfg, theme }) => {
       (globalThis as { __lagoonS3External?: unknown }).__lagoonS3External = cfg;
@@ -46,11 +46,29 @@ async function requestLink(page: Page, o: { files: number; expiry: '1 hour' | '1
     { cfg: { endpoint: s3.endpoint, accessKey: s3.accessKey, secretKey: s3.secretKey, region: s3.region }, theme: o.theme },
   );
   await login(page, `/buckets/${BUCKET}/${FOLDER}`);
-  await page.getByRole('button', { name: 'Request files' }).click();
   const dialog = page.getByRole('dialog', { name: 'Request files' });
-  await dialog.getByRole('radio', { name: o.expiry }).check();
-  await dialog.getByRole('spinbutton', { name: 'Number of files' }).fill(String(o.files));
-  await dialog.getByRole('button', { name: 'Create link' }).click();
+  if (o.keyboard) {
+    // From the toolbar's button to a link, by keyboard: the radios move with the arrows, Enter in the
+    // number field makes the link.
+    await page.getByRole('button', { name: 'Request files' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(dialog).toBeVisible();
+    // The modal takes the focus itself; the first Tab reaches the chosen expiry.
+    await page.keyboard.press('Tab');
+    await expect(dialog.getByRole('radio', { name: '1 day' })).toBeFocused();
+    await page.keyboard.press('ArrowRight');
+    await expect(dialog.getByRole('radio', { name: o.expiry })).toBeChecked();
+    await page.keyboard.press('Tab');
+    await expect(dialog.getByRole('spinbutton', { name: 'Number of files' })).toBeFocused();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type(String(o.files));
+    await page.keyboard.press('Enter');
+  } else {
+    await page.getByRole('button', { name: 'Request files' }).click();
+    await dialog.getByRole('radio', { name: o.expiry }).check();
+    await dialog.getByRole('spinbutton', { name: 'Number of files' }).fill(String(o.files));
+    await dialog.getByRole('button', { name: 'Create link' }).click();
+  }
   const link = dialog.getByRole('textbox', { name: 'Link' });
   await expect(link).toHaveValue(/\/upload#v1\./);
   await expect(dialog).toContainText(/Expires .+\. Files arrive as upload-/);
@@ -206,7 +224,7 @@ test("an expired link says when it expired; one the page's clock thinks valid ge
 });
 
 test('keyboard only: pick with Enter; a refused PUT shows the server\'s words, and Retry works once the fault is cleared; axe in dark', async ({ page, browser }) => {
-  const address = await requestLink(page, { files: 2, expiry: '7 days', theme: 'dark' });
+  const address = await requestLink(page, { files: 2, expiry: '7 days', theme: 'dark', keyboard: true });
   await shot(page, 'request-files-dialog-dark');
   await checkA11y(page, 'request files dialog dark');
   const before = new Set(await keysIn(FOLDER));
