@@ -29,6 +29,7 @@ interface KoaContext {
   method: string;
   path: string;
   query: Record<string, string>;
+  querystring: string;
   req: IncomingMessage;
   status: number;
   body: unknown;
@@ -102,6 +103,8 @@ export interface TestS3 {
    * have arrived.
    */
   dropParts(n: number, afterBytes?: number, fromPart?: number): void;
+  /** Answers the next `n` single PUTs (not parts) 403 with S3's XML error, as a storage that refuses them. */
+  refusePuts(n: number, code?: string, message?: string): void;
   /** Multipart uploads neither completed nor aborted. */
   inProgress(bucket: string): Promise<{ key: string; uploadId: string; parts: number }[]>;
   /** SHA-256 of an object's bytes, read over HTTP like any client. */
@@ -279,6 +282,8 @@ export async function startS3(buckets: readonly string[], options: { completeMod
   let drops = 0;
   let dropAfter = 0;
   let dropFrom = 1;
+  let refusals = 0;
+  let refusal = { code: 'AccessDenied', message: 'Access Denied.' };
   const uploadsDir = (bucket: string) => path.join(directory, bucket, '._S3rver_uploads');
 
   async function partsOf(bucket: string, uploadId: string) {
@@ -335,9 +340,19 @@ export async function startS3(buckets: readonly string[], options: { completeMod
       }
       return;
     }
+    // A CORS preflight carries no credentials: S3 and MinIO answer it from the bucket's CORS rules alone.
+    // s3rver would check a presigned URL's query on it too, and refuse the preflight of an expired link, so
+    // the browser would see a network error instead of the storage's "Request has expired".
+    ctx.querystring = '';
     await next();
   };
   const handle = async (ctx: KoaContext, next: () => Promise<void>, bucket: string, key: string, q: Record<string, string>) => {
+    if (ctx.method === 'PUT' && key && q.uploadId === undefined && refusals > 0) {
+      refusals--;
+      // Read the body first, as a server that refuses after the bytes arrive does.
+      for await (const chunk of ctx.req) void chunk;
+      return xml(ctx, `<Error><Code>${esc(refusal.code)}</Code><Message>${esc(refusal.message)}</Message></Error>`, 403);
+    }
     if (ctx.method === 'PUT' && q.uploadId && q.partNumber && drops > 0 && Number(q.partNumber) >= dropFrom) {
       drops--;
       // A real dropped connection: let some bytes arrive, then cut the socket.
@@ -403,6 +418,10 @@ export async function startS3(buckets: readonly string[], options: { completeMod
       drops = n;
       dropAfter = afterBytes;
       dropFrom = fromPart;
+    },
+    refusePuts(n, code = 'AccessDenied', message = 'Access Denied.') {
+      refusals = n;
+      refusal = { code, message };
     },
     inProgress: uploads,
     get completeMode() {

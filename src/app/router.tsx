@@ -16,6 +16,8 @@ export const router = createRouter([
   // Readable without logging in: the login screen links to them.
   { path: '/terms-of-use', lazy: () => import('../features/legal/routes/terms-route'), ErrorBoundary: RouteError },
   { path: '/privacy-policy', lazy: () => import('../features/legal/routes/privacy-route'), ErrorBoundary: RouteError },
+  // Public: someone with an upload link sends files without logging in (decision 009).
+  { path: '/upload/*', lazy: () => import('../features/public-upload/routes/public-upload-route'), ErrorBoundary: RouteError },
   // The OSCAR Dashboard's routes, reached without a page load (a pasted #/ui/… link in an open tab).
   {
     path: '/ui/*',

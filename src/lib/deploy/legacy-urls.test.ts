@@ -26,11 +26,14 @@ describe('legacyTarget', () => {
     ['#/login?endpoint=https%3A%2F%2Foscar.example.org&process=EGI', '/login?endpoint=https%3A%2F%2Foscar.example.org&provider=egi'],
     ['#/login?endpoint=https://oscar.example.org&process=KeycloakGryCAP', '/login?endpoint=https%3A%2F%2Foscar.example.org&provider=grycap'],
     ['#/login?process=Keycloak', '/login?provider=ai4eosc'],
+    ['#/upload?presignedUrl=https%3A%2F%2Fminio.test%2Fb%2Fk%3FX-Amz-Signature%3Dab&content-type=image%2Fpng', '/upload#presignedUrl=https%3A%2F%2Fminio.test%2Fb%2Fk%3FX-Amz-Signature%3Dab&content-type=image%2Fpng'],
+    ['#/upload/x?presignedUrl=u', '/upload#presignedUrl=u'],
+    ['#/upload', '/upload'],
   ])('%s → %s', (hash, target) => {
     expect(legacyTarget(hash)).toBe(target);
   });
 
-  test.each(['', '#', '#L12', '#/services', '#/jobs/a/b', '#/uix'])('%s is not a dashboard URL', (hash) => {
+  test.each(['', '#', '#L12', '#/services', '#/jobs/a/b', '#/uix', '#/upload#v1.abc', '#v1.abc', '#/uploads'])('%s is not a dashboard URL', (hash) => {
     expect(legacyTarget(hash)).toBeNull();
   });
 });
@@ -52,6 +55,14 @@ describe('startUrl', () => {
     expect(startUrl({ pathname: '/ui/', search: '?error=access_denied&state=xyz', hash: '' }, true)).toBe(
       '/ui/#/auth/callback?error=access_denied&state=xyz',
     );
+  });
+
+  test("the dashboard's upload link keeps the signed URL in the fragment; Lagoon's own is left alone", () => {
+    const legacy = { pathname: '/', search: '', hash: '#/upload?presignedUrl=https%3A%2F%2Fm.test%2Fb%2Fk&content-type=x' };
+    expect(startUrl(legacy, false)).toBe('/upload#presignedUrl=https%3A%2F%2Fm.test%2Fb%2Fk&content-type=x');
+    expect(startUrl({ ...legacy, pathname: '/ui/' }, true)).toBe('/ui/#/upload#presignedUrl=https%3A%2F%2Fm.test%2Fb%2Fk&content-type=x');
+    expect(startUrl({ pathname: '/ui/', search: '', hash: '#/upload#v1.abc' }, true)).toBeNull();
+    expect(startUrl({ pathname: '/upload', search: '', hash: '#v1.abc' }, false)).toBeNull();
   });
 
   test('hosted: a dashboard hash becomes a path; a log line anchor stays', () => {

@@ -31,6 +31,9 @@ export function legacyTarget(hash: string): string | null {
     return s ? `/login?${s}` : '/login';
   }
   if (path === '/terms-of-use' || path === '/privacy-policy') return path;
+  // The public upload page (#/upload?presignedUrl=…&content-type=…): its query moves into the fragment of
+  // Lagoon's /upload page, where the signed URL stays out of requests and logs (decision 009).
+  if (path === '/upload' || path.startsWith('/upload/')) return query ? `/upload#${query}` : '/upload';
   if (path !== '/ui' && !path.startsWith('/ui/')) return null;
   const parts = path.slice('/ui'.length).split('/').filter(Boolean);
   const [area, name, sub] = parts;

@@ -8,6 +8,7 @@ import { presignUrl } from '../../../lib/s3/sign';
 import { saveBlob } from '../../../components/save-file';
 import { browserCannotFetch, DotKeyError } from '../lib/dot-keys';
 import { withoutHiddenChars } from '../../../lib/text/hidden-chars';
+import { encodeUploadLink, uploadPageAddress } from '../../../lib/public-upload/link';
 
 /** Above this a download is handed to the browser as a link instead of being read into memory first. */
 const IN_MEMORY_LIMIT = 256 * 1024 * 1024;
@@ -165,4 +166,47 @@ export async function downloadZip(bucket: string, keys: readonly string[], prefi
 /** A presigned GET. For a key with "." or ".." folders it works with `curl --path-as-is`, not in a browser. */
 export function shareLink(bucket: string, key: string, expiresIn: number): Promise<PresignResponse> {
   return presign(bucket, key, 'download', { expiresIn });
+}
+
+/** A link for someone without an account to send files into a folder (docs/decisions/009-public-upload.md). */
+export interface RequestLink {
+  /** The Lagoon page address, the signed URLs in its fragment. */
+  address: string;
+  expiresAt: number;
+  /** The keys the files will have, in order. */
+  keys: string[];
+}
+
+function slotStem(now: number): string {
+  const day = new Date(now).toISOString().slice(0, 10).replace(/-/g, '');
+  const random = Array.from(crypto.getRandomValues(new Uint8Array(4)), (b) => (b % 36).toString(36)).join('');
+  return `upload-${day}-${random}-`;
+}
+
+/**
+ * One presigned PUT per file the requester allows, keys fixed now (`<folder>/upload-<day>-<random>-<n>`):
+ * signed here with the session's S3 keys when the cluster gives them (any expiry up to 7 days, one signing
+ * time so the link packs small), else by OSCAR's presign, which may cap the expiry (OSCAR 4.1 allows an hour).
+ */
+export async function requestFilesLink(bucket: string, prefix: string, count: number, expiresIn: number, loc: { origin: string; pathname: string }, embedded: boolean): Promise<RequestLink> {
+  const now = Date.now();
+  const stem = slotStem(now);
+  const keys = Array.from({ length: count }, (_, i) => `${prefix}${stem}${i + 1}`);
+  const c = await s3Credentials();
+  let urls: string[];
+  let headers: Record<string, string> = {};
+  let expiresAt = now + expiresIn * 1000;
+  if (c) {
+    urls = await Promise.all(keys.map((key) => presignUrl(c, { method: 'PUT', bucket, key, expiresIn, now })));
+  } else {
+    const answers: PresignResponse[] = [];
+    // One at a time: a cluster that refuses says so on the first, and a loaded one is not flooded.
+    for (const key of keys) answers.push(await presign(bucket, key, 'upload', { expiresIn }));
+    urls = answers.map((a) => a.url ?? '');
+    headers = answers[0]?.headers ?? {};
+    const times = answers.map((a) => Date.parse(a.expires_at ?? '')).filter(Number.isFinite);
+    if (times.length) expiresAt = Math.min(...times);
+  }
+  const fragment = encodeUploadLink({ bucket, urls, headers });
+  return { address: uploadPageAddress(fragment, loc, embedded), expiresAt, keys };
 }

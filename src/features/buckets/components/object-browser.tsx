@@ -18,6 +18,7 @@ import { DotKeyDownloadDialog, DotKeysInSelectionDialog } from './dot-key-dialog
 import { DropZone } from './drop-zone';
 import { ObjectTable, type ObjectActions } from './object-table';
 import { PreviewPanel } from './preview-panel';
+import { RequestFilesDialog } from './request-files-dialog';
 import { ShareDialog } from './share-dialog';
 import { UploadControls } from './upload-controls';
 import { useElementWidth } from './use-element-width';
@@ -41,6 +42,7 @@ export function ObjectBrowser({ bucket, prefix, objects, loading }: { bucket: st
   const selected = useMemo(() => shown.filter((r) => picked.has(r.id)), [shown, picked]);
   const [deleting, setDeleting] = useState<ObjectRow[]>([]);
   const [sharing, setSharing] = useState<FileRow | null>(null);
+  const [requesting, setRequesting] = useState(false);
   const [zipping, setZipping] = useState<string | null>(null);
   // Files whose names browsers cannot fetch ("." or ".." folders): the commands that work instead.
   const [dotDownload, setDotDownload] = useState<ObjectRow | null>(null);
@@ -139,6 +141,7 @@ export function ObjectBrowser({ bucket, prefix, objects, loading }: { bucket: st
           </>
         )}
         <UploadControls onPick={upload} />
+        <Button onClick={() => setRequesting(true)}>Request files</Button>
       </div>
       <div className="flex flex-col gap-4 lg:flex-row lg:items-start">
         <div ref={listing} className="min-w-0 flex-1">
@@ -175,6 +178,7 @@ export function ObjectBrowser({ bucket, prefix, objects, loading }: { bucket: st
         )}
       </div>
       <DeleteObjectsDialog rows={deleting} keys={deleteKeys.length} bytes={deleteBytes} busy={del.isPending} onConfirm={confirmDelete} onCancel={() => setDeleting([])} />
+      {requesting && <RequestFilesDialog bucket={bucket} prefix={prefix} onClose={() => setRequesting(false)} />}
       {sharing && <ShareDialog bucket={bucket} objectKey={sharing.id} name={sharing.name} onClose={() => setSharing(null)} />}
       <ConfirmDialog
         open={!!bigZip}
