@@ -305,6 +305,12 @@ describe('the demo cluster honours the OSCAR contract', () => {
     const down = (await call(presign, { auth: ana(), params: { bucket: 'ana-datasets' }, body: { object_key: 'README.md', operation: 'download' } })).json() as { method: string };
     expect(down.method).toBe('GET');
     expect((await call(presign, { auth: ana(), params: { bucket: 'ana-datasets' }, body: { object_key: 'x', operation: 'delete' } })).status).toBe(400);
+    // OSCAR 4.1 signs for 900 s when not asked, and for 1 to 3600 s (presign_bucket.go), saying so when asked more.
+    expect((down as { expires_at?: string }).expires_at).toBeDefined();
+    const day = await call(presign, { auth: ana(), params: { bucket: 'ana-datasets' }, body: { object_key: 'README.md', operation: 'download', expires_in: 86_400 } });
+    expect(day.status).toBe(400);
+    expect(day.text).toBe('Invalid expiration requested: 86400. Allowed range is 1-3600 seconds');
+    expect((await call(presign, { auth: ana(), params: { bucket: 'ana-datasets' }, body: { object_key: 'README.md', operation: 'download', expires_in: 3600 } })).status).toBe(200);
     expect((await call(presign, { auth: ana(), params: { bucket: 'marco-private' }, body: { object_key: 'notes.txt', operation: 'download' } })).status).toBe(403);
     expect((await call(presign, { auth: admin, params: { bucket: 'nope-nope' }, body: { object_key: 'x', operation: 'upload' } })).status).toBe(404);
     expect((await call(presign, { params: { bucket: 'ana-datasets' }, body: { object_key: 'x', operation: 'upload' } })).status).toBe(401);

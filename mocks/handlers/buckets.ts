@@ -75,9 +75,10 @@ export function bucketHandlers(cluster: Cluster, base: string) {
         if (body.operation !== 'upload' && body.operation !== 'download') {
           throw new ClusterError(400, 'operation must be "upload" or "download"');
         }
-        const expiresIn = body.expires_in ?? 900;
-        if (!Number.isInteger(expiresIn) || expiresIn < 1 || expiresIn > 604_800) {
-          throw new ClusterError(400, 'expires_in must be between 1 and 604800 seconds');
+        // As OSCAR 4.1's presign_bucket.go: 900 s when not asked (or 0), 1 to 3600 s allowed.
+        const expiresIn = body.expires_in || 900;
+        if (!Number.isInteger(expiresIn) || expiresIn < 1 || expiresIn > 3600) {
+          throw new ClusterError(400, `Invalid expiration requested: ${expiresIn}. Allowed range is 1-3600 seconds`);
         }
         if (body.operation === 'download' && !b.objects.has(body.object_key)) {
           throw new ClusterError(404, `The object "${body.object_key}" does not exist in bucket "${b.name}"`);

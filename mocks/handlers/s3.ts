@@ -389,7 +389,7 @@ function oscarHandlers(cluster: Cluster, base: string) {
         .clone()
         .json()
         .catch(() => null)) as PresignBody | null;
-      const expiresIn = body?.expires_in ?? 900;
+      const expiresIn = body?.expires_in || 900;
       const valid =
         body &&
         typeof body.object_key === 'string' &&
@@ -398,7 +398,7 @@ function oscarHandlers(cluster: Cluster, base: string) {
         (body.operation === 'upload' || body.operation === 'download') &&
         Number.isInteger(expiresIn) &&
         (expiresIn as number) >= 1 &&
-        (expiresIn as number) <= 604_800;
+        (expiresIn as number) <= 3600;
       // Anything invalid is answered by the cluster's own presign handler, with OSCAR's messages.
       if (!valid) return undefined;
       return (system<{ bucket: string }>(cluster, async ({ principal, params }) => {

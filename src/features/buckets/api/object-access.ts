@@ -1,9 +1,11 @@
 // Getting objects out: download (one file, or several as a zip), a share link with its expiry, and a URL
-// for the preview panel. URLs come from OSCAR's presign, which works for every user; a download with
+// for the preview panel. URLs come from OSCAR's presign, which works for every user, or are signed here with
+// the session's S3 keys where a link must outlive OSCAR's hour (share, request files); a download with
 // S3 credentials asks the storage to send it as an attachment so large files stream to disk.
 import { Zip, ZipPassThrough } from 'fflate';
 import type { PresignResponse } from '../../../api/types';
-import { presign, s3Credentials } from '../../../lib/s3/oscar';
+import { useQuery } from '@tanstack/react-query';
+import { connectionIdentity, presign, s3Credentials } from '../../../lib/s3/oscar';
 import { presignUrl } from '../../../lib/s3/sign';
 import { saveBlob } from '../../../components/save-file';
 import { browserCannotFetch, DotKeyError } from '../lib/dot-keys';
@@ -163,9 +165,22 @@ export async function downloadZip(bucket: string, keys: readonly string[], prefi
   return true;
 }
 
-/** A presigned GET. For a key with "." or ".." folders it works with `curl --path-as-is`, not in a browser. */
-export function shareLink(bucket: string, key: string, expiresIn: number): Promise<PresignResponse> {
-  return presign(bucket, key, 'download', { expiresIn });
+/**
+ * A presigned GET, signed here with the session's S3 keys when the cluster gives them (up to 7 days), else by
+ * OSCAR's presign (up to an hour: lib/link-expiry.ts). For a key with "." or ".." folders it works with
+ * `curl --path-as-is`, not in a browser.
+ */
+export async function shareLink(bucket: string, key: string, expiresIn: number): Promise<PresignResponse> {
+  const c = await s3Credentials();
+  if (!c) return presign(bucket, key, 'download', { expiresIn });
+  const now = Date.now();
+  const url = await presignUrl(c, { method: 'GET', bucket, key, expiresIn, now });
+  return { url, method: 'GET', object_key: key, operation: 'download', expires_at: new Date(now + expiresIn * 1000).toISOString() };
+}
+
+/** Whether Lagoon signs links itself for this session (it has the cluster's S3 keys), so they may outlive OSCAR's hour. */
+export function useSignsLinks(): boolean | undefined {
+  return useQuery({ queryKey: ['buckets', 'signs-links', connectionIdentity()], queryFn: async () => (await s3Credentials()) !== null, staleTime: Infinity }).data;
 }
 
 /** A link for someone without an account to send files into a folder (docs/decisions/009-public-upload.md). */

@@ -7,15 +7,10 @@ import { Name } from '../../../components/name';
 import { ErrorState } from '../../../components/states';
 import { EMBEDDED } from '../../../lib/deploy/mode';
 import { MAX_SLOTS } from '../../../lib/public-upload/link';
-import { requestFilesLink } from '../api/object-access';
+import { requestFilesLink, useSignsLinks } from '../api/object-access';
+import { chosenExpiry, linkExpiries } from '../lib/link-expiry';
 import { browserCannotFetch } from '../lib/dot-keys';
 
-const EXPIRIES = [
-  { seconds: 3600, label: '1 hour' },
-  { seconds: 86_400, label: '1 day' },
-  // SigV4's longest.
-  { seconds: 604_800, label: '7 days' },
-];
 /** More is possible (the page takes up to MAX_SLOTS), but a link for fifty files is already a long one. */
 const MOST = Math.min(50, MAX_SLOTS);
 
@@ -26,7 +21,10 @@ const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'full', timeStyle: 
  * account to send files into this folder (docs/decisions/009-public-upload.md).
  */
 export function RequestFilesDialog({ bucket, prefix, onClose }: { bucket: string; prefix: string; onClose: () => void }) {
-  const [expiresIn, setExpiresIn] = useState(86_400);
+  const signs = useSignsLinks();
+  const offered = linkExpiries(signs ?? false);
+  const [picked, setExpiresIn] = useState<number | null>(null);
+  const expiresIn = chosenExpiry(offered, picked, 86_400);
   const [countText, setCountText] = useState('5');
   const count = Number(countText);
   const countOk = Number.isInteger(count) && count >= 1 && count <= MOST;
@@ -68,13 +66,14 @@ export function RequestFilesDialog({ bucket, prefix, onClose }: { bucket: string
         {dotted && <p className="text-danger">A folder named &quot;.&quot; or &quot;..&quot; cannot be reached from a browser: request files into another folder.</p>}
         <fieldset className="flex flex-wrap items-center gap-3">
           <legend className="mb-1 font-medium">Link works for</legend>
-          {EXPIRIES.map((e) => (
+          {offered.map((e) => (
             <label key={e.seconds} className="flex items-center gap-1.5">
               <input type="radio" name="request-expiry" checked={expiresIn === e.seconds} onChange={() => change(() => setExpiresIn(e.seconds))} className="accent-accent" />
               {e.label}
             </label>
           ))}
         </fieldset>
+        {signs === false && <p className="-mt-2 text-xs text-muted">The cluster signs these links, and OSCAR allows at most an hour.</p>}
         <div className="flex flex-col gap-1">
           <label htmlFor="request-count" className="font-medium">
             Number of files

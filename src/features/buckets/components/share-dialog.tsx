@@ -4,15 +4,10 @@ import { Button } from '../../../components/button';
 import { CopyButton } from '../../../components/copy-button';
 import { Dialog } from '../../../components/dialog';
 import { ErrorState, Skeleton } from '../../../components/states';
-import { shareLink } from '../api/object-access';
+import { shareLink, useSignsLinks } from '../api/object-access';
+import { chosenExpiry, linkExpiries } from '../lib/link-expiry';
 import { browserCannotFetch } from '../lib/dot-keys';
 import { DotKeyHelp } from './dot-key-help';
-
-const EXPIRIES = [
-  { seconds: 3600, label: '1 hour' },
-  { seconds: 86_400, label: '1 day' },
-  { seconds: 604_800, label: '7 days' },
-];
 
 const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'full', timeStyle: 'short' });
 
@@ -21,7 +16,10 @@ const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'full', timeStyle: 
  * ".." folders gets a curl command around the link instead, since a browser cannot open it.
  */
 export function ShareDialog({ bucket, objectKey, name, onClose }: { bucket: string; objectKey: string; name: string; onClose: () => void }) {
-  const [expiresIn, setExpiresIn] = useState(3600);
+  const signs = useSignsLinks();
+  const offered = linkExpiries(signs ?? false);
+  const [picked, setExpiresIn] = useState<number | null>(null);
+  const expiresIn = chosenExpiry(offered, picked, 3600);
   const dotted = browserCannotFetch(objectKey);
   const q = useQuery({
     queryKey: ['buckets', 'share', bucket, objectKey, expiresIn],
@@ -29,7 +27,7 @@ export function ShareDialog({ bucket, objectKey, name, onClose }: { bucket: stri
     staleTime: Infinity,
     gcTime: 0,
     retry: false,
-    enabled: !dotted,
+    enabled: !dotted && signs !== undefined,
   });
   const expires = q.data?.expires_at ? new Date(q.data.expires_at) : null;
   return (
@@ -37,13 +35,14 @@ export function ShareDialog({ bucket, objectKey, name, onClose }: { bucket: stri
       <div className="flex flex-col gap-4">
         <fieldset className="flex flex-wrap items-center gap-3">
           <legend className="mb-1 font-medium">Link works for</legend>
-          {EXPIRIES.map((e) => (
+          {offered.map((e) => (
             <label key={e.seconds} className="flex items-center gap-1.5">
               <input type="radio" name="share-expiry" checked={expiresIn === e.seconds} onChange={() => setExpiresIn(e.seconds)} className="accent-accent" />
               {e.label}
             </label>
           ))}
         </fieldset>
+        {signs === false && <p className="-mt-2 text-xs text-muted">The cluster signs this link, and OSCAR allows at most an hour.</p>}
         {dotted ? (
           <DotKeyHelp bucket={bucket} objectKey={objectKey} purpose="share" expiresIn={expiresIn} />
         ) : q.isError ? (

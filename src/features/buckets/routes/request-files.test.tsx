@@ -61,7 +61,7 @@ describe('Request files', () => {
 });
 
 describe('Request files without S3 keys', () => {
-  it("asks OSCAR's presign for each slot, and shows its own words when it refuses the expiry", async () => {
+  it("asks OSCAR's presign for each slot, offers no more than its hour, and shows its own words when it refuses", async () => {
     const user = userEvent.setup();
     // A cluster that gives this user no S3 keys: only OSCAR's presign is left.
     demo.server.use(http.get(`${BASE}/system/config`, () => HttpResponse.json({ name: 'oscar', namespace: 'oscar-svc', minio_provider: { endpoint: '', access_key: 'hidden', secret_key: 'hidden' } })));
@@ -70,7 +70,10 @@ describe('Request files without S3 keys', () => {
       if (request.url.endsWith('/presign')) void request.clone().json().then((b) => presigns.push(b));
     });
     const dialog = await openDialog(user, '/buckets/ana-datasets/labels/');
-    await user.click(within(dialog).getByRole('radio', { name: '1 hour' }));
+    // OSCAR 4.1 signs for an hour at most (presign_bucket.go): longer choices are not offered, and it is said.
+    expect(await within(dialog).findByText('The cluster signs these links, and OSCAR allows at most an hour.')).toBeVisible();
+    expect(within(dialog).getAllByRole('radio').map((r) => r.closest('label')?.textContent)).toEqual(['15 minutes', '1 hour']);
+    expect(within(dialog).getByRole('radio', { name: '1 hour' })).toBeChecked();
     const count = within(dialog).getByRole('spinbutton', { name: 'Number of files' });
     await user.clear(count);
     await user.type(count, '2');
@@ -78,13 +81,13 @@ describe('Request files without S3 keys', () => {
     const link = decodeUploadLink(new URL(((await within(dialog).findByRole('textbox', { name: 'Link' })) as HTMLInputElement).value).hash);
     expect(link.slots.map((s) => s.key)).toEqual([expect.stringMatching(/-1$/), expect.stringMatching(/-2$/)]);
     expect(presigns).toEqual(link.slots.map((s) => ({ object_key: s.key, operation: 'upload', expires_in: 3600 })));
-    // OSCAR 4.1.2 signs for an hour at most, and says so in its own words.
+    // A refusal is shown in OSCAR's own words.
     demo.server.use(
-      http.post(`${BASE}/system/buckets/:bucket/presign`, () => new HttpResponse('Invalid expiration requested: 86400. Allowed range is 1-3600 seconds', { status: 400 })),
+      http.post(`${BASE}/system/buckets/:bucket/presign`, () => new HttpResponse("User 'ana' is not authorised to generate presigned URLs for bucket 'ana-datasets'", { status: 403 })),
     );
-    await user.click(within(dialog).getByRole('radio', { name: '1 day' }));
+    await user.click(within(dialog).getByRole('radio', { name: '15 minutes' }));
     await user.click(within(dialog).getByRole('button', { name: 'Create link' }));
-    expect(await within(dialog).findByText('Invalid expiration requested: 86400. Allowed range is 1-3600 seconds')).toBeVisible();
+    expect(await within(dialog).findByText("User 'ana' is not authorised to generate presigned URLs for bucket 'ana-datasets'")).toBeVisible();
     expect(within(dialog).getByRole('heading', { name: /Could not make the link/ })).toBeVisible();
   });
 });
