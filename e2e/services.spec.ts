@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { checkA11y, login, useTheme } from './support/app';
+import { checkA11y, login, loginAsDemoUser, useTheme } from './support/app';
 
 // The demo cluster exposes its in-memory state on window.__lagoonDemo (mocks/browser.ts).
 interface DemoWindow {
@@ -157,3 +157,55 @@ for (const theme of ['light', 'dark'] as const) {
     await page.screenshot({ path: test.info().outputPath(`info-${theme}.png`), fullPage: true });
   });
 }
+
+/** The text of one column of the rendered rows (1-based, the selection box being the first). */
+async function column(page: Page, n: number): Promise<string[]> {
+  return table(page).locator(`tbody tr[aria-rowindex] td:nth-child(${n})`).allTextContents();
+}
+
+const BYTES: Record<string, number> = { '': 1, Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, k: 1e3, M: 1e6, G: 1e9 };
+const bytes = (q: string) => {
+  const m = /^([\d.]+)\s*([KMG]i?|k)?$/.exec(q.trim());
+  return m ? Number(m[1]) * (BYTES[m[2] ?? ''] ?? NaN) : NaN;
+};
+
+test('visibility and "Only mine" filters, and CPU and Memory sorted as columns, kept in the URL (PARITY S1, S2)', async ({ page }) => {
+  await loginAsDemoUser(page, 'Ana García', '/services');
+  await expect(table(page)).toBeVisible();
+  const all = await shownNames(page);
+  expect(new Set(await column(page, 9)).size).toBeGreaterThan(1);
+
+  await page.getByRole('checkbox', { name: 'Public' }).check();
+  await expect(page).toHaveURL(/[?&]vis=public/);
+  await expect.poll(async () => [...new Set(await column(page, 9))]).toEqual(['public']);
+  await page.getByRole('checkbox', { name: 'Public' }).uncheck();
+
+  // By keyboard: Space on the checkbox.
+  await page.getByRole('checkbox', { name: 'Only mine' }).focus();
+  await page.keyboard.press('Space');
+  await expect(page).toHaveURL(/[?&]mine=1/);
+  await expect.poll(async () => new Set(await column(page, 8)).size).toBe(1);
+  const [owner] = await column(page, 8);
+  expect(owner).not.toBe('cluster_admin');
+  const mine = await shownNames(page);
+  expect(mine.length).toBeGreaterThan(0);
+  expect(mine.length).toBeLessThan(all.length);
+  await page.reload();
+  await expect(page.getByRole('checkbox', { name: 'Only mine' })).toBeChecked();
+  await expect.poll(() => shownNames(page)).toEqual(mine);
+  await page.getByRole('checkbox', { name: 'Only mine' }).uncheck();
+
+  await page.getByRole('button', { name: 'Memory', exact: true }).click();
+  await expect(page).toHaveURL(/sort=memory&dir=asc/);
+  await expect(page.getByRole('columnheader', { name: /^Memory/ })).toHaveAttribute('aria-sort', 'ascending');
+  const memory = (await column(page, 6)).filter((t) => t !== '—').map(bytes);
+  expect(memory.every((b) => Number.isFinite(b))).toBe(true);
+  expect(memory).toEqual([...memory].sort((a, b) => a - b));
+  expect(new Set(memory).size).toBeGreaterThan(1);
+
+  await page.getByRole('button', { name: 'CPU', exact: true }).click();
+  await page.getByRole('button', { name: 'CPU', exact: true }).click();
+  await expect(page).toHaveURL(/sort=cpu&dir=desc/);
+  const cpu = (await column(page, 5)).filter((t) => t !== '—').map(Number);
+  expect(cpu).toEqual([...cpu].sort((a, b) => b - a));
+});
