@@ -173,6 +173,7 @@ export function Menu({ label, items, children, align = 'end' }: { label: string;
             ref={menuRef}
             id={`${id}-menu`}
             role="menu"
+            tabIndex={-1}
             aria-labelledby={`${id}-button`}
             onKeyDown={onMenuKey}
             style={pos ? { top: pos.top, left: pos.left } : { top: 0, left: 0, visibility: 'hidden' }}

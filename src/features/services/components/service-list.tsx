@@ -12,6 +12,7 @@ import { DeleteFailures } from './delete-failures';
 import { DeleteServicesDialog } from './delete-services-dialog';
 import { ServiceTable } from './service-table';
 import { useListParams } from './use-list-params';
+import { useServiceActions } from './use-service-actions';
 
 function namesText(names: readonly string[]): string {
   return names.length <= 3 ? names.join(', ') : `${names.length} services`;
@@ -33,22 +34,24 @@ export function ServiceList({ services }: { services: readonly Service[] }) {
   // Only rows that are shown count as selected, so a delete never touches a service the filter hides.
   const [picked, setPicked] = useState<Set<string>>(() => new Set());
   const selected = useMemo(() => shown.filter((r) => picked.has(r.name)), [shown, picked]);
-  const [confirming, setConfirming] = useState(false);
+  // Who a delete is for: the selection (the toolbar's button) or one row (its menu).
+  const [confirming, setConfirming] = useState<readonly Service[] | null>(null);
+  const actions = useServiceActions();
   const [failures, setFailures] = useState<DeleteFailure[]>([]);
   const del = useDeleteServices();
 
   function confirmDelete() {
-    const names = selected.map((r) => r.name);
+    const names = (confirming ?? []).map((s) => s.name);
     setFailures([]);
     del.mutate(names, {
       onSuccess: ({ deleted, failed }) => {
-        setConfirming(false);
+        setConfirming(null);
         setPicked((prev) => new Set([...prev].filter((n) => !deleted.includes(n))));
         setFailures(failed);
         if (deleted.length > 0) toast(`Deleted ${namesText(deleted)}`, 'success');
       },
       onError: (e) => {
-        setConfirming(false);
+        setConfirming(null);
         toast(`Could not delete: ${errorMessage(e)}`, 'error');
       },
     });
@@ -87,7 +90,7 @@ export function ServiceList({ services }: { services: readonly Service[] }) {
             Clear selection
           </Button>
         )}
-        <Button size="sm" variant="danger" disabled={selected.length === 0} onClick={() => setConfirming(true)}>
+        <Button size="sm" variant="danger" disabled={selected.length === 0} onClick={() => setConfirming(selected.map((r) => r.service))}>
           {selected.length > 1 ? `Delete ${selected.length} services` : 'Delete service'}
         </Button>
       </div>
@@ -113,15 +116,17 @@ export function ServiceList({ services }: { services: readonly Service[] }) {
           onSortChange={setSort}
           selected={picked}
           onSelectionChange={setPicked}
+          onAction={(action, service) => (action === 'delete' ? setConfirming([service]) : actions.run(action, service))}
         />
       )}
       <DeleteServicesDialog
-        open={confirming}
-        services={selected.map((r) => r.service)}
+        open={confirming !== null}
+        services={confirming ?? []}
         busy={del.isPending}
         onConfirm={confirmDelete}
-        onCancel={() => setConfirming(false)}
+        onCancel={() => setConfirming(null)}
       />
+      {actions.dialogs}
     </div>
   );
 }

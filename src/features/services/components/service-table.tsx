@@ -1,9 +1,12 @@
+import { useMemo } from 'react';
 import { Link } from 'react-router';
+import type { Service } from '../../../api/types';
 import { DataTable, type Column, type SortState } from '../../../components/table';
 import { SORT_KEYS, type ServiceRow, type SortDir, type SortKey } from '../lib/list-view';
 import { KindBadge, StatusBadge } from './status-badge';
 import { Name } from '../../../components/name';
 import { visibleText } from '../../../lib/text/hidden-chars';
+import { ServiceRowMenu, type ServiceAction } from './service-row-menu';
 
 const COLUMNS: Column<ServiceRow>[] = [
   {
@@ -46,7 +49,7 @@ const COLUMNS: Column<ServiceRow>[] = [
     id: 'io',
     header: 'Input → output',
     sortable: true,
-    width: 'w-[18%]',
+    width: 'w-[14%]',
     className: 'text-muted',
     cell: (r) => <span title={r.io}>{r.io}</span>,
   },
@@ -61,6 +64,7 @@ export function ServiceTable({
   onSortChange,
   selected,
   onSelectionChange,
+  onAction,
 }: {
   rows: readonly ServiceRow[];
   sort: SortKey;
@@ -68,11 +72,19 @@ export function ServiceTable({
   onSortChange: (sort: SortKey, dir: SortDir) => void;
   selected: ReadonlySet<string>;
   onSelectionChange: (next: Set<string>) => void;
+  onAction: (action: ServiceAction, service: Service) => void;
 }) {
+  const columns = useMemo<Column<ServiceRow>[]>(
+    () => [
+      ...COLUMNS,
+      { id: 'actions', header: 'Actions', headerHidden: true, width: 'w-[4%]', cell: (r) => <ServiceRowMenu service={r.service} onAction={onAction} /> },
+    ],
+    [onAction],
+  );
   return (
     <DataTable
       label="Services"
-      columns={COLUMNS}
+      columns={columns}
       rows={rows}
       rowKey={rowName}
       sort={{ id: sort, dir }}
