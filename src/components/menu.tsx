@@ -23,7 +23,7 @@ type Focusable = Exclude<MenuItem, { kind: 'separator' }>;
  * A menu button (WAI-ARIA APG): Enter, Space or ArrowDown open it on the first item, ArrowUp on the last;
  * arrows, Home and End move, a letter jumps to the next item starting with it; Enter or Space choose; Esc and
  * Tab close it and give the focus back to the button. The list is drawn in a layer of its own (a portal
- * placed by the button), so a scrolling table does not clip it; scrolling the page closes it.
+ * placed by the button), so a scrolling table does not clip it.
  */
 export function Menu({ label, items, children, align = 'end' }: { label: string; items: readonly MenuItem[]; children: ReactNode; align?: 'start' | 'end' }) {
   const [open, setOpen] = useState(false);
@@ -45,9 +45,9 @@ export function Menu({ label, items, children, align = 'end' }: { label: string;
     setOpen(true);
   }
 
-  // Placed under the button (over it when there is no room below), inside the viewport.
-  useLayoutEffect(() => {
-    if (!open) return;
+  // Placed under the button (over it when there is no room below), inside the viewport; it follows the button
+  // when anything scrolls (a scrolling table, the page) rather than closing under the pointer.
+  const place = useCallback(() => {
     const b = buttonRef.current?.getBoundingClientRect();
     const m = menuRef.current;
     if (!b || !m) return;
@@ -56,7 +56,11 @@ export function Menu({ label, items, children, align = 'end' }: { label: string;
     const up = b.bottom + h + 4 > window.innerHeight && b.top - h - 4 >= 0;
     const left = Math.max(4, Math.min(window.innerWidth - w - 4, align === 'end' ? b.right - w : b.left));
     setPos({ top: up ? b.top - h - 4 : b.bottom + 4, left, up });
-  }, [open, align]);
+  }, [align]);
+
+  useLayoutEffect(() => {
+    if (open) place();
+  }, [open, place]);
 
   useEffect(() => {
     if (!open) return;
@@ -72,7 +76,7 @@ export function Menu({ label, items, children, align = 'end' }: { label: string;
     };
     const moved = (e: Event) => {
       if (e.target instanceof Node && menuRef.current?.contains(e.target)) return;
-      close(false);
+      place();
     };
     document.addEventListener('pointerdown', outside, true);
     window.addEventListener('scroll', moved, true);
@@ -82,7 +86,7 @@ export function Menu({ label, items, children, align = 'end' }: { label: string;
       window.removeEventListener('scroll', moved, true);
       window.removeEventListener('resize', moved);
     };
-  }, [open, close]);
+  }, [open, close, place]);
 
   function choose(item: Focusable) {
     if (item.kind === 'action') {
