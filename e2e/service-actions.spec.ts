@@ -3,7 +3,7 @@ import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { checkA11y, DEMO, login, useTheme } from './support/app';
 
 interface DemoWindow {
-  __lagoonDemo: { cluster: { services: Map<string, { token?: string }> } };
+  __lagoonDemo: { cluster: { services: Map<string, { token?: string }> }; fault(spec: string): () => void };
 }
 
 const row = (page: Page, name: string) =>
@@ -123,7 +123,7 @@ test('open an exposed service: the readiness dialog waits for an answer and open
   expect((await portTab).url()).toBe('https://demo.lagoon.test:30500/');
 
   // The service page: Open (a 401 from set_auth means it is up and asks for a login) and the NodePort links.
-  await page.goto('/services/dogs-breed');
+  await row(page, 'dogs-breed').getByRole('link', { name: 'dogs-breed', exact: true }).click();
   const section = page.getByRole('region', { name: 'Exposed service' });
   await expect(section.getByRole('link', { name: 'https://demo.lagoon.test:30501' })).toHaveAttribute('target', '_blank');
   const pageTab = page.waitForEvent('popup');
@@ -144,12 +144,6 @@ for (const theme of ['light', 'dark'] as const) {
     await page.screenshot({ path: shot(testInfo, `row-menu-${theme}`) });
     await page.keyboard.press('Escape');
 
-    await page.getByRole('searchbox', { name: 'Filter services' }).fill('openclaw-volume');
-    await actions(page, 'openclaw-volume').click();
-    await menu(page, 'openclaw-volume').getByRole('menuitem', { name: 'Open' }).focus();
-    await page.screenshot({ path: shot(testInfo, `row-menu-stopped-${theme}`) });
-    await page.keyboard.press('Escape');
-
     await page.getByRole('searchbox', { name: 'Filter services' }).fill('nginx2');
     await actions(page, 'nginx2').click();
     await menu(page, 'nginx2').getByRole('menuitem', { name: 'Open' }).click();
@@ -158,7 +152,34 @@ for (const theme of ['light', 'dark'] as const) {
     await checkA11y(page, `open dialog ${theme}`);
     await page.screenshot({ path: shot(testInfo, `open-dialog-${theme}`) });
     await dialog.getByRole('button', { name: 'Close' }).click();
+  });
 
+  test(`a stopped service's menu and the dialog still waiting pass axe (${theme})`, async ({ page }, testInfo) => {
+    await useTheme(page, theme);
+    await login(page, '/services?q=openclaw-volume');
+    await actions(page, 'openclaw-volume').click();
+    await menu(page, 'openclaw-volume').getByRole('menuitem', { name: 'Open' }).focus();
+    await page.screenshot({ path: shot(testInfo, `row-menu-stopped-${theme}`) });
+    await menu(page, 'openclaw-volume').getByRole('menuitem', { name: 'Start' }).click();
+    await expect(row(page, 'openclaw-volume')).toContainText('pending');
+    // Starting takes a few seconds, and this one will not answer once started (the ingress says 503): the dialog
+    // says what it waits for, and Cancel ends the wait.
+    await page.evaluate(() => (window as unknown as DemoWindow).__lagoonDemo.fault('HEAD /system/services/openclaw-volume/exposed/* 503'));
+    await actions(page, 'openclaw-volume').click();
+    await menu(page, 'openclaw-volume').getByRole('menuitem', { name: 'Open' }).click();
+    const waiting = page.getByRole('dialog', { name: 'Open openclaw-volume' });
+    await expect(waiting.getByRole('status')).toContainText(/Waiting for (the deployment of openclaw-volume to be ready|openclaw-volume to answer)…/);
+    await expect(waiting.getByRole('status')).toContainText(/Last answer: (Deployment pending: Deployment is initializing\.|The service answered HTTP 503)/);
+    await checkA11y(page, `open dialog waiting ${theme}`);
+    await page.screenshot({ path: shot(testInfo, `open-dialog-waiting-${theme}`) });
+    await waiting.getByRole('button', { name: 'Cancel' }).click();
+    await expect(waiting).toBeHidden();
+    await expect(actions(page, 'openclaw-volume')).toBeFocused();
+  });
+
+  test(`the restart confirmation and the service page pass axe (${theme})`, async ({ page }, testInfo) => {
+    await useTheme(page, theme);
+    await login(page, '/services?q=nginx2');
     await actions(page, 'nginx2').click();
     await menu(page, 'nginx2').getByRole('menuitem', { name: 'Restart' }).click();
     await expect(page.getByRole('dialog', { name: 'Restart nginx2?' })).toBeVisible();
@@ -166,7 +187,8 @@ for (const theme of ['light', 'dark'] as const) {
     await page.screenshot({ path: shot(testInfo, `restart-confirm-${theme}`) });
     await page.keyboard.press('Escape');
 
-    await page.goto('/services/dogs-breed');
+    await page.getByRole('searchbox', { name: 'Filter services' }).fill('dogs-breed');
+    await row(page, 'dogs-breed').getByRole('link', { name: 'dogs-breed', exact: true }).click();
     const section = page.getByRole('region', { name: 'Exposed service' });
     await section.scrollIntoViewIfNeeded();
     await expect(section.getByRole('button', { name: 'Open the exposed service' })).toBeVisible();

@@ -28,7 +28,7 @@ type Focusable = Exclude<MenuItem, { kind: 'separator' }>;
 export function Menu({ label, items, children, align = 'end' }: { label: string; items: readonly MenuItem[]; children: ReactNode; align?: 'start' | 'end' }) {
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
-  const [pos, setPos] = useState<{ top: number; left: number; up: boolean } | null>(null);
+  const [pos, setPos] = useState<{ top: number; left: number; maxHeight: number } | null>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const menuRef = useRef<HTMLDivElement>(null);
   const id = useId();
@@ -52,10 +52,14 @@ export function Menu({ label, items, children, align = 'end' }: { label: string;
     const m = menuRef.current;
     if (!b || !m) return;
     const w = m.offsetWidth;
-    const h = m.offsetHeight;
-    const up = b.bottom + h + 4 > window.innerHeight && b.top - h - 4 >= 0;
+    const h = m.scrollHeight;
+    const below = window.innerHeight - b.bottom - 8;
+    const above = b.top - 8;
+    // Below unless it fits only above, or neither and above has more room; then it scrolls within what there is.
+    const up = h > below && (h <= above || above > below);
+    const maxHeight = Math.max(120, up ? above : below);
     const left = Math.max(4, Math.min(window.innerWidth - w - 4, align === 'end' ? b.right - w : b.left));
-    setPos({ top: up ? b.top - h - 4 : b.bottom + 4, left, up });
+    setPos({ top: up ? Math.max(4, b.top - Math.min(h, maxHeight) - 4) : b.bottom + 4, left, maxHeight });
   }, [align]);
 
   useLayoutEffect(() => {
@@ -180,14 +184,14 @@ export function Menu({ label, items, children, align = 'end' }: { label: string;
             tabIndex={-1}
             aria-labelledby={`${id}-button`}
             onKeyDown={onMenuKey}
-            style={pos ? { top: pos.top, left: pos.left } : { top: 0, left: 0, visibility: 'hidden' }}
-            className="fixed z-50 flex max-h-[70vh] min-w-48 flex-col overflow-auto rounded-md border border-line bg-surface py-1 text-sm text-fg shadow-xl"
+            style={pos ? { top: pos.top, left: pos.left, maxHeight: pos.maxHeight } : { top: 0, left: 0, visibility: 'hidden' }}
+            className="fixed z-50 flex min-w-48 flex-col overflow-auto rounded-md border border-line bg-surface py-1 text-sm text-fg shadow-xl"
           >
             {items.map((item) => {
               if (item.kind === 'separator') return <div key={item.id} role="separator" className="my-1 border-t border-line" />;
               const i = ++index;
               const cls = clsx(
-                'flex w-full flex-col items-start px-3 py-1.5 text-left outline-none focus-visible:bg-raised hover:bg-raised focus:bg-raised',
+                'flex w-full flex-col items-start px-3 py-1.5 text-left outline-none hover:bg-raised focus:bg-accent-soft',
                 item.kind === 'action' && item.danger && 'text-danger',
                 item.kind === 'action' && item.disabledReason && 'cursor-not-allowed text-muted',
               );
@@ -208,7 +212,7 @@ export function Menu({ label, items, children, align = 'end' }: { label: string;
                   <a
                     key={`${i}-${item.label}`}
                     role="menuitem"
-                    tabIndex={-1}
+                    tabIndex={i === active ? 0 : -1}
                     href={item.href}
                     target="_blank"
                     rel="noreferrer noopener"
@@ -227,7 +231,7 @@ export function Menu({ label, items, children, align = 'end' }: { label: string;
                   key={`${i}-${item.label}`}
                   type="button"
                   role="menuitem"
-                  tabIndex={-1}
+                  tabIndex={i === active ? 0 : -1}
                   aria-label={item.label}
                   aria-describedby={hintId}
                   aria-disabled={item.disabledReason ? true : undefined}

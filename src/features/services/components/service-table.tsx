@@ -49,7 +49,7 @@ const COLUMNS: Column<ServiceRow>[] = [
     id: 'io',
     header: 'Input → output',
     sortable: true,
-    width: 'w-[18%]',
+    width: 'w-[13%]',
     className: 'text-muted',
     cell: (r) => <span title={r.io}>{r.io}</span>,
   },
@@ -77,7 +77,7 @@ export function ServiceTable({
   const columns = useMemo<Column<ServiceRow>[]>(
     () => [
       ...COLUMNS,
-      { id: 'actions', header: 'Actions', headerHidden: true, width: 'w-14', cell: (r) => <ServiceRowMenu service={r.service} onAction={onAction} /> },
+      { id: 'actions', header: 'Actions', headerHidden: true, width: 'w-14', className: 'overflow-visible! px-1.5! text-right', cell: (r) => <ServiceRowMenu service={r.service} onAction={onAction} /> },
     ],
     [onAction],
   );
