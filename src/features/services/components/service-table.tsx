@@ -20,12 +20,12 @@ const COLUMNS: Column<ServiceRow>[] = [
       </Link>
     ),
   },
-  { id: 'kind', header: 'Kind', sortable: true, width: 'w-[9%]', cell: (r) => <KindBadge kind={r.kind} /> },
+  { id: 'kind', header: 'Kind', sortable: true, width: 'w-[8%]', cell: (r) => <KindBadge kind={r.kind} /> },
   {
     id: 'image',
     header: 'Image',
     sortable: true,
-    width: 'w-[14%]',
+    width: 'w-[12%]',
     className: 'font-mono text-xs',
     cell: (r) => <span title={r.image}>{r.image}</span>,
   },
@@ -33,7 +33,7 @@ const COLUMNS: Column<ServiceRow>[] = [
     id: 'cpu',
     header: 'CPU',
     sortable: true,
-    width: 'w-[7%]',
+    width: 'w-[8%]',
     cell: (r) => (
       <span className="tabular-nums">
         {r.cpuText || '—'}
@@ -41,7 +41,7 @@ const COLUMNS: Column<ServiceRow>[] = [
       </span>
     ),
   },
-  { id: 'memory', header: 'Memory', sortable: true, width: 'w-[7%]', cell: (r) => <span className="tabular-nums">{r.memoryText || '—'}</span> },
+  { id: 'memory', header: 'Memory', sortable: true, width: 'w-[8.5%]', cell: (r) => <span className="tabular-nums">{r.memoryText || '—'}</span> },
   { id: 'status', header: 'Status', sortable: true, width: 'w-[10.5%]', cell: (r) => <StatusBadge state={r.status} /> },
   { id: 'owner', header: 'Owner', sortable: true, width: 'w-[10%]', cell: (r) => <span title={r.owner}>{r.owner}</span> },
   { id: 'visibility', header: 'Visibility', sortable: true, width: 'w-[11.5%]', cell: (r) => r.visibility },
