@@ -1,4 +1,4 @@
-import { useDeferredValue, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Service } from '../../../api/types';
 import { errorMessage } from '../../../api/errors';
 import { Button } from '../../../components/button';
@@ -12,6 +12,7 @@ import { DeleteFailures } from './delete-failures';
 import { DeleteServicesDialog } from './delete-services-dialog';
 import { ServiceTable } from './service-table';
 import { useListParams } from './use-list-params';
+import type { ServiceAction } from './service-row-menu';
 import { useServiceActions } from './use-service-actions';
 
 function namesText(names: readonly string[]): string {
@@ -37,6 +38,12 @@ export function ServiceList({ services }: { services: readonly Service[] }) {
   // Who a delete is for: the selection (the toolbar's button) or one row (its menu).
   const [confirming, setConfirming] = useState<readonly Service[] | null>(null);
   const actions = useServiceActions();
+  // One handler for the table's whole life, so its memoised rows do not all redraw on each render here.
+  const latestAction = useRef((action: ServiceAction, service: Service) => (action === 'delete' ? setConfirming([service]) : actions.run(action, service)));
+  useLayoutEffect(() => {
+    latestAction.current = (action, service) => (action === 'delete' ? setConfirming([service]) : actions.run(action, service));
+  });
+  const onAction = useCallback((action: ServiceAction, service: Service) => latestAction.current(action, service), []);
   const [failures, setFailures] = useState<DeleteFailure[]>([]);
   const del = useDeleteServices();
 
@@ -116,7 +123,7 @@ export function ServiceList({ services }: { services: readonly Service[] }) {
           onSortChange={setSort}
           selected={picked}
           onSelectionChange={setPicked}
-          onAction={(action, service) => (action === 'delete' ? setConfirming([service]) : actions.run(action, service))}
+          onAction={onAction}
         />
       )}
       <DeleteServicesDialog
