@@ -20,7 +20,7 @@ const COLUMNS: Column<ServiceRow>[] = [
       </Link>
     ),
   },
-  { id: 'kind', header: 'Kind', sortable: true, width: 'w-[8%]', cell: (r) => <KindBadge kind={r.kind} /> },
+  { id: 'kind', header: 'Kind', sortable: true, width: 'w-[9%]', cell: (r) => <KindBadge kind={r.kind} /> },
   {
     id: 'image',
     header: 'Image',
@@ -44,7 +44,7 @@ const COLUMNS: Column<ServiceRow>[] = [
   { id: 'memory', header: 'Memory', sortable: true, width: 'w-[8.5%]', cell: (r) => <span className="tabular-nums">{r.memoryText || '—'}</span> },
   { id: 'status', header: 'Status', sortable: true, width: 'w-[10.5%]', cell: (r) => <StatusBadge state={r.status} /> },
   { id: 'owner', header: 'Owner', sortable: true, width: 'w-[10%]', cell: (r) => <span title={r.owner}>{r.owner}</span> },
-  { id: 'visibility', header: 'Visibility', sortable: true, width: 'w-[11.5%]', cell: (r) => r.visibility },
+  { id: 'visibility', header: 'Visibility', sortable: true, width: 'w-[10.5%]', cell: (r) => r.visibility },
   {
     id: 'io',
     header: 'Input → output',
