@@ -199,3 +199,39 @@ describe('faults', () => {
     expect((await get('/health')).status).toBe(200);
   });
 });
+
+describe('exposed services, as the ingress serves them', () => {
+  const exposed = (name: string, rest = '', init: RequestInit = {}) => fetch(`${DEMO_ENDPOINT}/system/services/${name}/exposed/${rest}`, init);
+
+  it('answers the running server without OSCAR credentials, HEAD without a body, the health path too', async () => {
+    const page = await exposed('nginx2');
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('Welcome to nginx!');
+    const head = await exposed('nginx2', '', { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(await head.text()).toBe('');
+    expect((await exposed('nginx2', 'missing.html')).status).toBe(404);
+    expect((await fetch(`${DEMO_ENDPOINT}/system/services/nginx2/exposed`)).status).toBe(200);
+  });
+
+  it('503 while stopped or starting, 404 for a service that is not exposed or does not exist', async () => {
+    expect((await exposed('openclaw-volume')).status).toBe(503);
+    expect((await post('/system/services/openclaw-volume/start', basicAuth())).status).toBe(200);
+    expect((await exposed('openclaw-volume', '', { method: 'HEAD' })).status).toBe(503);
+    expect((await exposed('cowsay')).status).toBe(404);
+    expect((await exposed('no-such-service')).status).toBe(404);
+    expect((await exposed('cowsay', '', { method: 'POST' })).status).toBe(404);
+  });
+
+  it('asks for the service Basic credentials when set_auth is on; the jupyter page wants its token', async () => {
+    const locked = await exposed('dogs-breed');
+    expect(locked.status).toBe(401);
+    expect(locked.headers.get('WWW-Authenticate')).toBe('Basic realm="dogs-breed"');
+    const svc = (await (await get('/system/services/dogs-breed', basicAuth())).json()) as Service;
+    expect(svc.expose?.nodePort).toEqual([30500, 30501]);
+    const ok = await exposed('dogs-breed', '', { headers: { Authorization: `Basic ${btoa(`dogs-breed:${svc.token}`)}` } });
+    expect(ok.status).toBe(200);
+    expect(await (await exposed('jupyter')).text()).toContain('Token authentication is enabled');
+    expect(await (await exposed('jupyter', '?token=root')).text()).toContain('Logged in to jupyter');
+  });
+});

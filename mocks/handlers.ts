@@ -7,6 +7,7 @@ import { faultHandler } from './faults';
 import { bucketHandlers } from './handlers/buckets';
 import { text } from './handlers/common';
 import { deploymentHandlers } from './handlers/deployment';
+import { exposedHandlers } from './handlers/exposed';
 import { federationHandlers } from './handlers/federation';
 import { invokeHandlers } from './handlers/invoke';
 import { jobHandlers } from './handlers/jobs';
@@ -25,6 +26,7 @@ export function createHandlers(cluster: Cluster, baseUrl: string = DEMO_ENDPOINT
     ...systemHandlers(cluster, base),
     ...serviceHandlers(cluster, base),
     ...deploymentHandlers(cluster, base),
+    ...exposedHandlers(cluster, base),
     ...bucketHandlers(cluster, base),
     ...jobHandlers(cluster, base),
     ...invokeHandlers(cluster, base),

@@ -326,7 +326,9 @@ export function createSeededCluster(options: SeedOptions = {}): Cluster {
               ? [marco, others[2]!]
               : [];
       const createdAt = epoch - (120 - i * 3) * DAY - r.int(0, DAY);
-      cluster.createService(principalFor(owner), { ...spec, visibility, allowed_users: allowed }, createdAt);
+      // One exposed service also opens NodePorts (expose.nodePort), for the list's NodePort links.
+      const expose = spec.name === 'dogs-breed' && spec.expose ? { expose: { ...spec.expose, nodePort: [30500, 30501] } } : {};
+      cluster.createService(principalFor(owner), { ...spec, ...expose, visibility, allowed_users: allowed }, createdAt);
     });
     // Exposed services have been up for a while; one of them is stopped.
     for (const [name, d] of cluster.deployments) {

@@ -12,6 +12,8 @@ export interface Column<T> {
   width?: string;
   sortable?: boolean;
   className?: string;
+  /** The header is only spoken (a narrow column of buttons, e.g. a row menu). */
+  headerHidden?: boolean;
 }
 
 export type SortDir = 'asc' | 'desc';
@@ -166,6 +168,8 @@ export function DataTable<T>({
                       <span className="truncate">{c.header}</span>
                       <SortIcon dir={active ? sort.dir : undefined} />
                     </button>
+                  ) : c.headerHidden ? (
+                    <span className="sr-only">{c.header}</span>
                   ) : (
                     c.header
                   )}

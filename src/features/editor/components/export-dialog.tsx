@@ -1,6 +1,7 @@
 import { Button } from '../../../components/button';
 import { Dialog } from '../../../components/dialog';
-import { download, exportFiles, exportZip } from '../lib/export';
+import { exportZip } from '../../../lib/fdl/export';
+import { download, exportFiles } from '../lib/export';
 import type { EditorValue } from '../lib/editor-value';
 
 /** Downloads the service as oscar-cli's FDL and its script, separately or zipped together. */

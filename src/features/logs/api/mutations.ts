@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { oscar, required } from '../../../api/client';
+import { oscar } from '../../../api/client';
+import { useDeploymentAction as useLifecycleAction } from '../../../lib/deployments/lifecycle';
 import { logKeys } from './queries';
 
 // The jobs list (features/jobs) keys its queries under ['jobs']: a deleted job must leave it too.
@@ -18,22 +19,9 @@ export function useDeleteJob(service: string, job: string) {
   });
 }
 
-export type DeploymentAction = 'start' | 'stop' | 'restart';
+export type { DeploymentAction } from '../../../lib/deployments/lifecycle';
 
+/** Start, stop or restart `name`; the deployment page's status takes the answer at once. */
 export function useDeploymentAction(name: string) {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: async (action: DeploymentAction) => {
-      const path = { params: { path: { serviceName: name } } };
-      const { data } =
-        action === 'start'
-          ? await oscar.POST('/system/services/{serviceName}/start', path)
-          : action === 'stop'
-            ? await oscar.POST('/system/services/{serviceName}/stop', path)
-            : await oscar.POST('/system/services/{serviceName}/restart', path);
-      return required(data, `the deployment of ${name}`);
-    },
-    onSuccess: (status) => qc.setQueryData(logKeys.deployment(name), status),
-    onSettled: () => qc.invalidateQueries({ queryKey: logKeys.deployment(name) }),
-  });
+  return useLifecycleAction(name, [logKeys.deployment(name)]);
 }

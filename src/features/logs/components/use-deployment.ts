@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { diffWindow, LogBuffer, type WindowEntry } from '../lib/append';
 import { pollDelay } from '../../../lib/jobs/polling';
 import { logQueries, type PollStats } from '../api/queries';
-import type { DeploymentAction } from '../api/mutations';
+import { SETTLED, type DeploymentAction } from '../../../lib/deployments/lifecycle';
 
 const STATUS_EVERY_MS = 10_000;
 const CHANGING_EVERY_MS = 1_000;
@@ -18,8 +18,6 @@ export interface Awaiting {
   /** A restart passes through another state and back: seen that yet? */
   moved: boolean;
 }
-
-const SETTLED: Record<DeploymentAction, string> = { start: 'ready', stop: 'stopped', restart: 'ready' };
 
 /**
  * An exposed service's deployment: its status (polled fast while it is changing or an action is

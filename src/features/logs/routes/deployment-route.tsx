@@ -9,6 +9,7 @@ import { Section } from '../../../components/section';
 import { EmptyState, ErrorState, Loading } from '../../../components/states';
 import { toast } from '../../../components/toast';
 import { useDeploymentAction, type DeploymentAction } from '../api/mutations';
+import { CONFIRM } from '../../../lib/deployments/lifecycle';
 import { DeploymentStatus } from '../components/deployment-status';
 import { LogNotices } from '../components/log-notices';
 import { LogViewer } from '../components/log-viewer';
@@ -83,8 +84,8 @@ function DeploymentPage({ name }: { name: string }) {
           </section>
         </>
       )}
-      <ConfirmDialog open={confirmStop} title={`Stop ${name}?`} confirmLabel="Stop service" onConfirm={() => run('stop')} onCancel={() => setConfirmStop(false)}>
-        <p>Its pods are removed and its web address stops answering until it is started again. Its configuration and data stay.</p>
+      <ConfirmDialog open={confirmStop} title={`Stop ${name}?`} confirmLabel={CONFIRM.stop.label} onConfirm={() => run('stop')} onCancel={() => setConfirmStop(false)}>
+        <p>{CONFIRM.stop.body}</p>
       </ConfirmDialog>
     </div>
   );

@@ -1,7 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { oscar } from '../../../api/client';
 import { errorMessage, isApiError } from '../../../api/errors';
-import type { Service } from '../../../api/types';
+import type { Service, ServiceDeploymentStatus } from '../../../api/types';
+import { runDeploymentAction, type DeploymentAction } from '../../../lib/deployments/lifecycle';
 import { serviceKeys } from './queries';
 
 export interface DeleteFailure {
@@ -56,4 +57,25 @@ export function useDeleteServices() {
     },
     onSettled: () => qc.invalidateQueries({ queryKey: serviceKeys.list() }),
   });
+}
+
+/** Start, stop or restart an exposed service of the list (lib/deployments); its row and page refresh after. */
+export function useServiceLifecycle() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ name, action }: { name: string; action: DeploymentAction }) => runDeploymentAction(name, action),
+    onSuccess: (status, { name }) => {
+      qc.setQueryData(serviceKeys.deployment(name), status);
+      qc.setQueryData<Service[]>(serviceKeys.list(), (old) =>
+        old?.map((s) => (s.name === name ? { ...s, deployment: { ...s.deployment, ...deploymentSummary(status) } } : s)),
+      );
+    },
+    onSettled: (_d, _e, { name }) =>
+      Promise.all([qc.invalidateQueries({ queryKey: serviceKeys.list() }), qc.invalidateQueries({ queryKey: serviceKeys.deployment(name) })]),
+  });
+}
+
+function deploymentSummary(s: ServiceDeploymentStatus): NonNullable<Service['deployment']> {
+  const { service_name: _n, namespace: _ns, ...summary } = s;
+  return summary;
 }

@@ -1,13 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import type { Service } from '../../../api/types';
-import { resolveEndpoint } from '../../../api/client';
-import { useSession } from '../../../lib/session/session';
 import { ButtonLink } from '../../../components/button-link';
 import { serviceQueries } from '../api/queries';
 import { serviceKind } from '../lib/service-facts';
 import { AccessSection } from './detail/access-section';
 import { BasicsSection } from './detail/basics-section';
 import { EnvironmentSection } from './detail/environment-section';
+import { ExposedAccess } from './detail/exposed-access';
 import { ExtraSections } from './detail/extra-sections';
 import { IoSection } from './detail/io-section';
 import { ScriptSection } from './detail/script-section';
@@ -27,11 +26,8 @@ function inputFolderHref(s: Service): string | null {
 
 /** Every field of a service, grouped the way a scientist thinks about it. Read-only. */
 export function ServiceDetail({ service: s }: { service: Service }) {
-  const session = useSession();
   const deployment = useQuery(serviceQueries.deployment(s.name)).data ?? s.deployment;
   const name = encodeURIComponent(s.name);
-  // Exposed services are served by the ingress next to OSCAR (not in the API spec; see NOTES.md).
-  const exposedUrl = s.expose && session ? `${resolveEndpoint(session.endpoint).replace(/\/+$/, '')}/system/services/${name}/exposed/` : undefined;
   const uploadHref = inputFolderHref(s);
   return (
     <div className="flex flex-col gap-5">
@@ -62,7 +58,7 @@ export function ServiceDetail({ service: s }: { service: Service }) {
       <EnvironmentSection service={s} />
       <IoSection service={s} />
       <StorageSection service={s} />
-      <ExtraSections service={s} {...(exposedUrl ? { exposedUrl } : {})} />
+      <ExtraSections service={s} exposedAccess={<ExposedAccess service={s} deployment={deployment} />} />
       <ServiceUsageChart serviceName={s.name} />
     </div>
   );

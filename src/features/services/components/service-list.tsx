@@ -1,4 +1,4 @@
-import { useDeferredValue, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Service } from '../../../api/types';
 import { errorMessage } from '../../../api/errors';
 import { Button } from '../../../components/button';
@@ -12,6 +12,8 @@ import { DeleteFailures } from './delete-failures';
 import { DeleteServicesDialog } from './delete-services-dialog';
 import { ServiceTable } from './service-table';
 import { useListParams } from './use-list-params';
+import type { ServiceAction } from './service-row-menu';
+import { useServiceActions } from './use-service-actions';
 
 function namesText(names: readonly string[]): string {
   return names.length <= 3 ? names.join(', ') : `${names.length} services`;
@@ -33,22 +35,30 @@ export function ServiceList({ services }: { services: readonly Service[] }) {
   // Only rows that are shown count as selected, so a delete never touches a service the filter hides.
   const [picked, setPicked] = useState<Set<string>>(() => new Set());
   const selected = useMemo(() => shown.filter((r) => picked.has(r.name)), [shown, picked]);
-  const [confirming, setConfirming] = useState(false);
+  // Who a delete is for: the selection (the toolbar's button) or one row (its menu).
+  const [confirming, setConfirming] = useState<readonly Service[] | null>(null);
+  const actions = useServiceActions();
+  // One handler for the table's whole life, so its memoised rows do not all redraw on each render here.
+  const latestAction = useRef((action: ServiceAction, service: Service) => (action === 'delete' ? setConfirming([service]) : actions.run(action, service)));
+  useLayoutEffect(() => {
+    latestAction.current = (action, service) => (action === 'delete' ? setConfirming([service]) : actions.run(action, service));
+  });
+  const onAction = useCallback((action: ServiceAction, service: Service) => latestAction.current(action, service), []);
   const [failures, setFailures] = useState<DeleteFailure[]>([]);
   const del = useDeleteServices();
 
   function confirmDelete() {
-    const names = selected.map((r) => r.name);
+    const names = (confirming ?? []).map((s) => s.name);
     setFailures([]);
     del.mutate(names, {
       onSuccess: ({ deleted, failed }) => {
-        setConfirming(false);
+        setConfirming(null);
         setPicked((prev) => new Set([...prev].filter((n) => !deleted.includes(n))));
         setFailures(failed);
         if (deleted.length > 0) toast(`Deleted ${namesText(deleted)}`, 'success');
       },
       onError: (e) => {
-        setConfirming(false);
+        setConfirming(null);
         toast(`Could not delete: ${errorMessage(e)}`, 'error');
       },
     });
@@ -87,7 +97,7 @@ export function ServiceList({ services }: { services: readonly Service[] }) {
             Clear selection
           </Button>
         )}
-        <Button size="sm" variant="danger" disabled={selected.length === 0} onClick={() => setConfirming(true)}>
+        <Button size="sm" variant="danger" disabled={selected.length === 0} onClick={() => setConfirming(selected.map((r) => r.service))}>
           {selected.length > 1 ? `Delete ${selected.length} services` : 'Delete service'}
         </Button>
       </div>
@@ -113,15 +123,17 @@ export function ServiceList({ services }: { services: readonly Service[] }) {
           onSortChange={setSort}
           selected={picked}
           onSelectionChange={setPicked}
+          onAction={onAction}
         />
       )}
       <DeleteServicesDialog
-        open={confirming}
-        services={selected.map((r) => r.service)}
+        open={confirming !== null}
+        services={confirming ?? []}
         busy={del.isPending}
         onConfirm={confirmDelete}
-        onCancel={() => setConfirming(false)}
+        onCancel={() => setConfirming(null)}
       />
+      {actions.dialogs}
     </div>
   );
 }

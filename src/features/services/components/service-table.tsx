@@ -1,9 +1,12 @@
+import { useMemo } from 'react';
 import { Link } from 'react-router';
+import type { Service } from '../../../api/types';
 import { DataTable, type Column, type SortState } from '../../../components/table';
 import { SORT_KEYS, type ServiceRow, type SortDir, type SortKey } from '../lib/list-view';
 import { KindBadge, StatusBadge } from './status-badge';
 import { Name } from '../../../components/name';
 import { visibleText } from '../../../lib/text/hidden-chars';
+import { ServiceRowMenu, type ServiceAction } from './service-row-menu';
 
 const COLUMNS: Column<ServiceRow>[] = [
   {
@@ -22,7 +25,7 @@ const COLUMNS: Column<ServiceRow>[] = [
     id: 'image',
     header: 'Image',
     sortable: true,
-    width: 'w-[14%]',
+    width: 'w-[12%]',
     className: 'font-mono text-xs',
     cell: (r) => <span title={r.image}>{r.image}</span>,
   },
@@ -30,7 +33,7 @@ const COLUMNS: Column<ServiceRow>[] = [
     id: 'cpu',
     header: 'CPU',
     sortable: true,
-    width: 'w-[7%]',
+    width: 'w-[8%]',
     cell: (r) => (
       <span className="tabular-nums">
         {r.cpuText || '—'}
@@ -38,15 +41,15 @@ const COLUMNS: Column<ServiceRow>[] = [
       </span>
     ),
   },
-  { id: 'memory', header: 'Memory', sortable: true, width: 'w-[7%]', cell: (r) => <span className="tabular-nums">{r.memoryText || '—'}</span> },
+  { id: 'memory', header: 'Memory', sortable: true, width: 'w-[8.5%]', cell: (r) => <span className="tabular-nums">{r.memoryText || '—'}</span> },
   { id: 'status', header: 'Status', sortable: true, width: 'w-[10.5%]', cell: (r) => <StatusBadge state={r.status} /> },
   { id: 'owner', header: 'Owner', sortable: true, width: 'w-[10%]', cell: (r) => <span title={r.owner}>{r.owner}</span> },
-  { id: 'visibility', header: 'Visibility', sortable: true, width: 'w-[11.5%]', cell: (r) => r.visibility },
+  { id: 'visibility', header: 'Visibility', sortable: true, width: 'w-[10.5%]', cell: (r) => r.visibility },
   {
     id: 'io',
     header: 'Input → output',
     sortable: true,
-    width: 'w-[18%]',
+    width: 'w-[13%]',
     className: 'text-muted',
     cell: (r) => <span title={r.io}>{r.io}</span>,
   },
@@ -61,6 +64,7 @@ export function ServiceTable({
   onSortChange,
   selected,
   onSelectionChange,
+  onAction,
 }: {
   rows: readonly ServiceRow[];
   sort: SortKey;
@@ -68,11 +72,19 @@ export function ServiceTable({
   onSortChange: (sort: SortKey, dir: SortDir) => void;
   selected: ReadonlySet<string>;
   onSelectionChange: (next: Set<string>) => void;
+  onAction: (action: ServiceAction, service: Service) => void;
 }) {
+  const columns = useMemo<Column<ServiceRow>[]>(
+    () => [
+      ...COLUMNS,
+      { id: 'actions', header: 'Actions', headerHidden: true, width: 'w-14', className: 'overflow-visible! px-1.5! text-right', cell: (r) => <ServiceRowMenu service={r.service} onAction={onAction} /> },
+    ],
+    [onAction],
+  );
   return (
     <DataTable
       label="Services"
-      columns={COLUMNS}
+      columns={columns}
       rows={rows}
       rowKey={rowName}
       sort={{ id: sort, dir }}

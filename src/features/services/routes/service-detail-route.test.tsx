@@ -35,6 +35,7 @@ const rich = {
 } as Service;
 
 serveDuringTests(
+  http.get('*/config.json', () => HttpResponse.json({})),
   http.get(`${BASE}/system/services/:name/deployment`, ({ params }) =>
     params.name === rich.name
       ? HttpResponse.json({ service_name: rich.name, state: 'pending', active_instances: 0, resource_kind: 'Deployment', reason: 'Pulling the image' })
@@ -112,10 +113,9 @@ describe('the service detail page', () => {
     expect(screen.getByRole('link', { name: 'Upload input' })).toHaveAttribute('href', '/buckets/fish/input/');
     const crumbs = screen.getByRole('navigation', { name: 'Breadcrumb' });
     expect(within(crumbs).getByRole('link', { name: 'Services' })).toHaveAttribute('href', '/services');
-    expect(screen.getByRole('link', { name: 'Open the exposed service' })).toHaveAttribute(
-      'href',
-      `${BASE}/system/services/fish-detector/exposed/`,
-    );
+    // Opening waits for the service to answer (open-exposed-dialog.test.tsx); the address is shown beside it.
+    expect(screen.getByRole('button', { name: 'Open the exposed service' })).toBeEnabled();
+    expect(screen.getByText(`${BASE}/system/services/fish-detector/exposed/`)).toBeInTheDocument();
   });
 
   it('shows the script with line numbers that screen readers skip', async () => {

@@ -63,7 +63,9 @@ describe('the services list', () => {
       'alice@egi.eu',
       'public',
       'minio: fish/input → fish/output',
+      '',
     ]);
+    expect(within(row).getByRole('button', { name: 'Actions for fish-detector' })).toHaveAttribute('aria-haspopup', 'menu');
     const cowsay = screen.getByRole('link', { name: 'cowsay' }).closest('tr')!;
     expect(within(cowsay).getByText('No status')).toBeInTheDocument();
     expect(within(cowsay).getByText('sync')).toBeInTheDocument();

@@ -1,9 +1,10 @@
 // Test helpers for this feature: its routes in a memory router (the generic pieces are in src/test/).
+import type { ReactNode } from 'react';
 import { renderRoutes, LocationProbe, withLocation } from '../../../test/render';
 import { Component as ServicesRoute } from '../routes/services-route';
 import { Component as ServiceDetailRoute } from '../routes/service-detail-route';
 
-export function renderServices(url: string) {
+export function renderServices(url: string, options: { extra?: ReactNode } = {}) {
   return renderRoutes(
     [
       { path: '/', element: <LocationProbe />, children: [] },
@@ -11,6 +12,6 @@ export function renderServices(url: string) {
       { path: '/services/:name', element: withLocation(<ServiceDetailRoute />) },
       { path: '*', element: <LocationProbe /> },
     ],
-    { url },
+    { url, ...options },
   );
 }

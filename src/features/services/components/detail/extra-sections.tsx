@@ -26,20 +26,13 @@ function Pairs({ map, label }: { map: Record<string, string>; label: string }) {
 }
 
 /** The optional blocks (expose, KServe, federation …), labels, pull secrets and any unknown field. */
-export function ExtraSections({ service: s, exposedUrl }: { service: Service; exposedUrl?: string }) {
+export function ExtraSections({ service: s, exposedAccess }: { service: Service; exposedAccess?: ReactNode }) {
   const blocks = (Object.keys(OPTIONAL_BLOCKS) as (keyof typeof OPTIONAL_BLOCKS)[]).filter((k) => isPresent(s, k));
   const unused = (Object.keys(OPTIONAL_BLOCKS) as (keyof typeof OPTIONAL_BLOCKS)[]).filter((k) => !isPresent(s, k));
   const others = otherFields(s);
   const sections: ReactNode[] = blocks.map((k) => (
     <Section key={k} title={OPTIONAL_BLOCKS[k]} description={DESCRIPTIONS[k]}>
-      {k === 'expose' && exposedUrl && (
-        <p className="mb-3 text-sm">
-          <a href={exposedUrl} target="_blank" rel="noreferrer" className="text-accent underline">
-            Open the exposed service
-          </a>{' '}
-          <span className="font-mono text-xs break-all text-muted">{exposedUrl}</span>
-        </p>
-      )}
+      {k === 'expose' && exposedAccess}
       <ValueView value={s[k]} name={k} rawKeys={k === 'clusters'} />
       {k === 'volume' && s.volume_status && (
         <div className="mt-3 text-sm">
