@@ -13,19 +13,19 @@ const COLUMNS: Column<ServiceRow>[] = [
     id: 'name',
     header: 'Name',
     sortable: true,
-    width: 'w-[13%]',
+    width: 'w-[11.5%]',
     cell: (r) => (
       <Link to={`/services/${encodeURIComponent(r.name)}`} title={visibleText(r.name)} className="font-medium text-accent hover:underline">
         <Name value={r.name} />
       </Link>
     ),
   },
-  { id: 'kind', header: 'Kind', sortable: true, width: 'w-[9%]', cell: (r) => <KindBadge kind={r.kind} /> },
+  { id: 'kind', header: 'Kind', sortable: true, width: 'w-[8.5%]', cell: (r) => <KindBadge kind={r.kind} /> },
   {
     id: 'image',
     header: 'Image',
     sortable: true,
-    width: 'w-[12%]',
+    width: 'w-[10%]',
     className: 'font-mono text-xs',
     cell: (r) => <span title={r.image}>{r.image}</span>,
   },
@@ -33,7 +33,7 @@ const COLUMNS: Column<ServiceRow>[] = [
     id: 'cpu',
     header: 'CPU',
     sortable: true,
-    width: 'w-[8%]',
+    width: 'w-[7%]',
     cell: (r) => (
       <span className="tabular-nums">
         {r.cpuText || '—'}
@@ -41,15 +41,15 @@ const COLUMNS: Column<ServiceRow>[] = [
       </span>
     ),
   },
-  { id: 'memory', header: 'Memory', sortable: true, width: 'w-[8.5%]', cell: (r) => <span className="tabular-nums">{r.memoryText || '—'}</span> },
-  { id: 'status', header: 'Status', sortable: true, width: 'w-[10.5%]', cell: (r) => <StatusBadge state={r.status} /> },
-  { id: 'owner', header: 'Owner', sortable: true, width: 'w-[10%]', cell: (r) => <span title={r.owner}>{r.owner}</span> },
+  { id: 'memory', header: 'Memory', sortable: true, width: 'w-[10%]', cell: (r) => <span className="tabular-nums">{r.memoryText || '—'}</span> },
+  { id: 'status', header: 'Status', sortable: true, width: 'w-[9%]', cell: (r) => <StatusBadge state={r.status} /> },
+  { id: 'owner', header: 'Owner', sortable: true, width: 'w-[9.5%]', cell: (r) => <span title={r.owner}>{r.owner}</span> },
   { id: 'visibility', header: 'Visibility', sortable: true, width: 'w-[10.5%]', cell: (r) => r.visibility },
   {
     id: 'io',
     header: 'Input → output',
     sortable: true,
-    width: 'w-[13%]',
+    width: 'w-[10%]',
     className: 'text-muted',
     cell: (r) => <span title={r.io}>{r.io}</span>,
   },
@@ -98,7 +98,7 @@ export function ServiceTable({
         allLabel: `Select all ${rows.length} services shown`,
       }}
       className="max-h-[max(18rem,calc(100vh-14rem))]"
-      tableClassName="min-w-[64rem]"
+      tableClassName="min-w-[68rem]"
     />
   );
 }
