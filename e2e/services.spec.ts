@@ -175,10 +175,12 @@ test('visibility and "Only mine" filters, and CPU and Memory sorted as columns, 
   const all = await shownNames(page);
   expect(new Set(await column(page, 9)).size).toBeGreaterThan(1);
 
-  await page.getByRole('checkbox', { name: 'Public' }).check();
+  // Click, then wait: the boxes follow the URL, which the click changes a moment later.
+  await page.getByRole('checkbox', { name: 'Public' }).click();
   await expect(page).toHaveURL(/[?&]vis=public/);
   await expect.poll(async () => [...new Set(await column(page, 9))]).toEqual(['public']);
-  await page.getByRole('checkbox', { name: 'Public' }).uncheck();
+  await page.getByRole('checkbox', { name: 'Public' }).click();
+  await expect(page.getByRole('checkbox', { name: 'Public' })).not.toBeChecked();
 
   // By keyboard: Space on the checkbox.
   await page.getByRole('checkbox', { name: 'Only mine' }).focus();
@@ -193,7 +195,8 @@ test('visibility and "Only mine" filters, and CPU and Memory sorted as columns, 
   await page.reload();
   await expect(page.getByRole('checkbox', { name: 'Only mine' })).toBeChecked();
   await expect.poll(() => shownNames(page)).toEqual(mine);
-  await page.getByRole('checkbox', { name: 'Only mine' }).uncheck();
+  await page.getByRole('checkbox', { name: 'Only mine' }).click();
+  await expect(page).not.toHaveURL(/mine=1/);
 
   await page.getByRole('button', { name: 'Memory', exact: true }).click();
   await expect(page).toHaveURL(/sort=memory&dir=asc/);
