@@ -7,6 +7,7 @@ export const SAVE_SHORTCUT = isMac ? '⌘S' : 'Ctrl+S';
 export function EditorHeader({
   mode,
   name,
+  origin = null,
   reviewing,
   onImport,
   onExport,
@@ -15,6 +16,8 @@ export function EditorHeader({
 }: {
   mode: 'create' | 'update';
   name: string;
+  /** Where a prefilled service came from (an app page, a Hub crate). */
+  origin?: { label: string; href: string } | null;
   reviewing: boolean;
   onImport: () => void;
   onExport: () => void;
@@ -27,7 +30,7 @@ export function EditorHeader({
       <Breadcrumbs
         items={
           mode === 'create'
-            ? [{ label: 'Services', to: '/services' }, { label: 'Create' }]
+            ? [origin ? { label: origin.label, to: origin.href } : { label: 'Services', to: '/services' }, { label: 'Create' }]
             : [{ label: 'Services', to: '/services' }, { label: name, to: `/services/${encodeURIComponent(name)}` }, { label: 'Edit' }]
         }
       />

@@ -7,6 +7,7 @@ import type { SecretPlan } from '../lib/secrets';
 
 export function ReviewStep({
   mode,
+  fromTemplate = null,
   name,
   before,
   after,
@@ -16,6 +17,8 @@ export function ReviewStep({
   onApply,
 }: {
   mode: 'create' | 'update';
+  /** Set when a create starts from a published template: the left side is that template. */
+  fromTemplate?: string | null;
   name: string;
   before: string;
   after: string;
@@ -36,7 +39,9 @@ export function ReviewStep({
           {mode === 'create' ? `Review the new service ${name}` : `Review the changes to ${name}`}
         </h2>
         <p className="text-sm text-muted">
-          {mode === 'create'
+          {mode === 'create' && fromTemplate
+            ? `Lagoon will create this service on the cluster (left: the template of ${fromTemplate} as published, right: the new service with your choices).`
+            : mode === 'create'
             ? 'Lagoon will create this service on the cluster (left: nothing yet, right: the new service).'
             : 'Lagoon will send the whole service to the cluster, which replaces it (left: now, right: after).'}
         </p>

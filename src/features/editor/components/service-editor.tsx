@@ -18,6 +18,7 @@ import { ErrorSummary, focusIssue, ServiceForm } from './form/service-form';
 import { ImportDialog } from './import-dialog';
 import { ReviewStep } from './review-step';
 import { YamlTab } from './yaml-tab';
+import { afterCreatePath } from '../../../lib/service-prefill/prefill';
 
 export function ServiceEditor({ setup, endpoint }: { setup: EditorSetup; endpoint: string }) {
   const ed = useServiceEditor(setup);
@@ -30,7 +31,7 @@ export function ServiceEditor({ setup, endpoint }: { setup: EditorSetup; endpoin
   const [params, setParams] = useSearchParams();
   const tab: EditorTab = params.get('tab') === 'yaml' ? 'yaml' : 'form';
   const setTab = (t: EditorTab) => setParams((p) => (t === 'form' ? p.delete('tab') : p.set('tab', t), p), { replace: true });
-  const [step, setStep] = useState<'edit' | 'review'>('edit');
+  const [step, setStep] = useState<'edit' | 'review'>(setup.origin?.review ? 'review' : 'edit');
   const [dialog, setDialog] = useState<null | 'import' | 'export'>(null);
   const [dropped, setDropped] = useState<File[] | null>(null);
   const name = state.value.service.name;
@@ -64,7 +65,7 @@ export function ServiceEditor({ setup, endpoint }: { setup: EditorSetup; endpoin
     if (await ed.submit()) {
       await draft.clear();
       toast(setup.mode === 'create' ? `Service ${name} created.` : `Service ${name} updated.`, 'success');
-      navigate(`/services/${encodeURIComponent(name)}`);
+      navigate(afterCreatePath(setup.origin, name));
     } else {
       setStep('edit');
     }
@@ -93,6 +94,7 @@ export function ServiceEditor({ setup, endpoint }: { setup: EditorSetup; endpoin
       <EditorHeader
         mode={setup.mode}
         name={original ?? name}
+        origin={setup.origin ?? null}
         reviewing={step === 'review'}
         onImport={() => setDialog('import')}
         onExport={() => setDialog('export')}
@@ -115,6 +117,7 @@ export function ServiceEditor({ setup, endpoint }: { setup: EditorSetup; endpoin
       {step === 'review' ? (
         <ReviewStep
           mode={setup.mode}
+          fromTemplate={setup.origin && setup.baseline ? setup.origin.label : null}
           name={name}
           before={setup.baseline ? valueToYaml(setup.baseline, setup.baselineSecrets, true) : ''}
           after={valueToYaml(state.value, setup.baselineSecrets, true)}

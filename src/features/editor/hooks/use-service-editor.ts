@@ -40,6 +40,8 @@ export interface EditorSetup {
   baseline: EditorValue | null;
   baselineSecrets: readonly string[] | null;
   server: ServerFields;
+  /** A service made elsewhere (an app's form, a Hub crate): where it came from and where to go after. */
+  origin?: { label: string; href: string; afterCreate?: string | undefined; review: boolean };
 }
 
 export function useServiceEditor(setup: EditorSetup) {

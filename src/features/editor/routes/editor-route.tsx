@@ -12,6 +12,7 @@ import { editorQueries } from '../api/queries';
 import { ServiceEditor } from '../components/service-editor';
 import type { EditorSetup } from '../hooks/use-service-editor';
 import { emptyValue, fromServer, type EditorValue } from '../lib/editor-value';
+import { readPrefill } from '../../../lib/service-prefill/prefill';
 
 export function Component() {
   const { name } = useParams();
@@ -24,6 +25,17 @@ function CreateService({ endpoint }: { endpoint: string }) {
   const location = useLocation();
   // Taken once: changing the tab rewrites the URL, which drops the navigation state.
   const [setup] = useState<EditorSetup>(() => {
+    const prefill = readPrefill(location.state);
+    if (prefill) {
+      return {
+        mode: 'create',
+        initial: prefill.value,
+        baseline: prefill.template ?? null,
+        baselineSecrets: null,
+        server: {},
+        origin: { label: prefill.source.label, href: prefill.source.href, afterCreate: prefill.afterCreate, review: prefill.review === true },
+      };
+    }
     const duplicate = (location.state as { duplicate?: EditorValue } | null)?.duplicate;
     return { mode: 'create', initial: duplicate ?? emptyValue(), baseline: null, baselineSecrets: null, server: {} };
   });
