@@ -201,26 +201,30 @@ test('a slow call can be cancelled while it waits', async ({ page }) => {
   await expect(answer(page).getByText('Cancelled', { exact: true })).toBeVisible();
 });
 
-test('a 50 MB answer streams to a download while the page stays usable', async ({ page }) => {
+// 20 MB is 2.5 times what the page keeps in memory (8 MiB) and folds into a Blob five times over: the
+// same paths a 50 MB answer takes, at 40% of the bytes the demo's service worker must carry on a busy
+// machine. What 50 MB costs is measured by bench/invoke-large-answer.mjs.
+test('an answer too big to keep in memory streams to a download while the page stays usable', async ({ page }) => {
   await signIn(page, '/services/cowsay/invoke');
   await expect(page.getByRole('button', { name: /Reveal token of cowsay/ })).toBeVisible();
-  await bigAnswer(page, 'cowsay', 50_000_000, 40);
+  await bigAnswer(page, 'cowsay', 20_000_000, 40);
   await send(page);
   await expect(answer(page).getByText('Receiving the answer of cowsay…')).toBeVisible();
   // While the bytes arrive, the page answers to typing.
   await page.getByLabel('Text to send').fill('still responsive');
   await expect(page.getByLabel('Text to send')).toHaveValue('still responsive');
-  await expect(answer(page).getByText(/Showing the first 256 KiB of 47.7 MiB/)).toBeVisible({
-    timeout: 30_000,
+  await expect(answer(page).getByText(/Showing the first 256 KiB of 19.1 MiB/)).toBeVisible({
+    // The bytes arrive as fast as the machine carries them: wait for them with the test's own time.
+    timeout: 0,
   });
   const download = page.waitForEvent('download');
-  await answer(page).getByRole('button', { name: 'Download the answer (47.7 MiB)' }).click();
+  await answer(page).getByRole('button', { name: 'Download the answer (19.1 MiB)' }).click();
   const file = await (await download).path();
-  expect(statSync(file).size).toBe(50_000_000);
-  // The history keeps a preview and the size, not 50 MB.
+  expect(statSync(file).size).toBe(20_000_000);
+  // The history keeps a preview and the size, not 20 MB.
   await page.goto('/invocations');
   await expect(
-    page.getByRole('table', { name: 'Invocations, newest first' }).getByText('47.7 MiB'),
+    page.getByRole('table', { name: 'Invocations, newest first' }).getByText('19.1 MiB'),
   ).toBeVisible();
 });
 
