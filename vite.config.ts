@@ -45,13 +45,18 @@ export default defineConfig({
   worker: { format: 'es' },
   test: {
     globals: true,
-    environment: 'jsdom',
     setupFiles: ['./src/test/setup.ts'],
-    include: ['src/**/*.test.{ts,tsx}', 'mocks/**/*.test.ts'],
     restoreMocks: true,
     // Component tests drive real user events through React; on a loaded 2-core CI machine 5 s is too tight.
     testTimeout: 30_000,
     // expect.poll gives up as waitFor does (src/test/setup.ts says why), not after its default 1 s.
     expect: { poll: { timeout: 20_000 } },
+    // Pure logic (*.test.ts) runs in Node, components (*.test.tsx) in jsdom: building a jsdom window for
+    // every file cost about 40 s of the unit suite's 3.5 min. A .test.ts that needs the DOM or web storage
+    // says so in its first line: // @vitest-environment jsdom
+    projects: [
+      { extends: true, test: { name: 'logic', include: ['src/**/*.test.ts', 'mocks/**/*.test.ts'], environment: 'node' } },
+      { extends: true, test: { name: 'components', include: ['src/**/*.test.tsx'], environment: 'jsdom' } },
+    ],
   },
 });

@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ADMIN_OWNER, type Principal } from './auth';
 import { ClusterError, PENDING_MS } from './cluster';

@@ -15,6 +15,8 @@ polyfillDialog();
 configure({ asyncUtilTimeout: 20_000 });
 
 afterEach(() => {
+  // Pure-logic tests run in Node (no DOM, no storage); component tests in jsdom.
+  if (typeof document === 'undefined') return;
   cleanup();
   sessionStorage.clear();
   localStorage.clear();

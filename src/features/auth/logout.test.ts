@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import { http, HttpResponse } from 'msw';
 import { User } from 'oidc-client-ts';
 import { getSession, setSession, type Session } from '../../lib/session/session';

@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import { CLUSTERS_KEY, forgetCluster, listClusters, rememberCluster } from './recent-clusters';
 import { loginWithPassword } from './password-login';
 import { CLUSTER, PASSWORD, serveAuthCluster } from './test/helpers';

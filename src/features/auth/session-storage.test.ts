@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 // The session lives in memory and sessionStorage only: a reload keeps it, closing the tab ends it,
 // and nothing of it reaches localStorage (docs/decisions/001-session-storage.md).
 import type { Session } from '../../lib/session/session';

@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fault } from '../../../../mocks/node';
 import { bytesToBase64 } from '../lib/base64';

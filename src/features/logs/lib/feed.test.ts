@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LogBuffer } from './append';

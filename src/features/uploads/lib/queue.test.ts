@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { basicAuth, demoCluster, oidcToken, resetDemoCluster, server } from '../../../../mocks/node';
 import { demoS3 } from '../../../../mocks/s3';
