@@ -2,7 +2,9 @@
 // against the 60-an-hour limit GitHub gives a browser that is not signed in) and raw files (which do not).
 // A tree is kept in localStorage with its ETag: a reload within the hour asks nothing, and a later
 // conditional request that GitHub answers 304 costs nothing either.
+import { ensureDemo, isDemoEndpoint } from '../../../api/demo';
 import type { HubConfig } from '../../../lib/config/hub';
+import { getSession } from '../../../lib/session/session';
 import { sourceKey, type HubSource } from './sources';
 
 export type GitHubErrorKind = 'rate-limit' | 'not-found' | 'http' | 'network' | 'format';
@@ -96,6 +98,10 @@ async function errorFrom(res: Response, what: string, missing: string): Promise<
 }
 
 async function get(url: string, what: string, init: RequestInit): Promise<Response> {
+  // On the demo cluster, GitHub is the demo's too (mocks/handlers/catalog-hub.ts): after a reload its
+  // service worker may still be starting, and a request sent before it would go to the real GitHub.
+  const session = getSession();
+  if (session && isDemoEndpoint(session.endpoint)) await ensureDemo();
   try {
     return await fetch(url, init);
   } catch (e) {
