@@ -9,11 +9,8 @@ interface GitHubDemo {
   reset(): void;
   putFile(path: string, text: string | null): void;
 }
-declare global {
-  interface Window {
-    __lagoonDemo?: { github: GitHubDemo };
-  }
-}
+/** The demo's GitHub controls in the page (mocks/browser.ts). */
+type HubWindow = Window & { __lagoonDemo: { github: GitHubDemo } };
 
 const crates = (page: Page) => page.getByRole('list', { name: 'Crates' });
 
@@ -64,13 +61,13 @@ test('browse the catalogue, read cowsay, deploy it under another name through th
 
 test('failures said where they happen: the rate limit with its reset, a broken crate, an unknown source, a name taken', async ({ page }) => {
   await login(page, '/services');
-  await page.evaluate(() => window.__lagoonDemo!.github.exhaust(1800));
+  await page.evaluate(() => (window as unknown as HubWindow).__lagoonDemo.github.exhaust(1800));
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Hub' }).click();
   const limit = page.getByRole('alert').filter({ hasText: "grycap/oscar-hub@main: GitHub's hourly limit is spent" });
   await expect(limit).toContainText(/60 requests an hour .* The limit resets at .+ \(in 30 minutes\)/);
 
   await page.evaluate(() => {
-    const gh = window.__lagoonDemo!.github;
+    const gh = (window as unknown as HubWindow).__lagoonDemo.github;
     gh.reset();
     gh.putFile('crates/broken-crate/ro-crate-metadata.json', '{"@graph": [ oops');
     gh.putFile('crates/broken-crate/fdl.yml', 'functions: {}');
@@ -114,7 +111,8 @@ test('the catalogue, and a crate with its deploy dialog open, pass axe in light 
   await login(page, '/hub');
   for (const theme of ['light', 'dark'] as const) {
     if (theme === 'dark') {
-      await useTheme(page, 'dark');
+      // Later init scripts run last: the reload comes up dark.
+      await page.addInitScript(() => localStorage.setItem('lagoon.theme', 'dark'));
       await page.goto('/hub?view=table');
       await expect(page.locator('html')).toHaveClass(/dark/);
     }

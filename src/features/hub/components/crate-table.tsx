@@ -46,10 +46,10 @@ export function CrateTable({ crates, config }: { crates: ListedCrate[]; config: 
                 </div>
               </td>
               <td className="px-3 py-2">{crate.ok ? <TypeBadges types={crate.meta.serviceTypes} /> : <span className="text-danger">Cannot be deployed</span>}</td>
-              <td className="px-3 py-2 tabular-nums">{crate.ok && crate.meta.cpu ? <Name value={crate.meta.cpu} /> : '–'}</td>
-              <td className="px-3 py-2 tabular-nums">{crate.ok && crate.meta.memory ? <Name value={crate.meta.memory} /> : '–'}</td>
-              <td className="px-3 py-2 tabular-nums">{crate.ok && crate.meta.gpu ? <Name value={crate.meta.gpu} /> : '–'}</td>
-              <td className="px-3 py-2 text-muted">
+              <td className="px-3 py-2 whitespace-nowrap tabular-nums">{crate.ok && crate.meta.cpu ? <Name value={crate.meta.cpu} /> : '–'}</td>
+              <td className="px-3 py-2 whitespace-nowrap tabular-nums">{crate.ok && crate.meta.memory ? <Name value={crate.meta.memory} /> : '–'}</td>
+              <td className="px-3 py-2 whitespace-nowrap tabular-nums">{crate.ok && crate.meta.gpu ? <Name value={crate.meta.gpu} /> : '–'}</td>
+              <td className="px-3 py-2 whitespace-nowrap text-muted">
                 <Name value={sourceKey(source)} />
               </td>
             </tr>

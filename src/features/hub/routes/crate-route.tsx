@@ -5,7 +5,7 @@ import { Breadcrumbs } from '../../../components/breadcrumbs';
 import { Button } from '../../../components/button';
 import { ButtonLink } from '../../../components/button-link';
 import { CodeView } from '../../../components/code-view';
-import { FieldList } from '../../../components/field-list';
+import type { Field } from '../../../components/field-list';
 import { Name } from '../../../components/name';
 import { usePageTitle } from '../../../components/page-title';
 import { Section } from '../../../components/section';
@@ -28,6 +28,20 @@ import { imageType, useObjectUrl } from '../hooks/use-object-url';
 import type { HubConfig } from '../../../lib/config/hub';
 
 type OkCrate = Extract<CrateEntry, { ok: true }>;
+
+/** Label/value pairs for the narrow side column: the label on the left only as wide as it needs. */
+function Facts({ fields }: { fields: Field[] }) {
+  return (
+    <dl className="grid grid-cols-[auto_minmax(0,1fr)] items-baseline gap-x-4 gap-y-2 text-sm">
+      {fields.map((f) => (
+        <div key={f.label} className="contents">
+          <dt className="font-medium text-muted">{f.label}</dt>
+          <dd className={f.muted ? 'text-muted italic' : 'break-words'}>{f.value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
 
 function TextFile({ config, source, crate, path, label }: { config: HubConfig; source: HubSource; crate: OkCrate; path: string; label: string }) {
   const q = useQuery(hubQueries.text(config, source, partPath(crate, path)));
@@ -234,7 +248,7 @@ export function Component() {
         </Section>
         <div className="flex flex-col gap-4">
           <Section title="Resources">
-            <FieldList
+            <Facts
               fields={[
                 { label: 'CPU', value: meta.cpu ? `${meta.cpu} cores` : 'Not given', muted: !meta.cpu },
                 { label: 'Memory', value: meta.memory ? <Name value={meta.memory} /> : 'Not given', muted: !meta.memory },
@@ -264,7 +278,7 @@ export function Component() {
             )}
           </Section>
           <Section title="Details">
-            <FieldList
+            <Facts
               fields={[
                 { label: 'Version', value: meta.version ? <Name value={meta.version} /> : 'Not given', muted: !meta.version },
                 {
