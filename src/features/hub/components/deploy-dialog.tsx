@@ -69,7 +69,9 @@ export function DeployDialog({
   const problems = choiceProblems(choices, template);
   const shown = tried ? problems : {};
   const set = (patch: Partial<DeployChoices>) => setChoices((c) => ({ ...c, ...patch }));
-  const mem = MEMORY.exec(choices.memory);
+  // Split into amount and unit when the crate's memory reads so; the split stays while the amount is edited.
+  const [split] = useState(() => MEMORY.exec(choices.memory) !== null);
+  const mem = split ? (/^(.*?)(Ki|Mi|Gi|Ti)$/.exec(choices.memory) ?? [choices.memory, choices.memory, 'Gi']) : null;
 
   const submit = () => {
     setTried(true);
@@ -197,8 +199,13 @@ export function DeployDialog({
         {vos.length > 0 && (
           <Field label="Virtual organisation">
             {(id) => (
-              <select id={id} className={input} value={choices.vo ?? ''} onChange={(e) => set({ vo: e.target.value })}>
-                <option value="">As the crate says</option>
+              <select
+                id={id}
+                className={input}
+                value={choices.vo && vos.includes(choices.vo) ? choices.vo : ''}
+                onChange={(e) => set({ vo: e.target.value || template.value.service.vo || '' })}
+              >
+                <option value="">{template.value.service.vo ? `As the crate says (${template.value.service.vo})` : 'None'}</option>
                 {vos.map((v) => (
                   <option key={v} value={v}>
                     {v}
