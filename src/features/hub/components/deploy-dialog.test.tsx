@@ -20,11 +20,14 @@ const HUB = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..
 const reading = readTemplate(readFileSync(path.join(HUB, 'vllm-llama/fdl.yml'), 'utf8'), 'echo', 'script.sh');
 if (!reading.ok) throw new Error(reading.reason);
 
-let arrived: unknown = null;
 function Editor() {
   const l = useLocation();
-  arrived = l.state;
-  return <output data-testid="where">{`${l.pathname}${l.search}`}</output>;
+  return (
+    <>
+      <output data-testid="where">{`${l.pathname}${l.search}`}</output>
+      <output data-testid="state">{JSON.stringify(l.state)}</output>
+    </>
+  );
 }
 
 describe('the deploy dialog', () => {
@@ -53,7 +56,7 @@ describe('the deploy dialog', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Review in the editor' }));
     await waitFor(() => expect(screen.getByTestId('where')).toHaveTextContent('/services/new'));
     expect(screen.getByTestId('where').textContent).not.toContain('top-secret');
-    const prefill = readPrefill(arrived);
+    const prefill = readPrefill(JSON.parse(screen.getByTestId('state').textContent ?? 'null'));
     expect(prefill).toMatchObject({
       value: { service: { name: 'my-llama', memory: '12Gi', environment: { secrets: { API_KEY: 'top-secret' } } } },
       template: { service: { name: 'vllm-gpu-llama' } },
