@@ -7,12 +7,14 @@
 //   __lagoonDemo.clearFaults(); __lagoonDemo.setLatency(800)
 //   __lagoonDemo.trustIssuer('http://127.0.0.1:4000')  // accept tokens from a test OIDC provider
 //   __lagoonDemo.cluster.addGeneratedServices(5000); __lagoonDemo.cluster.addGeneratedObjects('shared-models', 10000)
+//   __lagoonDemo.github.exhaust()                        // GitHub's hourly limit spent (the Hub)
 //   __lagoonDemo.reset()                                // back to the seed
 import { setupWorker } from 'msw/browser';
 import { DEMO_ENDPOINT } from '../src/api/demo';
 import type { Cluster } from './cluster';
 import { clearFaults, fault, faultsFromSearch, listFaults, setLatency } from './faults';
 import { createHandlers } from './handlers';
+import { catalogHubHandlers, githubDemo } from './handlers/catalog-hub';
 import { loadFrom, persistTo, SNAPSHOT_KEY } from './persist';
 import { createSeededCluster } from './seed';
 
@@ -25,6 +27,8 @@ export interface LagoonDemo {
   listFaults: typeof listFaults;
   setLatency: typeof setLatency;
   trustIssuer: (iss: string) => void;
+  /** The demo's GitHub for the Hub: `exhaust()` the rate limit, `putFile(path, text | null)`, `reset()`. */
+  github: typeof githubDemo;
   /** Throws the current state away and starts again from the seed. */
   reset: () => void;
 }
@@ -58,7 +62,7 @@ function serve(c: Cluster, issuers: string[]): void {
   for (const iss of issuers) c.trustIssuer(iss);
   // A real cluster takes a moment to answer a synchronous call.
   c.runLatencyMs = 300;
-  worker.resetHandlers(...createHandlers(c, DEMO_ENDPOINT));
+  worker.resetHandlers(...createHandlers(c, DEMO_ENDPOINT), ...catalogHubHandlers());
   stopPersisting?.();
   stopPersisting = persistTo(sessionStorage, c);
   const demo = window.__lagoonDemo;
@@ -77,6 +81,7 @@ export async function startDemo(): Promise<void> {
     listFaults,
     setLatency,
     trustIssuer: (iss) => window.__lagoonDemo?.cluster.trustIssuer(iss),
+    github: githubDemo,
     reset: () => {
       sessionStorage.removeItem(SNAPSHOT_KEY);
       serve(createSeededCluster(), issuers);

@@ -12,10 +12,12 @@ import { makeJwt, type OidcClaims } from './auth';
 import { EGI_ISSUERS, type Cluster } from './cluster';
 import { clearFaults } from './faults';
 import { createHandlers } from './handlers';
+import { catalogHubHandlers, githubDemo } from './handlers/catalog-hub';
 import { createSeededCluster, DEMO_OIDC_USER, type SeedOptions } from './seed';
 
 export { DEMO_OIDC_USER, OTHER_OIDC_USER } from './seed';
 export { fault, clearFaults, setLatency } from './faults';
+export { githubDemo } from './handlers/catalog-hub';
 
 /** A seeded cluster (no server). `now` defaults to a fake clock starting at 2025-06-02T10:00:00Z. */
 export function createTestCluster(options: SeedOptions & { start?: number } = {}): Cluster & { advance(ms: number): void } {
@@ -31,7 +33,8 @@ export function createTestCluster(options: SeedOptions & { start?: number } = {}
 
 let current: Cluster = createSeededCluster();
 
-export const server = setupServer(...createHandlers(current, DEMO_ENDPOINT));
+// The Hub's GitHub (trees API and raw files) answers beside the cluster: it is not the OSCAR API.
+export const server = setupServer(...createHandlers(current, DEMO_ENDPOINT), ...catalogHubHandlers());
 
 /** The cluster the server is answering from now. */
 export function demoCluster(): Cluster {
@@ -42,7 +45,9 @@ export function demoCluster(): Cluster {
 export function resetDemoCluster(cluster: Cluster = createSeededCluster()): Cluster {
   current = cluster;
   clearFaults();
-  server.resetHandlers(...createHandlers(current, DEMO_ENDPOINT));
+  githubDemo.reset();
+  githubDemo.restoreFiles();
+  server.resetHandlers(...createHandlers(current, DEMO_ENDPOINT), ...catalogHubHandlers());
   return current;
 }
 

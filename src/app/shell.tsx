@@ -11,6 +11,7 @@ import { LegalLinks } from '../components/legal-links';
 
 const NAV = [
   { to: '/services', label: 'Services' },
+  { to: '/hub', label: 'Hub' },
   { to: '/buckets', label: 'Buckets' },
   { to: '/volumes', label: 'Volumes' },
   { to: '/jobs', label: 'Jobs' },

@@ -1,8 +1,9 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { setSession } from '../../../lib/session/session';
+import { invokePrefillState } from '../../../lib/invoke-prefill/invoke-prefill';
 import { BASE, renderInvoke, setUpInvokeTests } from '../test/helpers';
 
 const invoke = setUpInvokeTests();
@@ -11,6 +12,41 @@ const answer = () => screen.getByRole('region', { name: 'Answer' });
 const location = () => screen.getByTestId('location').textContent ?? '';
 
 describe('the invoke page', () => {
+  it('opens with an input handed over in navigation state (the Hub\'s "Try it"), once, and sends it', async () => {
+    const user = userEvent.setup();
+    const { router } = renderInvoke('/invocations');
+    await act(() =>
+      router.navigate('/services/cowsay/invoke', {
+        state: invokePrefillState({
+          input: { kind: 'json', text: '{"message": "Hello there. Mootastic!"}' },
+          source: { label: 'Hub: Cowsay', href: '/hub/cowsay' },
+        }),
+      }),
+    );
+    const box = await screen.findByLabelText('JSON to send');
+    expect(box).toHaveValue('{"message": "Hello there. Mootastic!"}');
+    expect(screen.getByRole('link', { name: 'Hub: Cowsay' })).toHaveAttribute('href', '/hub/cowsay');
+    // The state is dropped once read: nothing in the URL, and it does not come back.
+    await waitFor(() => expect(router.state.location.state).toBeNull());
+    expect(location()).toBe('/services/cowsay/invoke');
+    await user.click(screen.getByRole('button', { name: 'Send' }));
+    expect(await within(answer()).findByText(/< Hello there. Mootastic! >/)).toBeInTheDocument();
+    expect((await invoke.store.list(BASE))[0]).toMatchObject({ service: 'cowsay', outcome: 'ok', input: { kind: 'json' } });
+  });
+
+  it('opens with a sample file in place, ready to send', async () => {
+    const { router } = renderInvoke('/invocations');
+    const bytes = new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10]);
+    await act(() =>
+      router.navigate('/services/grayify/invoke', {
+        state: invokePrefillState({ input: { kind: 'file', name: 'input.png', type: 'image/png', bytes }, mode: 'async' }),
+      }),
+    );
+    expect(await screen.findByText('input.png')).toBeInTheDocument();
+    expect(screen.getByRole('radio', { name: 'File' })).toBeChecked();
+    expect(screen.getByRole('radio', { name: 'Async (start a job)' })).toBeChecked();
+  });
+
   it('sends text with Ctrl+Enter, shows the answer and keeps the call in the history', async () => {
     const user = userEvent.setup();
     renderInvoke('/services/cowsay/invoke');

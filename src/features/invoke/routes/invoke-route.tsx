@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Link, useParams, useSearchParams, type LoaderFunctionArgs } from 'react-router';
+import { Link, useLocation, useNavigate, useParams, useSearchParams, type LoaderFunctionArgs } from 'react-router';
 import { errorMessage, isApiError } from '../../../api/errors';
 import { queryClient } from '../../../lib/session/query-client';
 import { useSession } from '../../../lib/session/session';
@@ -23,6 +23,8 @@ import { SnippetsPanel } from '../components/snippets-panel';
 import { useInvokeForm, type InvokeForm } from '../hooks/use-invoke-form';
 import { useInvoker } from '../hooks/use-invoker';
 import { Name } from '../../../components/name';
+import { readInvokePrefill } from '../../../lib/invoke-prefill/invoke-prefill';
+import { DEFAULT_FORM, sha256Hex } from '../hooks/use-invoke-form';
 
 export function loader({ params }: LoaderFunctionArgs) {
   if (params.name) void queryClient.prefetchQuery(invokeServiceQuery(params.name));
@@ -59,6 +61,36 @@ export function Component() {
   const { form, setForm, update, setBase64, json, prepared } = useInvokeForm();
   const invoker = useInvoker();
   const [formError, setFormError] = useState<string | null>(null);
+  const location = useLocation();
+  const navigate = useNavigate();
+  const [prefillSource, setPrefillSource] = useState<{ label: string; href: string } | null>(null);
+
+  // "Try it" from elsewhere (a Hub crate) arrives with the sample input in the navigation state: fill the
+  // form once, then drop the state so a reload or going back does not fill it again.
+  useEffect(() => {
+    const prefill = readInvokePrefill(location.state);
+    if (!prefill) return;
+    let stale = false;
+    void (async () => {
+      const { input } = prefill;
+      const file =
+        input.kind === 'file'
+          ? { name: input.name, type: input.type, size: input.bytes.length, bytes: input.bytes, sha256: await sha256Hex(input.bytes) }
+          : null;
+      if (stale) return;
+      setForm({
+        ...DEFAULT_FORM,
+        kind: input.kind,
+        ...(input.kind === 'text' ? { text: input.text } : input.kind === 'json' ? { json: input.text } : { file }),
+        mode: prefill.mode ?? DEFAULT_FORM.mode,
+      });
+      setPrefillSource(prefill.source ?? null);
+      void navigate(`${location.pathname}${location.search}`, { replace: true, state: null });
+    })();
+    return () => {
+      stale = true;
+    };
+  }, [location.state, location.pathname, location.search, navigate, setForm]);
 
   // "Edit and replay" arrives with ?from=<call>: fill the form with that call, once.
   useEffect(() => {
@@ -183,6 +215,15 @@ export function Component() {
       </div>
       <div className="grid gap-4 xl:grid-cols-[minmax(0,5fr)_minmax(0,7fr)]">
         <Section title="Input">
+          {prefillSource && (
+            <p className="mb-3 text-sm text-muted" role="status">
+              The sample input of{' '}
+              <Link to={prefillSource.href} className="text-accent underline-offset-4 hover:underline">
+                <Name value={prefillSource.label} />
+              </Link>{' '}
+              is in place: send it as it is, or change it first.
+            </p>
+          )}
           <InputPanel
             service={name}
             form={form}

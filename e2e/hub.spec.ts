@@ -1,0 +1,128 @@
+// The Hub against the demo cluster and the demo's GitHub (mocks/handlers/catalog-hub.ts): browse, read a
+// crate, deploy it through the editor's review and try it; then the failures, each said where it happens;
+// then axe over the catalogue, a crate and the deploy dialog in light and dark.
+import { test, expect, type Page } from '@playwright/test';
+import { checkA11y, login, useTheme } from './support/app';
+
+interface GitHubDemo {
+  exhaust(resetInSeconds?: number): void;
+  reset(): void;
+  putFile(path: string, text: string | null): void;
+}
+/** The demo's GitHub controls in the page (mocks/browser.ts). */
+type HubWindow = Window & { __lagoonDemo: { github: GitHubDemo } };
+
+const crates = (page: Page) => page.getByRole('list', { name: 'Crates' });
+
+test('browse the catalogue, read cowsay, deploy it under another name through the review, and try it', async ({ page }) => {
+  await login(page, '/hub');
+  await expect(page.getByRole('heading', { name: 'Hub', level: 1 })).toBeVisible();
+  await expect(crates(page).getByRole('link', { name: 'OSCAR Cowsay Service' })).toBeVisible();
+  await expect(crates(page).getByRole('article')).toHaveCount(11);
+
+  await page.getByRole('button', { name: 'Table' }).click();
+  await expect(page).toHaveURL(/[?&]view=table/);
+  const table = page.getByRole('table', { name: 'Crates' });
+  await expect(table.getByRole('row')).toHaveCount(12);
+  await page.getByRole('searchbox', { name: 'Search crates' }).fill('yolo');
+  await expect(page).toHaveURL(/[?&]q=yolo/);
+  await expect(table.getByRole('row')).toHaveCount(2);
+  await page.getByRole('searchbox', { name: 'Search crates' }).fill('');
+  await page.getByRole('checkbox', { name: 'Synchronous', exact: true }).click();
+  await expect(page).toHaveURL(/[?&]type=synchronous/);
+  await expect(table.getByRole('row')).toHaveCount(6);
+  await expect(table.getByRole('link', { name: 'YOLOv8 Service (by AI4EOSC)' })).toHaveCount(0);
+
+  await table.getByRole('link', { name: 'OSCAR Cowsay Service' }).click();
+  await expect(page).toHaveURL(/\/hub\/cowsay$/);
+  await expect(page.getByRole('heading', { name: 'OSCAR Cowsay Service', level: 1 })).toBeVisible();
+  const about = page.getByRole('region', { name: 'About' });
+  await expect(about.getByRole('heading', { name: 'Invoking the service' })).toBeVisible();
+  await expect(about.getByRole('link', { name: 'OSCAR-CLI' }).first()).toHaveAttribute('rel', 'noopener noreferrer');
+  await expect(page.getByRole('region', { name: 'Resources' })).toContainText('512 MiB');
+  await expect(page.getByRole('region', { name: 'Input' })).toContainText('Mootastic');
+
+  await page.getByRole('button', { name: 'Deploy…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Deploy OSCAR Cowsay Service' });
+  await dialog.getByLabel('Service name').fill('my-cowsay');
+  await dialog.getByRole('button', { name: 'Review in the editor' }).click();
+  await expect(page).toHaveURL(/\/services\/new$/);
+  await expect(page.getByRole('heading', { name: 'Review the new service my-cowsay' })).toBeVisible();
+  await page.getByRole('button', { name: 'Create service' }).click();
+
+  await expect(page).toHaveURL(/\/hub\/cowsay\?deployed=my-cowsay$/);
+  await expect(page.getByRole('heading', { name: 'my-cowsay was created from this crate' })).toBeVisible();
+  await page.getByRole('button', { name: 'Try it' }).click();
+  await expect(page).toHaveURL(/\/services\/my-cowsay\/invoke$/);
+  await expect(page.getByLabel('JSON to send')).toHaveValue(/^\{"message": "Hello there\. Mootastic!"\}\s*$/);
+  await page.getByRole('button', { name: 'Send' }).click();
+  await expect(page.getByRole('region', { name: 'Answer', exact: true })).toContainText('< Hello there. Mootastic! >');
+});
+
+test('failures said where they happen: the rate limit with its reset, a broken crate, an unknown source, a name taken', async ({ page }) => {
+  await login(page, '/services');
+  await page.evaluate(() => (window as unknown as HubWindow).__lagoonDemo.github.exhaust(1800));
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Hub' }).click();
+  const limit = page.getByRole('alert').filter({ hasText: "grycap/oscar-hub@main: GitHub's hourly limit is spent" });
+  await expect(limit).toContainText(/60 requests an hour .* The limit resets at .+ \(in 30 minutes\)/);
+
+  await page.evaluate(() => {
+    const gh = (window as unknown as HubWindow).__lagoonDemo.github;
+    gh.reset();
+    gh.putFile('crates/broken-crate/ro-crate-metadata.json', '{"@graph": [ oops');
+    gh.putFile('crates/broken-crate/fdl.yml', 'functions: {}');
+  });
+  await limit.getByRole('button', { name: 'Try again' }).click();
+  await expect(limit).toHaveCount(0);
+  const broken = crates(page).getByRole('article', { name: 'broken-crate' });
+  await expect(broken).toContainText(/Cannot be deployed.*not valid JSON/);
+  await expect(crates(page).getByRole('article')).toHaveCount(12);
+
+  await page.getByRole('button', { name: 'Sources (1)' }).click();
+  const sources = page.getByRole('dialog', { name: 'Catalogue sources' });
+  await sources.getByLabel('Add a repository').fill('https://github.com/x');
+  await sources.getByRole('button', { name: 'Add' }).click();
+  await expect(sources).toContainText('Write a GitHub repository as owner/repository');
+  await sources.getByLabel('Add a repository').fill('someone/crates@devel');
+  await sources.getByRole('button', { name: 'Add' }).click();
+  await expect(sources.getByRole('list', { name: 'Sources' })).toContainText('someone/crates@devel');
+  await sources.getByRole('button', { name: 'Done' }).click();
+  const unknown = page.getByRole('alert').filter({ hasText: 'someone/crates@devel could not be listed' });
+  await expect(unknown).toContainText('GitHub has no repository someone/crates@devel (HTTP 404)');
+  await expect(crates(page).getByRole('link', { name: 'OSCAR Cowsay Service' })).toBeVisible();
+  expect(await page.evaluate(() => localStorage.getItem('lagoon.hub.sources'))).toBe('["someone/crates@devel"]');
+  await page.getByRole('button', { name: 'Sources (2)' }).click();
+  await sources.getByRole('button', { name: 'Remove someone/crates@devel' }).click();
+  await sources.getByRole('button', { name: 'Done' }).click();
+  await expect(unknown).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Sources (1)' })).toBeVisible();
+
+  // cowsay already runs on the demo cluster: the editor says so at the name, the choices kept.
+  await crates(page).getByRole('link', { name: 'OSCAR Cowsay Service' }).click();
+  await page.getByRole('button', { name: 'Deploy…' }).click();
+  await page.getByRole('dialog', { name: 'Deploy OSCAR Cowsay Service' }).getByRole('button', { name: 'Review in the editor' }).click();
+  await page.getByRole('button', { name: 'Create service' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'A service with the provided name already exists' })).toBeVisible();
+  await expect(page.getByLabel('Service name')).toHaveAttribute('aria-invalid', 'true');
+});
+
+test('the catalogue, and a crate with its deploy dialog open, pass axe in light and dark', async ({ page }) => {
+  await useTheme(page, 'light');
+  await login(page, '/hub');
+  for (const theme of ['light', 'dark'] as const) {
+    if (theme === 'dark') {
+      // Later init scripts run last: the reload comes up dark.
+      await page.addInitScript(() => localStorage.setItem('lagoon.theme', 'dark'));
+      await page.goto('/hub?view=table');
+      await expect(page.locator('html')).toHaveClass(/dark/);
+    }
+    await expect(page.getByRole('link', { name: 'OSCAR Cowsay Service' })).toBeVisible();
+    await checkA11y(page, `catalogue ${theme}`);
+    await page.getByRole('link', { name: 'YOLOv8 Service (by AI4EOSC)' }).click();
+    await expect(page.getByRole('region', { name: 'About' }).getByRole('heading', { name: 'Object Detection with YOLOv8' })).toBeVisible();
+    await page.getByRole('button', { name: 'Deploy…' }).click();
+    // The page behind the modal is checked too: axe reads the whole document.
+    await expect(page.getByRole('dialog', { name: 'Deploy YOLOv8 Service (by AI4EOSC)' })).toBeVisible();
+    await checkA11y(page, `crate and deploy dialog ${theme}`);
+  }
+});
