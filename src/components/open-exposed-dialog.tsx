@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
-import type { Service } from '../../../api/types';
-import { oscar, required } from '../../../api/client';
-import { Button, Spinner } from '../../../components/button';
-import { Dialog } from '../../../components/dialog';
-import { Name } from '../../../components/name';
-import { probeUrl, READINESS_TIMEOUT_MS, waitForExposed, type ReadinessOutcome, type ReadinessProgress } from '../../../lib/exposed/readiness';
-import type { ExposedTarget } from './use-exposed';
+import type { Service } from '../api/types';
+import { oscar, required } from '../api/client';
+import { Button, Spinner } from './button';
+import { Dialog } from './dialog';
+import { Name } from './name';
+import { probeUrl, READINESS_TIMEOUT_MS, waitForExposed, type ReadinessOutcome, type ReadinessProgress } from '../lib/exposed/readiness';
+import type { ExposedTarget } from '../lib/exposed/use-exposed';
 
 function placeholderName(p: string): string {
   return p.replace(/^\{\{\s*(?:env\.)?|\s*\}\}$/g, '').replace(/^service\.token$/, 'the service token');
