@@ -10,6 +10,8 @@ import { useSession } from '../session/session';
 export interface ExposedTarget {
   /** The address to open (secrets filled in: never shown), the same masked, and placeholders left empty. */
   open: FilledUrl;
+  /** The service's root, ending in "/" (no secrets). */
+  base: string;
   /** Where readiness is checked (root + health_path; no secrets). */
   health: string;
   nodePorts: string[];
@@ -27,6 +29,7 @@ export function useExposedTarget(s: Service | null): ExposedTarget | null {
   const base = exposedBaseUrl(endpoint, s.name, routesFor(setting, endpoint));
   return {
     open: fillUrl(base, openTemplate(s), s),
+    base,
     health: healthUrl(base, s.expose?.health_path),
     nodePorts: nodePortUrls(endpoint, s),
     demo: isDemoEndpoint(session.endpoint),
