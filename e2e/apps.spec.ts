@@ -97,7 +97,7 @@ test('a file browser on a volume: New → review → Create → ready → Open s
   });
   await page.setViewportSize({ width: 1280, height: 900 });
   await login(page, '/apps/file-browsers');
-  await expect(row(page, 'filebrowser-isle-v5n1hd')).toContainText('volume shared-datasets');
+  await expect(row(page, 'filebrowser-isle-v5n1hd')).toContainText('bucket filebrowser-isle-v5n1hd');
 
   await page.getByRole('button', { name: 'New file browser' }).click();
   const dialog = page.getByRole('dialog', { name: 'New file browser' });

@@ -357,8 +357,8 @@ function seedApps(cluster: Cluster, r: Rng, epoch: number): void {
       log_level: 'INFO',
       script: 'exec /home/filebrowser/filebrowser -c /home/filebrowser/data/config.yaml\n',
       labels: { filebrowser: 'true' },
-      environment: { variables: { FILEBROWSER_SOURCE_PATH: '/mnt/volumes/shared-datasets', FILEBROWSER_JWT_SUB: 'user' } },
-      volume: { name: 'shared-datasets', mount_path: '/mnt/volumes/shared-datasets' },
+      environment: { variables: { FILEBROWSER_SOURCE_PATH: '/mnt/filebrowser-isle-v5n1hd', FILEBROWSER_JWT_SUB: 'user' } },
+      mount: { storage_provider: 'minio.default', path: 'filebrowser-isle-v5n1hd' },
       expose: { min_scale: 1, max_scale: 1, api_port: [80], cpu_threshold: 80, rewrite_target: true, set_auth: false, health_path: '/' },
     },
   ];

@@ -29,7 +29,7 @@ export function AppTable({ services, onAction, highlight }: { services: Service[
   const navigate = useNavigate();
   return (
     <div className="overflow-x-auto rounded-lg border border-line bg-surface">
-      <table className="w-full text-sm">
+      <table className="w-full text-sm whitespace-nowrap">
         <thead className="border-b border-line text-left text-muted">
           <tr>
             <th scope="col" className="px-3 py-2 font-medium">Name</th>

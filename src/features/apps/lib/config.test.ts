@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { APPS } from './apps';
-import { parseAppsConfig } from './config';
+import { defaultSource, parseAppsConfig } from './config';
+import shipped from '../../../../public/config.json?raw';
 
 describe('parseAppsConfig', () => {
   it('defaults to the raw GitHub files the OSCAR Dashboard reads', () => {
@@ -27,5 +28,12 @@ describe('parseAppsConfig', () => {
     expect(problem).toMatch(/^config\.json "apps"\.terminals\.fdl: /);
     expect(config.terminals.fdl).toContain('grycap/oscar-terminal');
     expect(parseAppsConfig({ apps: { flows: { fdl: 'javascript:alert(1)', script: 'https://x.org/s.sh' } } }).problem).toBeDefined();
+  });
+
+  it('the shipped config.json names the defaults, so the hosted CSP lets the page reach them', () => {
+    const { config, problem } = parseAppsConfig(JSON.parse(shipped));
+    expect(problem).toBeUndefined();
+    for (const a of APPS) expect(config[a.id]).toEqual(defaultSource(a));
+    expect((JSON.parse(shipped) as { apps: object }).apps).toBeDefined();
   });
 });
