@@ -230,7 +230,7 @@ function NewAppForm({ app, onClose }: { app: AppDef; onClose: () => void }) {
           <Field id={`${id}-password`} label="Admin password" error={errors.adminPassword} hint="Node-RED asks for it (user admin). Kept as a secret of the service.">
             <input id={`${id}-password`} type="password" autoComplete="new-password" value={form.adminPassword} onChange={(e) => set('adminPassword', e.target.value)} aria-describedby={`${id}-password-help`} className={`${input} ${border('adminPassword')}`} {...err('adminPassword')} />
           </Field>
-          <Field id={`${id}-secret`} label="Credentials secret (optional)" hint="Encrypts the credentials your flows store. Left empty, a random one is made.">
+          <Field id={`${id}-secret`} label="Credentials secret (optional)" hint="Sent as the service’s SECRET, as the OSCAR Dashboard does (the published script does not read it yet). Left empty, a random one is made.">
             <input id={`${id}-secret`} type="password" autoComplete="off" value={form.credentialSecret} onChange={(e) => set('credentialSecret', e.target.value)} aria-describedby={`${id}-secret-help`} className={`${input} border-line`} />
           </Field>
         </>
