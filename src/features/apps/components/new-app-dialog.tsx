@@ -86,6 +86,8 @@ function NewAppForm({ app, onClose }: { app: AppDef; onClose: () => void }) {
   });
   const vo = choice.kind === 'select' && !form.vo ? (choice.options[0] ?? '') : form.vo;
   const set = <K extends keyof AppForm>(k: K, v: AppForm[K]) => setForm((f) => ({ ...f, [k]: v }));
+  // The bucket follows the name while the user has not chosen another one.
+  const rename = (name: string) => setForm((f) => ({ ...f, name, bucket: f.bucket === f.name ? name : f.bucket }));
 
   const review = useMutation({
     mutationFn: async () => {
@@ -135,8 +137,8 @@ function NewAppForm({ app, onClose }: { app: AppDef; onClose: () => void }) {
       <p className="text-sm text-muted">{app.about}</p>
       <Field id={`${id}-name`} label="Name" error={errors.name} hint="Generated for you; lowercase letters, digits and hyphens.">
         <div className="flex gap-2">
-          <input id={`${id}-name`} value={form.name} onChange={(e) => set('name', e.target.value.trim())} aria-describedby={`${id}-name-help`} autoComplete="off" spellCheck={false} className={`${input} flex-1 font-mono ${border('name')}`} {...err('name')} />
-          <Button type="button" size="sm" onClick={() => setForm((f) => { const name = generateName(app.prefix); return { ...f, name, bucket: f.bucket === f.name ? name : f.bucket }; })}>
+          <input id={`${id}-name`} value={form.name} onChange={(e) => rename(e.target.value.trim())} aria-describedby={`${id}-name-help`} autoComplete="off" spellCheck={false} className={`${input} flex-1 font-mono ${border('name')}`} {...err('name')} />
+          <Button type="button" size="sm" onClick={() => rename(generateName(app.prefix))}>
             New name
           </Button>
         </div>

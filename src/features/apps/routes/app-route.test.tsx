@@ -48,6 +48,30 @@ describe('an app page', () => {
     await waitFor(() => expect(screen.getByRole('rowheader', { name: 'juno-coral-k4t9qe' })).toBeInTheDocument());
   });
 
+  it('Delete asks for the name, says the cluster’s refusal in its words, then deletes', async () => {
+    const user = userEvent.setup();
+    let refuse = true;
+    demo.server.use(
+      http.delete(`${TEST_ENDPOINT}/system/services/flows-tide-m2w8rz`, () => (refuse ? new HttpResponse('the service is locked by an admin', { status: 403 }) : undefined)),
+    );
+    renderApp('/apps/flows');
+    await user.click(await screen.findByRole('button', { name: 'Actions for flows-tide-m2w8rz' }));
+    await user.click(await screen.findByRole('menuitem', { name: 'Delete' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Delete flows-tide-m2w8rz?' });
+    const confirm = within(dialog).getByRole('button', { name: 'Delete flow editor' });
+    expect(confirm).toBeDisabled();
+    await user.type(within(dialog).getByRole('textbox'), 'flows-tide-m2w8rz');
+    await user.click(confirm);
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent('The cluster refused: the service is locked by an admin');
+    expect(demo.cluster.services.has('flows-tide-m2w8rz')).toBe(true);
+
+    refuse = false;
+    await user.type(within(dialog).getByRole('textbox'), 'flows-tide-m2w8rz');
+    await user.click(within(dialog).getByRole('button', { name: 'Delete flow editor' }));
+    expect(await screen.findByRole('heading', { name: 'No flows yet' })).toBeInTheDocument();
+    expect(demo.cluster.services.has('flows-tide-m2w8rz')).toBe(false);
+  });
+
   it('an unknown app is said, not a blank page', async () => {
     renderApp('/apps/spreadsheets');
     expect(await screen.findByRole('heading', { name: 'No such app' })).toBeInTheDocument();
