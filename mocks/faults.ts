@@ -104,25 +104,30 @@ function matching(method: string, pathname: string): ActiveFault | undefined {
  */
 export function faultHandler(base = DEMO_ENDPOINT) {
   const prefix = new URL(base).pathname.replace(/\/+$/, '');
-  return http.all(`${base}/*`, async ({ request }) => {
-    const pathname = new URL(request.url).pathname.slice(prefix.length) || '/';
-    const f = matching(request.method, pathname);
-    const wait = state.latency + (f?.latency ?? 0);
-    if (f) {
-      f.hits++;
-      if (f.times !== undefined && f.hits >= f.times) state.faults = state.faults.filter((x) => x.id !== f.id);
-    }
-    if (wait > 0) await delay(wait);
-    if (!f) return undefined;
-    if (f.network) return HttpResponse.error();
-    if (f.status !== undefined) {
-      return new HttpResponse(f.body ?? defaultBody(f.status), {
-        status: f.status,
-        headers: { 'Content-Type': 'text/plain; charset=utf-8' },
-      });
-    }
-    return undefined;
-  });
+  return http.all(`${base}/*`, ({ request }) => applyFault(request.method, new URL(request.url).pathname.slice(prefix.length) || '/'));
+}
+
+/**
+ * The latency and the fault for a request to `pathname` (under whatever origin a handler serves): a
+ * response to answer with, or undefined to let the real handler answer.
+ */
+export async function applyFault(method: string, pathname: string): Promise<Response | undefined> {
+  const f = matching(method, pathname);
+  const wait = state.latency + (f?.latency ?? 0);
+  if (f) {
+    f.hits++;
+    if (f.times !== undefined && f.hits >= f.times) state.faults = state.faults.filter((x) => x.id !== f.id);
+  }
+  if (wait > 0) await delay(wait);
+  if (!f) return undefined;
+  if (f.network) return HttpResponse.error();
+  if (f.status !== undefined) {
+    return new HttpResponse(f.body ?? defaultBody(f.status), {
+      status: f.status,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+    });
+  }
+  return undefined;
 }
 
 function defaultBody(status: number): string {

@@ -5,6 +5,7 @@ import { DEMO_ENDPOINT } from '../src/api/demo';
 import type { Cluster } from './cluster';
 import { faultHandler } from './faults';
 import { bucketHandlers } from './handlers/buckets';
+import { catalogAppHandlers } from './handlers/catalog-apps';
 import { text } from './handlers/common';
 import { deploymentHandlers } from './handlers/deployment';
 import { exposedHandlers } from './handlers/exposed';
@@ -34,6 +35,7 @@ export function createHandlers(cluster: Cluster, baseUrl: string = DEMO_ENDPOINT
     ...quotaHandlers(cluster, base),
     ...volumeHandlers(cluster, base),
     ...federationHandlers(cluster, base),
+    ...catalogAppHandlers(),
     http.all(`${base}/*`, () => text(404, '404 page not found')),
   ];
 }

@@ -300,6 +300,78 @@ export interface SeedOptions extends ClusterOptions {
   minimal?: boolean;
 }
 
+const TOKEN_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+
+/** The research apps' services (mocks/catalog/apps), owned by the cluster's admin, up for a day. */
+function seedApps(cluster: Cluster, r: Rng, epoch: number): void {
+  const token = (n: number) => Array.from({ length: n }, () => TOKEN_CHARS[r.int(0, TOKEN_CHARS.length - 1)]).join('');
+  const exposed = (name: string) => `/system/services/${name}/exposed`;
+  const specs: Service[] = [
+    {
+      name: 'juno-coral-k4t9qe',
+      image: 'ghcr.io/grycap/juno:minimal',
+      cpu: '1.0',
+      memory: '2Gi',
+      script: 'jupyter lab --ServerApp.base_url=$JHUB_BASE_URL --IdentityProvider.token=$JUPYTER_TOKEN --ip=0.0.0.0 --no-browser\n',
+      labels: { jupyter_notebook: 'true' },
+      environment: {
+        variables: { JHUB_BASE_URL: exposed('juno-coral-k4t9qe'), JUPYTER_DIRECTORY: '/mnt/juno-coral-k4t9qe', GRANT_SUDO: 'yes', OSCAR_ENDPOINT: '', JUPYTER_TOKEN: token(128) },
+      },
+      mount: { storage_provider: 'minio.default', path: 'juno-coral-k4t9qe' },
+      expose: { min_scale: 1, max_scale: 2, api_port: [8888], cpu_threshold: 90, rewrite_target: true },
+    },
+    {
+      name: 'flows-tide-m2w8rz',
+      image: 'ghcr.io/grycap/oscar-flows',
+      cpu: '1.0',
+      memory: '2Gi',
+      alpine: true,
+      script: 'node-red --port 1880 --userDir $NODE_RED_DIRECTORY -D httpRoot=$NODE_RED_BASE_URL\n',
+      labels: { node_red: 'true' },
+      environment: {
+        variables: { NODE_RED_BASE_URL: exposed('flows-tide-m2w8rz'), NODE_RED_DIRECTORY: '/mnt/flows-tide-m2w8rz' },
+        secrets: { PASSWORD: token(16), SECRET: token(32) },
+      },
+      mount: { storage_provider: 'minio.default', path: 'flows-tide-m2w8rz' },
+      expose: { min_scale: 1, max_scale: 1, api_port: [1880], cpu_threshold: 90, rewrite_target: true },
+    },
+    {
+      name: 'terminal-reef-p7c3xa',
+      image: 'ghcr.io/grycap/ghostty-web:latest',
+      cpu: '1.0',
+      memory: '1Gi',
+      log_level: 'INFO',
+      script: 'exec node /opt/ghostty-web/server.js\n',
+      labels: { terminal: 'true' },
+      environment: {
+        variables: { SERVICE_NAME: 'terminal-reef-p7c3xa', BASE_PATH: exposed('terminal-reef-p7c3xa'), GHOSTTY_PORT: '8080', WORKSPACE_DIR: '/mnt/terminal-reef-p7c3xa' },
+      },
+      mount: { storage_provider: 'minio.default', path: 'terminal-reef-p7c3xa' },
+      expose: { min_scale: 1, max_scale: 1, api_port: [8080], cpu_threshold: 90, set_auth: false, rewrite_target: true, health_path: '/healthz' },
+    },
+    {
+      name: 'filebrowser-isle-v5n1hd',
+      image: 'ghcr.io/grycap/oscar-filebrowser:latest',
+      cpu: '0.5',
+      memory: '512Mi',
+      log_level: 'INFO',
+      script: 'exec /home/filebrowser/filebrowser -c /home/filebrowser/data/config.yaml\n',
+      labels: { filebrowser: 'true' },
+      environment: { variables: { FILEBROWSER_SOURCE_PATH: '/mnt/filebrowser-isle-v5n1hd', FILEBROWSER_JWT_SUB: 'user' } },
+      mount: { storage_provider: 'minio.default', path: 'filebrowser-isle-v5n1hd' },
+      expose: { min_scale: 1, max_scale: 1, api_port: [80], cpu_threshold: 80, rewrite_target: true, set_auth: false, health_path: '/' },
+    },
+  ];
+  for (const spec of specs) {
+    cluster.createService(principalFor(ADMIN_OWNER), spec, epoch - 3 * DAY);
+    const d = cluster.deployments.get(spec.name);
+    if (d) {
+      d.readyAt = epoch - DAY;
+      d.lastTransition = epoch - DAY;
+    }
+  }
+}
+
 /** A cluster with the demo data. */
 export function createSeededCluster(options: SeedOptions = {}): Cluster {
   const seed = options.seed ?? 20240611;
@@ -352,6 +424,10 @@ export function createSeededCluster(options: SeedOptions = {}): Cluster {
       maxDiskPerVolume: '10Gi',
       minDiskPerVolume: '100Mi',
     });
+
+    // One of each research app (src/features/apps), made from their templates as the apps' New forms
+    // fill them, with their own random source so the rest of the seed stays as it was.
+    seedApps(cluster, createRng(seed ^ 0xa995), epoch);
 
     if (options.minimal) return;
 

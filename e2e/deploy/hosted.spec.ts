@@ -67,6 +67,8 @@ test('headers: CSP, framing, referrer, sniffing; hashed assets cached for good, 
   expect(h['content-security-policy']).toContain("frame-ancestors 'none'");
   expect(h['content-security-policy']).toContain(`connect-src 'self' `);
   expect(h['content-security-policy']).toContain(cluster.url);
+  // The apps' templates (config.json "apps") are fetched from their origin: it is in connect-src too.
+  expect(h['content-security-policy']).toContain('https://raw.githubusercontent.com');
   expect(h['x-content-type-options']).toBe('nosniff');
   expect(h['referrer-policy']).toBe('no-referrer');
   expect(h['cache-control']).toBe('no-cache');

@@ -6,6 +6,7 @@
 import { http, HttpResponse } from 'msw';
 import type { Service } from '../../src/api/types';
 import type { Cluster } from '../cluster';
+import { verifyHs256 } from '../../src/lib/jwt/hs256';
 import { text } from './common';
 
 type Params = { serviceName: string };
@@ -20,7 +21,10 @@ function page(svc: Service, path: string, query: URLSearchParams): { status: num
   const name = escapeHtml(svc.name);
   if (path !== '' && path === health) return { status: 200, html: 'OK' };
   const n = `${svc.name} ${svc.image}`;
-  if (/jupyter/.test(n)) {
+  const labels = svc.labels ?? {};
+  const app = appPage(svc, path, query);
+  if (app) return app;
+  if (/jupyter/.test(n) || labels.jupyter_notebook === 'true') {
     const wanted = svc.environment?.variables?.JUPYTER_TOKEN;
     if (wanted && query.get('token') !== wanted) {
       return { status: 200, html: `<!doctype html><title>Jupyter Server</title><h1>Jupyter Server</h1><p>Token authentication is enabled: give the token to log in.</p>` };
@@ -32,6 +36,28 @@ function page(svc: Service, path: string, query: URLSearchParams): { status: num
     return { status: 200, html: `<!doctype html><title>Welcome to nginx!</title><h1>Welcome to nginx!</h1><p>${escapeHtml(svc.environment?.variables?.MESSAGE ?? '')}</p><p>Served by ${name} on the Lagoon demo cluster.</p>` };
   }
   return { status: 200, html: `<!doctype html><title>${name}</title><h1>${name}</h1><p>This exposed service answers on the Lagoon demo cluster.</p>` };
+}
+
+const doc = (title: string, body: string) => `<!doctype html><title>${escapeHtml(title)}</title>${body}`;
+
+/** The research apps' own pages (mocks/catalog/apps): Node-RED, the terminal, the file browser. */
+function appPage(svc: Service, path: string, query: URLSearchParams): { status: number; html: string } | null {
+  const labels = svc.labels ?? {};
+  const name = escapeHtml(svc.name);
+  if (labels.node_red === 'true') {
+    return path === '' ? { status: 200, html: doc('Node-RED', `<h1>Node-RED</h1><p>Log in to ${name} as admin.</p>`) } : null;
+  }
+  if (labels.terminal === 'true') {
+    if (path !== '') return null;
+    return query.get('token') === svc.token
+      ? { status: 200, html: doc('Terminal', `<h1>Terminal</h1><p>${name}: a shell in the browser.</p>`) }
+      : { status: 401, html: doc('Terminal', '<h1>Terminal</h1><p>Give the service token to open the terminal.</p>') };
+  }
+  if (labels.filebrowser === 'true') {
+    if (path === 'files' || path === 'files/') return { status: 200, html: doc('FileBrowser Quantum', `<h1>FileBrowser Quantum</h1><p>Files of ${name}.</p>`) };
+    return path === '' ? { status: 200, html: doc('FileBrowser Quantum', '<h1>FileBrowser Quantum</h1><p>Sign in.</p>') } : null;
+  }
+  return null;
 }
 
 export function exposedHandlers(cluster: Cluster, base: string) {
@@ -60,7 +86,22 @@ export function exposedHandlers(cluster: Cluster, base: string) {
     const p = page(svc, path, url.searchParams);
     return reply(p.status, p.html);
   };
+  // FileBrowser Quantum's JWT sign-in (PARITY A4): an HS256 token signed with the service's token.
+  const renew = async ({ request, params }: { request: Request; params: Params }) => {
+    cluster.settle();
+    const svc = cluster.services.get(params.serviceName);
+    const d = svc ? cluster.deployments.get(svc.name) : undefined;
+    const cors = { 'Access-Control-Allow-Origin': '*' };
+    if (!svc || !d || svc.labels?.filebrowser !== 'true') return text(404, '404 page not found');
+    if (d.stopped || cluster.now() < d.readyAt) return new HttpResponse('503 Service Temporarily Unavailable', { status: 503, headers: cors });
+    const jwt = new URL(request.url).searchParams.get('jwt') ?? '';
+    const claims = await verifyHs256(jwt, svc.token ?? '');
+    const exp = typeof claims?.exp === 'number' ? claims.exp : 0;
+    if (!claims || exp * 1000 < Date.now()) return new HttpResponse('401 Unauthorized', { status: 401, headers: cors });
+    return HttpResponse.json({ token: jwt, user: claims.sub }, { headers: cors });
+  };
   return [
+    http.post<Params>(`${base}/system/services/:serviceName/exposed/api/auth/renew`, renew),
     http.get<Params>(`${base}/system/services/:serviceName/exposed`, answer),
     http.get<Params>(`${base}/system/services/:serviceName/exposed/*`, answer),
     http.head<Params>(`${base}/system/services/:serviceName/exposed`, answer),

@@ -47,6 +47,7 @@ export const router = createRouter([
           { path: 'hub/:crate', lazy: () => import('../features/hub/routes/crate-route') },
           { path: 'buckets', lazy: () => import('../features/buckets/routes/buckets-route') },
           { path: 'buckets/:bucket/*', lazy: () => import('../features/buckets/routes/bucket-route') },
+          { path: 'apps/:app', lazy: () => import('../features/apps/routes/app-route') },
           { path: 'volumes', lazy: () => import('../features/volumes/routes/volumes-route') },
           { path: 'quotas', lazy: () => import('../features/quotas/routes/quotas-route') },
           { path: 'jobs', lazy: () => import('../features/jobs/routes/jobs-route') },

@@ -22,6 +22,36 @@ const NAV = [
   { to: '/info', label: 'Info' },
 ];
 
+// The research apps (features/apps), a group of their own.
+const APPS_NAV = [
+  { to: '/apps/notebooks', label: 'Notebooks' },
+  { to: '/apps/flows', label: 'Flows' },
+  { to: '/apps/terminals', label: 'Terminals' },
+  { to: '/apps/file-browsers', label: 'File browsers' },
+];
+
+function SideLinks({ items }: { items: typeof NAV }) {
+  return (
+    <ul className="flex flex-col gap-1">
+      {items.map((n) => (
+        <li key={n.to}>
+          <NavLink
+            to={n.to}
+            className={({ isActive }) =>
+              clsx(
+                'block rounded-md px-3 py-2 text-sm font-medium',
+                isActive ? 'bg-accent-soft text-fg' : 'text-muted hover:bg-raised hover:text-fg',
+              )
+            }
+          >
+            {n.label}
+          </NavLink>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 export function Shell() {
   const navigation = useNavigation();
   const session = useSession();
@@ -51,23 +81,13 @@ export function Shell() {
       <div className="flex flex-1">
         <div className="flex w-48 shrink-0 flex-col border-r border-line bg-surface max-md:hidden">
           <nav aria-label="Main" className="flex-1 px-2 py-4">
-            <ul className="flex flex-col gap-1">
-              {NAV.map((n) => (
-                <li key={n.to}>
-                  <NavLink
-                    to={n.to}
-                    className={({ isActive }) =>
-                      clsx(
-                        'block rounded-md px-3 py-2 text-sm font-medium',
-                        isActive ? 'bg-accent-soft text-fg' : 'text-muted hover:bg-raised hover:text-fg',
-                      )
-                    }
-                  >
-                    {n.label}
-                  </NavLink>
-                </li>
-              ))}
-            </ul>
+            <SideLinks items={NAV} />
+            <h2 id="nav-apps" className="mt-5 mb-1 px-3 text-xs font-semibold tracking-wide text-muted uppercase">
+              Apps
+            </h2>
+            <div role="group" aria-labelledby="nav-apps">
+              <SideLinks items={APPS_NAV} />
+            </div>
           </nav>
           <LegalLinks className="px-5 py-4" />
         </div>
@@ -79,6 +99,18 @@ export function Shell() {
         >
           <nav aria-label="Sections" className="mb-4 flex gap-1 overflow-x-auto md:hidden">
             {NAV.map((n) => (
+              <NavLink
+                key={n.to}
+                to={n.to}
+                className={({ isActive }) =>
+                  clsx('rounded-md px-3 py-1.5 text-sm', isActive ? 'bg-accent-soft' : 'text-muted')
+                }
+              >
+                {n.label}
+              </NavLink>
+            ))}
+            <span className="shrink-0 border-l border-line px-2 py-1.5 text-xs font-semibold tracking-wide text-muted uppercase">Apps</span>
+            {APPS_NAV.map((n) => (
               <NavLink
                 key={n.to}
                 to={n.to}

@@ -10,9 +10,9 @@ import { toast } from '../../../components/toast';
 import { CONFIRM, type DeploymentAction } from '../../../lib/deployments/lifecycle';
 import { serviceExportFiles } from '../../../lib/fdl/export';
 import { useServiceLifecycle } from '../api/mutations';
-import { OpenExposedDialog } from './open-exposed-dialog';
+import { OpenExposedDialog } from '../../../components/open-exposed-dialog';
 import type { ServiceAction } from './service-row-menu';
-import { useExposedTarget } from './use-exposed';
+import { useExposedTarget } from '../../../lib/exposed/use-exposed';
 
 const DONE: Record<DeploymentAction, string> = { start: 'Starting', stop: 'Stopping', restart: 'Restarting' };
 

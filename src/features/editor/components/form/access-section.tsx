@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { clusterConfigQuery } from '../../../../lib/cluster/config';
 import { useSession } from '../../../../lib/session/session';
-import { voChoice } from '../../lib/vo-choice';
+import { voChoice } from '../../../../lib/session/vo-choice';
 import { ListField } from './collection-fields';
 import { TextField } from './fields';
 import { SelectField } from './choice-fields';

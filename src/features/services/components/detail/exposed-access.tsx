@@ -2,8 +2,8 @@ import { useState } from 'react';
 import type { Service } from '../../../../api/types';
 import { Button } from '../../../../components/button';
 import { isStopped } from '../../../../lib/exposed/readiness';
-import { OpenExposedDialog } from '../open-exposed-dialog';
-import { useExposedTarget } from '../use-exposed';
+import { OpenExposedDialog } from '../../../../components/open-exposed-dialog';
+import { useExposedTarget } from '../../../../lib/exposed/use-exposed';
 
 /** The exposed service's address, an Open button that waits for it to answer, and its NodePort links. */
 export function ExposedAccess({ service: s, deployment }: { service: Service; deployment: Service['deployment'] }) {

@@ -1,18 +1,28 @@
 import { useEffect, useState } from 'react';
-import type { Service } from '../../../api/types';
-import { oscar, required } from '../../../api/client';
-import { Button, Spinner } from '../../../components/button';
-import { Dialog } from '../../../components/dialog';
-import { Name } from '../../../components/name';
-import { probeUrl, READINESS_TIMEOUT_MS, waitForExposed, type ReadinessOutcome, type ReadinessProgress } from '../../../lib/exposed/readiness';
-import type { ExposedTarget } from './use-exposed';
+import type { Service } from '../api/types';
+import { oscar, required } from '../api/client';
+import { Button, Spinner } from './button';
+import { Dialog } from './dialog';
+import { Name } from './name';
+import { probeUrl, READINESS_TIMEOUT_MS, waitForExposed, type ReadinessOutcome, type ReadinessProgress } from '../lib/exposed/readiness';
+import type { ExposedTarget } from '../lib/exposed/use-exposed';
 
 function placeholderName(p: string): string {
   return p.replace(/^\{\{\s*(?:env\.)?|\s*\}\}$/g, '').replace(/^service\.token$/, 'the service token');
 }
 
-/** Opens a new tab without giving it this page (window.opener); null when the browser blocked it. */
-function openTab(url: string): boolean {
+/** What opening did: a tab opened, the browser blocked it, or the app refused (its words). */
+export type LaunchResult = { kind: 'opened' } | { kind: 'blocked' } | { kind: 'refused'; message: string };
+
+/** How an app opens once it answers, when a plain new tab on the address is not the whole story (apps). */
+export interface Launcher {
+  open: () => Promise<LaunchResult>;
+  /** Said beside the address: where the app's secret goes (a form, a sign-in call, or plainly the URL). */
+  note?: string;
+}
+
+/** Opens a new tab without giving it this page (window.opener); false when the browser blocked it. */
+export function openTab(url: string): boolean {
   const w = window.open(url, '_blank');
   if (!w) return false;
   w.opener = null;
@@ -23,20 +33,31 @@ function openTab(url: string): boolean {
  * Waits until an exposed service answers (lib/exposed/readiness: its deployment, then its health URL),
  * then opens it in a new tab, with a link in case the browser blocks the tab. Cancel stops the wait.
  */
-export function OpenExposedDialog({ service, target, onClose }: { service: Service | null; target: ExposedTarget | null; onClose: () => void }) {
+export function OpenExposedDialog({
+  service,
+  target,
+  onClose,
+  launcher,
+}: {
+  service: Service | null;
+  target: ExposedTarget | null;
+  onClose: () => void;
+  launcher?: Launcher | undefined;
+}) {
   const open = service !== null && target !== null;
   return (
     <Dialog open={open} onClose={onClose} title={service ? `Open ${service.name}` : 'Open'}>
-      {open && <Waiting key={service.name} service={service} target={target} onClose={onClose} />}
+      {open && <Waiting key={service.name} service={service} target={target} onClose={onClose} launcher={launcher} />}
     </Dialog>
   );
 }
 
-function Waiting({ service, target, onClose }: { service: Service; target: ExposedTarget; onClose: () => void }) {
+function Waiting({ service, target, onClose, launcher }: { service: Service; target: ExposedTarget; onClose: () => void; launcher?: Launcher | undefined }) {
   const [round, setRound] = useState(0);
   const [progress, setProgress] = useState<ReadinessProgress | null>(null);
   const [outcome, setOutcome] = useState<ReadinessOutcome | null>(null);
-  const [tab, setTab] = useState<'opened' | 'blocked' | null>(null);
+  const [tab, setTab] = useState<LaunchResult | null>(null);
+  const launch = launcher?.open;
   const name = service.name;
   const url = target.open.url;
 
@@ -56,10 +77,14 @@ function Waiting({ service, target, onClose }: { service: Service; target: Expos
     }).then((o) => {
       if (controller.signal.aborted) return;
       setOutcome(o);
-      if (o.kind === 'ready') setTab(openTab(url) ? 'opened' : 'blocked');
+      if (o.kind !== 'ready') return;
+      if (!launch) return setTab(openTab(url) ? { kind: 'opened' } : { kind: 'blocked' });
+      void launch().then((r) => {
+        if (!controller.signal.aborted) setTab(r);
+      });
     });
     return () => controller.abort();
-  }, [name, target.health, url, round]);
+  }, [name, target.health, url, round, launch]);
 
   const waiting = outcome === null;
   const missing = target.open.missing.map(placeholderName);
@@ -69,6 +94,7 @@ function Waiting({ service, target, onClose }: { service: Service; target: Expos
         <span className="text-muted">Address: </span>
         <span className="font-mono text-xs break-all">{target.open.shown}</span>
       </p>
+      {launcher?.note && <p className="text-muted">{launcher.note}</p>}
       {missing.length > 0 && (
         <p className="rounded-md border border-warn/50 bg-warn-soft px-3 py-2">
           The cluster did not send {missing.join(' or ')} (it hides secret values), so the address goes without it: the service may ask for it.
@@ -88,7 +114,13 @@ function Waiting({ service, target, onClose }: { service: Service; target: Expos
           <>
             <p className="font-medium text-ok">
               <Name value={name} /> answers.{' '}
-              {tab === 'opened' ? 'It opened in a new tab.' : 'The browser blocked the new tab: use the link below.'}
+              {tab?.kind === 'opened'
+                ? 'It opened in a new tab.'
+                : tab?.kind === 'blocked'
+                  ? 'The browser blocked the new tab: use the link below.'
+                  : tab === null && launch
+                    ? 'Opening…'
+                    : null}
             </p>
             <p className="text-muted">Last answer: {outcome.last}</p>
           </>
@@ -114,7 +146,17 @@ function Waiting({ service, target, onClose }: { service: Service; target: Expos
           The in-page demo cluster answers the checks, but its address exists only inside this page, so the new tab cannot load it (<code className="font-mono">npm run demo:server</code> serves it for real).
         </p>
       )}
-      {(outcome?.kind === 'ready' || outcome?.kind === 'timeout') && (
+      {tab?.kind === 'refused' && (
+        <p role="alert" className="text-danger">
+          {tab.message}
+        </p>
+      )}
+      {launch && tab?.kind === 'blocked' && (
+        <p>
+          <Button onClick={() => void launch().then(setTab)}>{`Open ${name} in a new tab`}</Button>
+        </p>
+      )}
+      {(outcome?.kind === 'ready' || outcome?.kind === 'timeout') && !launch && (
         <p>
           <a href={url} target="_blank" rel="noreferrer noopener" className="text-accent underline">
             {outcome.kind === 'ready' ? `Open ${name} in a new tab` : `Open ${name} anyway`}

@@ -1,7 +1,7 @@
 // How the editor offers the service's VO: as the OSCAR Dashboard does (`getAllowedVOs`), a choice among
 // the cluster's `oidc_groups` that the user's entitlements make them a member of; typed only when none
 // match (or for the Basic admin, whom OSCAR does not check), with the cluster's groups as suggestions.
-import { allowedGroups, vosFromEntitlements } from '../../../lib/session/vos';
+import { allowedGroups, vosFromEntitlements } from './vos';
 
 export type VoChoice =
   | { kind: 'select'; options: string[]; hint: string; warning?: string }
