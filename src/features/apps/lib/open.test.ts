@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Service } from '../../../api/types';
 import { verifyHs256 } from '../../../lib/jwt/hs256';
