@@ -52,6 +52,19 @@ function SideLinks({ items }: { items: typeof NAV }) {
   );
 }
 
+/** The small screen's row of section links (the sidebar is hidden there). */
+function SectionLinks({ items }: { items: readonly { to: string; label: string }[] }) {
+  return items.map((n) => (
+    <NavLink
+      key={n.to}
+      to={n.to}
+      className={({ isActive }) => clsx('rounded-md px-3 py-1.5 text-sm', isActive ? 'bg-accent-soft' : 'text-muted')}
+    >
+      {n.label}
+    </NavLink>
+  ));
+}
+
 export function Shell() {
   const navigation = useNavigation();
   const session = useSession();
@@ -98,29 +111,9 @@ export function Shell() {
           aria-busy={navigation.state === 'loading'}
         >
           <nav aria-label="Sections" className="mb-4 flex gap-1 overflow-x-auto md:hidden">
-            {NAV.map((n) => (
-              <NavLink
-                key={n.to}
-                to={n.to}
-                className={({ isActive }) =>
-                  clsx('rounded-md px-3 py-1.5 text-sm', isActive ? 'bg-accent-soft' : 'text-muted')
-                }
-              >
-                {n.label}
-              </NavLink>
-            ))}
+            <SectionLinks items={NAV} />
             <span className="shrink-0 border-l border-line px-2 py-1.5 text-xs font-semibold tracking-wide text-muted uppercase">Apps</span>
-            {APPS_NAV.map((n) => (
-              <NavLink
-                key={n.to}
-                to={n.to}
-                className={({ isActive }) =>
-                  clsx('rounded-md px-3 py-1.5 text-sm', isActive ? 'bg-accent-soft' : 'text-muted')
-                }
-              >
-                {n.label}
-              </NavLink>
-            ))}
+            <SectionLinks items={APPS_NAV} />
           </nav>
           <Outlet />
         </main>

@@ -5,6 +5,7 @@ import { Menu } from '../../../components/menu';
 import { Name } from '../../../components/name';
 import { isStopped } from '../../../lib/exposed/readiness';
 import { useNavigate } from 'react-router';
+import { MoreIcon } from '../../../components/more-icon';
 
 export type AppAction = 'open' | 'restart' | 'delete';
 
@@ -74,11 +75,7 @@ export function AppTable({ services, onAction, highlight }: { services: Service[
                         { kind: 'action', label: 'Delete', danger: true, onSelect: () => onAction('delete', s) },
                       ]}
                     >
-                      <svg aria-hidden="true" viewBox="0 0 16 16" className="size-4 fill-current">
-                        <circle cx="3" cy="8" r="1.5" />
-                        <circle cx="8" cy="8" r="1.5" />
-                        <circle cx="13" cy="8" r="1.5" />
-                      </svg>
+                      <MoreIcon />
                     </Menu>
                   </div>
                 </td>

@@ -1,5 +1,4 @@
-import { Button } from '../../../components/button';
-import { Name } from '../../../components/name';
+import { ErrorState } from '../../../components/states';
 import { isGitHubError } from '../lib/github';
 import { sourceKey, type HubSource } from '../lib/sources';
 
@@ -11,21 +10,5 @@ export function SourceProblem({ source, error, stale, onRetry }: { source: HubSo
     : limit
       ? `${sourceKey(source)}: GitHub's hourly limit is spent`
       : `${sourceKey(source)} could not be listed`;
-  return (
-    <div role="alert" className="flex flex-col gap-2 rounded-lg border border-danger/40 bg-danger-soft px-4 py-3 text-sm">
-      <h2 className="font-semibold text-danger">
-        <Name value={title} />
-      </h2>
-      <p>
-        <Name value={error instanceof Error ? error.message : String(error)} />
-      </p>
-      {onRetry && (
-        <div>
-          <Button size="sm" onClick={onRetry}>
-            Try again
-          </Button>
-        </div>
-      )}
-    </div>
-  );
+  return <ErrorState title={title} error={error} {...(onRetry ? { onRetry } : {})} />;
 }

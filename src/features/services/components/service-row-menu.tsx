@@ -6,6 +6,7 @@ import { isStopped } from '../../../lib/exposed/readiness';
 import { nodePortUrls } from '../../../lib/exposed/url';
 import { useSession } from '../../../lib/session/session';
 import { serviceKind } from '../lib/service-facts';
+import { MoreIcon } from '../../../components/more-icon';
 
 export type ServiceAction = 'open' | 'start' | 'stop' | 'restart' | 'copy-token' | 'fdl' | 'script' | 'delete';
 
@@ -47,11 +48,7 @@ export function ServiceRowMenu({ service: s, onAction }: { service: Service; onA
   );
   return (
     <Menu label={`Actions for ${s.name}`} items={items}>
-      <svg aria-hidden="true" viewBox="0 0 16 16" className="size-4 fill-current">
-        <circle cx="3" cy="8" r="1.5" />
-        <circle cx="8" cy="8" r="1.5" />
-        <circle cx="13" cy="8" r="1.5" />
-      </svg>
+      <MoreIcon />
     </Menu>
   );
 }
