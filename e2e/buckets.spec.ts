@@ -3,12 +3,15 @@
 // preview; a file over the quota failing on its own; axe and screenshots in light and dark.
 import { expect, test, type Page } from '@playwright/test';
 import { unzipSync } from 'fflate';
-import { checkA11y, login, loginAsDemoUser, useTheme } from './support/app';
+import { checkA11y, eachTheme, login, loginAsDemoUser, useTheme } from './support/app';
 
 interface DemoWindow {
   __lagoonDemo: {
     cluster: {
-      buckets: Map<string, { owner: string; visibility: string; allowedUsers: string[]; objects: Map<string, { size: number }> }>;
+      buckets: Map<
+        string,
+        { owner: string; visibility: string; allowedUsers: string[]; objects: Map<string, { size: number }> }
+      >;
       addGeneratedObjects(bucket: string, n: number, prefix?: string): number;
       quotas: Map<string, unknown>;
       quotaFor(user: string): Record<string, unknown>;
@@ -28,17 +31,26 @@ async function dropFiles(page: Page, files: { name: string; text: string; type?:
 }
 
 const uploads = (page: Page) => page.getByRole('region', { name: 'Uploads' });
-const demo = (page: Page) => page.waitForFunction(() => (window as unknown as Partial<DemoWindow>).__lagoonDemo?.cluster);
+const demo = (page: Page) =>
+  page.waitForFunction(() => (window as unknown as Partial<DemoWindow>).__lagoonDemo?.cluster);
 
 test('list, create with allowed users, change visibility and delete a bucket by name', async ({ page }) => {
   await login(page, '/buckets');
   await demo(page);
-  const owner = await page.evaluate(() => (window as unknown as DemoWindow).__lagoonDemo.cluster.buckets.get('grayify')!.owner);
+  const owner = await page.evaluate(
+    () => (window as unknown as DemoWindow).__lagoonDemo.cluster.buckets.get('grayify')!.owner,
+  );
   const table = page.getByRole('table', { name: 'Buckets' });
-  const grayify = table.getByRole('row').filter({ has: page.getByRole('link', { name: 'grayify', exact: true }) }).first();
+  const grayify = table
+    .getByRole('row')
+    .filter({ has: page.getByRole('link', { name: 'grayify', exact: true }) })
+    .first();
   await expect(grayify).toContainText(owner);
   await expect(grayify).toContainText('restricted');
-  await expect(grayify.getByRole('link', { name: 'grayify' }).nth(1)).toHaveAttribute('href', '/services/grayify');
+  await expect(grayify.getByRole('link', { name: 'grayify' }).nth(1)).toHaveAttribute(
+    'href',
+    '/services/grayify',
+  );
 
   await page.getByRole('button', { name: 'Create bucket' }).click();
   const create = page.getByRole('dialog', { name: 'Create bucket' });
@@ -72,7 +84,11 @@ test('list, create with allowed users, change visibility and delete a bucket by 
   await del.getByRole('textbox').fill('field-data-2025');
   await confirm.click();
   await expect(table.getByRole('link', { name: 'field-data-2025' })).toHaveCount(0);
-  expect(await page.evaluate(() => (window as unknown as DemoWindow).__lagoonDemo.cluster.buckets.has('field-data-2025'))).toBe(false);
+  expect(
+    await page.evaluate(() =>
+      (window as unknown as DemoWindow).__lagoonDemo.cluster.buckets.has('field-data-2025'),
+    ),
+  ).toBe(false);
 });
 
 test('"Only mine" keeps the buckets the user owns, in the URL (PARITY B1)', async ({ page }) => {
@@ -81,7 +97,9 @@ test('"Only mine" keeps the buckets the user owns, in the URL (PARITY B1)', asyn
   await expect(table).toBeVisible();
   const ownerColumn = async () => {
     const rows = table.locator('tbody tr');
-    const owners = await rows.evaluateAll((trs) => trs.map((tr) => tr.querySelectorAll('td')[2]?.textContent ?? ''));
+    const owners = await rows.evaluateAll((trs) =>
+      trs.map((tr) => tr.querySelectorAll('td')[2]?.textContent ?? ''),
+    );
     return owners;
   };
   const before = await ownerColumn();
@@ -99,35 +117,56 @@ test('"Only mine" keeps the buckets the user owns, in the URL (PARITY B1)', asyn
   await expect.poll(ownerColumn).toEqual(mine);
 });
 
-test('pages through 10,000 objects with next_page, filters and sorts in the URL, and scrolls to the end', async ({ page }) => {
+test('pages through 10,000 objects with next_page, filters and sorts in the URL, and scrolls to the end', async ({
+  page,
+}) => {
   await login(page, '/buckets');
   await demo(page);
   // Generated in the page's demo cluster (too big to survive a reload), then opened from the list.
-  await page.evaluate(() => (window as unknown as DemoWindow).__lagoonDemo.cluster.addGeneratedObjects('shared-models', 10_000, 'bulk/'));
+  await page.evaluate(() =>
+    (window as unknown as DemoWindow).__lagoonDemo.cluster.addGeneratedObjects(
+      'shared-models',
+      10_000,
+      'bulk/',
+    ),
+  );
   const pages: string[] = [];
   page.on('request', (r) => {
     const u = new URL(r.url());
     if (u.pathname === '/system/buckets/shared-models') pages.push(u.searchParams.get('page') ?? '');
   });
-  await page.getByRole('table', { name: 'Buckets' }).getByRole('link', { name: 'shared-models', exact: true }).click();
+  await page
+    .getByRole('table', { name: 'Buckets' })
+    .getByRole('link', { name: 'shared-models', exact: true })
+    .click();
   await page.getByRole('link', { name: 'bulk/' }).click();
   await expect(page).toHaveURL(/\/buckets\/shared-models\/bulk\/$/);
   const expected = await page.evaluate(() => {
-    const keys = [...(window as unknown as DemoWindow).__lagoonDemo.cluster.buckets.get('shared-models')!.objects.keys()]
+    const keys = [
+      ...(window as unknown as DemoWindow).__lagoonDemo.cluster.buckets.get('shared-models')!.objects.keys(),
+    ]
       .filter((k) => k.startsWith('bulk/'))
       .map((k) => k.slice(5));
     const children = new Set(keys.map((k) => (k.includes('/') ? `${k.split('/')[0]}/` : k)));
-    return { total: keys.length, children: children.size, files: keys.filter((k) => !k.includes('/')).sort() };
+    return {
+      total: keys.length,
+      children: children.size,
+      files: keys.filter((k) => !k.includes('/')).sort(),
+    };
   });
   expect(expected.total).toBe(10_000);
-  await expect(page.getByText(`${expected.children.toLocaleString('en-US')} items`, { exact: true })).toBeVisible({ timeout: 30_000 });
+  await expect(
+    page.getByText(`${expected.children.toLocaleString('en-US')} items`, { exact: true }),
+  ).toBeVisible({ timeout: 30_000 });
   expect(pages.length).toBeGreaterThanOrEqual(10);
   expect(new Set(pages).size).toBe(pages.length);
 
   const table = page.getByRole('table', { name: 'Objects in shared-models' });
   await expect(table).toHaveAttribute('aria-rowcount', String(expected.children + 1));
   await table.evaluate((t) => t.parentElement!.scrollTo(0, t.parentElement!.scrollHeight));
-  await expect(table.getByRole('button', { name: expected.files[expected.files.length - 1]!, exact: true })).toBeVisible();
+  await expect(
+    table.getByRole('button', { name: expected.files[expected.files.length - 1]!, exact: true }),
+  ).toBeVisible();
 
   await page.getByRole('searchbox', { name: 'Filter by name' }).fill('sample-0000');
   await expect(page).toHaveURL(/q=sample-0000/);
@@ -152,16 +191,29 @@ test('hostile names are stored and shown as typed, and stay inert', async ({ pag
     void d.dismiss();
   });
   await login(page, '/buckets/shared-models/');
-  const names = ['<img src=x onerror=alert(1)>.png', 'two  spaces .txt', 'ünïcødé 日本語.csv', '%2F.txt', '../x'];
-  await dropFiles(page, names.map((name) => ({ name, text: `content of ${name}` })));
+  const names = [
+    '<img src=x onerror=alert(1)>.png',
+    'two  spaces .txt',
+    'ünïcødé 日本語.csv',
+    '%2F.txt',
+    '../x',
+  ];
+  await dropFiles(
+    page,
+    names.map((name) => ({ name, text: `content of ${name}` })),
+  );
   await expect(uploads(page)).toContainText('All done: 5 uploaded', { timeout: 20_000 });
   const stored = await page.evaluate(
-    (names) => names.map((n) => (window as unknown as DemoWindow).__lagoonDemo.cluster.buckets.get('shared-models')!.objects.has(n)),
+    (names) =>
+      names.map((n) =>
+        (window as unknown as DemoWindow).__lagoonDemo.cluster.buckets.get('shared-models')!.objects.has(n),
+      ),
     names,
   );
   expect(stored).toEqual([true, true, true, true, true]);
   const table = page.getByRole('table', { name: 'Objects in shared-models' });
-  for (const n of names.slice(0, 4)) await expect(table.getByRole('button', { name: n, exact: true })).toBeVisible();
+  for (const n of names.slice(0, 4))
+    await expect(table.getByRole('button', { name: n, exact: true })).toBeVisible();
   // "../x" is a folder ".." holding "x": its link keeps the dots inside the bucket.
   await table.getByRole('link', { name: '../' }).click();
   await expect(page).toHaveURL(/\/buckets\/shared-models\/\.\.%2F$/);
@@ -169,21 +221,37 @@ test('hostile names are stored and shown as typed, and stay inert', async ({ pag
   // say so where they were asked, with commands that fetch the key as it is, and nothing is downloaded.
   const downloads: string[] = [];
   page.on('download', (d) => downloads.push(d.suggestedFilename()));
-  await page.getByRole('table', { name: 'Objects in shared-models' }).getByRole('button', { name: 'x', exact: true }).click();
+  await page
+    .getByRole('table', { name: 'Objects in shared-models' })
+    .getByRole('button', { name: 'x', exact: true })
+    .click();
   const dotted = page.getByRole('complementary', { name: 'Preview of x' });
-  await expect(dotted.getByRole('note', { name: 'Browsers cannot show this file' })).toContainText('has a “..” folder');
-  await expect(dotted.getByLabel('curl command', { exact: true })).toContainText(/^curl --fail --path-as-is -o 'x' 'http[^']*\/shared-models\/\.\.\/x\?[^']*X-Amz-Signature=/);
-  await expect(dotted.getByLabel('AWS command', { exact: true })).toContainText(/aws s3api get-object --endpoint-url '[^']+' --bucket 'shared-models' --key '\.\.\/x' 'x'/);
+  await expect(dotted.getByRole('note', { name: 'Browsers cannot show this file' })).toContainText(
+    'has a “..” folder',
+  );
+  await expect(dotted.getByLabel('curl command', { exact: true })).toContainText(
+    /^curl --fail --path-as-is -o 'x' 'http[^']*\/shared-models\/\.\.\/x\?[^']*X-Amz-Signature=/,
+  );
+  await expect(dotted.getByLabel('AWS command', { exact: true })).toContainText(
+    /aws s3api get-object --endpoint-url '[^']+' --bucket 'shared-models' --key '\.\.\/x' 'x'/,
+  );
   await dotted.getByRole('button', { name: 'Download' }).click();
   const dl = page.getByRole('dialog', { name: 'Download x' });
   await expect(dl.getByRole('note', { name: 'Browsers cannot download this file' })).toBeVisible();
   await expect(dl.getByLabel('curl command', { exact: true })).toContainText('/shared-models/../x?');
   await dl.getByRole('button', { name: 'Close' }).click();
-  await page.getByRole('table', { name: 'Objects in shared-models' }).getByRole('button', { name: 'Share x' }).click();
+  await page
+    .getByRole('table', { name: 'Objects in shared-models' })
+    .getByRole('button', { name: 'Share x' })
+    .click();
   const share = page.getByRole('dialog', { name: 'Share x' });
   await share.getByLabel('1 day').check();
-  await expect(share.getByRole('note', { name: 'A link to this file would not open in a browser' })).toContainText('works for 1 day');
-  await expect(share.getByLabel('curl command', { exact: true })).toContainText(/\/shared-models\/\.\.\/x\?[^']*X-Amz-Expires=86400/);
+  await expect(
+    share.getByRole('note', { name: 'A link to this file would not open in a browser' }),
+  ).toContainText('works for 1 day');
+  await expect(share.getByLabel('curl command', { exact: true })).toContainText(
+    /\/shared-models\/\.\.\/x\?[^']*X-Amz-Expires=86400/,
+  );
   await share.getByRole('button', { name: 'Done' }).click();
   await page.getByRole('checkbox', { name: 'Select x' }).check();
   await page.getByRole('button', { name: 'Download selected' }).click();
@@ -213,42 +281,53 @@ test('hostile names are stored and shown as typed, and stay inert', async ({ pag
   expect(await page.locator('img[src="x"]').count()).toBe(0);
 });
 
-for (const theme of ['light', 'dark'] as const) {
-  test(`a name with a bidi override shows its marker, not a lie, and downloads without it (${theme})`, async ({ page }) => {
-    await useTheme(page, theme);
-    await login(page, '/buckets/shared-models/');
-    const liar = 'RTL-\u202egnp.exe';
-    await dropFiles(page, [{ name: liar, text: 'MZ not a picture' }]);
-    await expect(uploads(page)).toContainText('All done: 1 uploaded', { timeout: 20_000 });
-    // The real name is what was stored.
-    expect(
-      await page.evaluate((n) => (window as unknown as DemoWindow).__lagoonDemo.cluster.buckets.get('shared-models')!.objects.has(n), liar),
-    ).toBe(true);
-    const table = page.getByRole('table', { name: 'Objects in shared-models' });
-    const named = page.getByRole('button', { name: 'RTL- (right-to-left override) gnp.exe' });
-    const file = table.getByRole('button', { name: 'RTL- (right-to-left override) gnp.exe' });
-    await expect(file).toBeVisible();
-    const row = table.getByRole('row').filter({ has: named });
-    // What a sighted reader sees in the listing: the marker, in the order the name is stored.
-    // (Without the words that are there for screen readers only.)
-    const seen = await row.evaluate((r) => {
-      const copy = r.cloneNode(true) as HTMLElement;
-      copy.querySelectorAll('.sr-only').forEach((n) => n.remove());
-      return copy.textContent ?? '';
-    });
-    expect(seen).toContain('RTL-[U+202E]gnp.exe');
-    expect(await table.evaluate((t) => /[\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]/.test((t as HTMLElement).innerText))).toBe(false);
-    await expect(uploads(page)).not.toContainText('\u202e');
-    await page.getByRole('region', { name: 'Uploads' }).evaluate((el) => el.scrollIntoView());
-    await file.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: `test-results/bucket-hostile-name-${theme}.png` });
-    const download = page.waitForEvent('download');
-    await row.getByRole('button', { name: 'Download RTL-[U+202E]gnp.exe' }).click();
-    expect((await download).suggestedFilename()).toBe('RTL-gnp.exe');
+test('a name with a bidi override shows its marker, not a lie, and downloads without it (light and dark)', async ({
+  page,
+}) => {
+  await login(page, '/buckets/shared-models/');
+  const liar = 'RTL-\u202egnp.exe';
+  await dropFiles(page, [{ name: liar, text: 'MZ not a picture' }]);
+  await expect(uploads(page)).toContainText('All done: 1 uploaded', { timeout: 20_000 });
+  // The real name is what was stored.
+  expect(
+    await page.evaluate(
+      (n) =>
+        (window as unknown as DemoWindow).__lagoonDemo.cluster.buckets.get('shared-models')!.objects.has(n),
+      liar,
+    ),
+  ).toBe(true);
+  const table = page.getByRole('table', { name: 'Objects in shared-models' });
+  const named = page.getByRole('button', { name: 'RTL- (right-to-left override) gnp.exe' });
+  const file = table.getByRole('button', { name: 'RTL- (right-to-left override) gnp.exe' });
+  await expect(file).toBeVisible();
+  const row = table.getByRole('row').filter({ has: named });
+  // What a sighted reader sees in the listing: the marker, in the order the name is stored.
+  // (Without the words that are there for screen readers only.)
+  const seen = await row.evaluate((r) => {
+    const copy = r.cloneNode(true) as HTMLElement;
+    copy.querySelectorAll('.sr-only').forEach((n) => n.remove());
+    return copy.textContent ?? '';
   });
-}
+  expect(seen).toContain('RTL-[U+202E]gnp.exe');
+  expect(
+    await table.evaluate((t) =>
+      /[\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]/.test((t as HTMLElement).innerText),
+    ),
+  ).toBe(false);
+  await expect(uploads(page)).not.toContainText('\u202e');
+  await page.getByRole('region', { name: 'Uploads' }).evaluate((el) => el.scrollIntoView());
+  await file.scrollIntoViewIfNeeded();
+  await eachTheme(page, async (theme) => {
+    await page.screenshot({ path: `test-results/bucket-hostile-name-${theme}.png` });
+  });
+  const download = page.waitForEvent('download');
+  await row.getByRole('button', { name: 'Download RTL-[U+202E]gnp.exe' }).click();
+  expect((await download).suggestedFilename()).toBe('RTL-gnp.exe');
+});
 
-test('a selection zips straight into the file picked (File System Access), entry by entry', async ({ page }) => {
+test('a selection zips straight into the file picked (File System Access), entry by entry', async ({
+  page,
+}) => {
   // The save picker answers with a real file handle, in the origin's private file system (no dialog).
   await page.addInitScript(() => {
     Object.assign(window, {
@@ -273,7 +352,10 @@ test('a selection zips straight into the file picked (File System Access), entry
   await expect(page.getByRole('button', { name: 'Download selected' })).toHaveText('Download selected');
   const zip = await page.evaluate(async () => {
     const file = await (await (await navigator.storage.getDirectory()).getFileHandle('picked.zip')).getFile();
-    return { name: (window as unknown as { pickedName: string }).pickedName, bytes: [...new Uint8Array(await file.arrayBuffer())] };
+    return {
+      name: (window as unknown as { pickedName: string }).pickedName,
+      bytes: [...new Uint8Array(await file.arrayBuffer())],
+    };
   });
   expect(zip.name).toBe('ana-datasets-labels.zip');
   const entries = unzipSync(new Uint8Array(zip.bytes));
@@ -302,7 +384,11 @@ test('a file over the bucket quota fails with the server words while the others 
   await expect(failed).toContainText(/Bucket quota exceeded/);
   await expect(failed).toContainText('The bucket is full');
   await page.getByRole('searchbox', { name: 'Filter by name' }).fill('small');
-  await expect(page.getByRole('table', { name: 'Objects in grayify' }).getByRole('button', { name: 'small.txt', exact: true })).toBeVisible();
+  await expect(
+    page
+      .getByRole('table', { name: 'Objects in grayify' })
+      .getByRole('button', { name: 'small.txt', exact: true }),
+  ).toBeVisible();
   await expect(page.getByText('Each file uploaded here starts a job of grayify.')).toBeVisible();
 });
 
@@ -335,12 +421,15 @@ for (const theme of ['light', 'dark'] as const) {
 
 // With the preview panel open the listing is narrower than its columns: every column, the Actions
 // buttons included, stays reachable and a focused action button is visible in the table's box.
-for (const theme of ['light', 'dark'] as const) {
+// Both widths in both themes on one page: the viewport and the colour scheme change in place.
+test('the preview panel leaves every column reachable at 1280 and 1600 px, light and dark', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await login(page, '/buckets/ana-datasets/?preview=README.md');
   for (const width of [1280, 1600]) {
-    test(`the preview panel leaves every column reachable at ${width} px (${theme})`, async ({ page }) => {
-      await useTheme(page, theme);
-      await page.setViewportSize({ width, height: 900 });
-      await login(page, '/buckets/ana-datasets/?preview=README.md');
+    await page.setViewportSize({ width, height: 900 });
+    await eachTheme(page, async (theme) => {
       const preview = page.getByRole('complementary', { name: 'Preview of README.md' });
       await expect(preview).toBeVisible();
       const table = page.getByRole('table', { name: 'Objects in ana-datasets' });
@@ -359,10 +448,14 @@ for (const theme of ['light', 'dark'] as const) {
       for (const name of headers) {
         const h = (await table.getByRole('columnheader', { name }).boundingBox())!;
         expect(h.x, `${name} starts inside the table's box`).toBeGreaterThanOrEqual(box.x - 1);
-        expect(h.x + h.width, `${name} ends inside the table's box`).toBeLessThanOrEqual(box.x + box.width + 1);
+        expect(h.x + h.width, `${name} ends inside the table's box`).toBeLessThanOrEqual(
+          box.x + box.width + 1,
+        );
       }
       // The names keep a useful width.
-      expect((await table.getByRole('columnheader', { name: 'Name' }).boundingBox())!.width).toBeGreaterThan(200);
+      expect((await table.getByRole('columnheader', { name: 'Name' }).boundingBox())!.width).toBeGreaterThan(
+        200,
+      );
       // Keyboard: focus lands on the row's Delete button, which is scrolled into view and shows a ring.
       const del = table.getByRole('button', { name: 'Delete README.md' });
       await table.getByRole('button', { name: 'Share README.md' }).focus();
@@ -376,10 +469,14 @@ for (const theme of ['light', 'dark'] as const) {
       expect(d.x + d.width).toBeLessThanOrEqual(cell.x + cell.width + 1);
       const ring = await del.evaluate((el) => {
         const s = getComputedStyle(el);
-        return s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0 ? 'outline' : s.boxShadow !== 'none' ? 'shadow' : 'none';
+        return s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0
+          ? 'outline'
+          : s.boxShadow !== 'none'
+            ? 'shadow'
+            : 'none';
       });
       expect(ring).not.toBe('none');
       await page.screenshot({ path: `test-results/bucket-preview-${width}-${theme}-focus.png` });
     });
   }
-}
+});

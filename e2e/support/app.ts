@@ -20,7 +20,9 @@ export async function login(page: Page, next = '/services'): Promise<void> {
 export async function checkA11y(page: Page, label = ''): Promise<void> {
   const results = await new AxeBuilder({ page }).analyze();
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  const report = bad.map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`);
+  const report = bad.map(
+    (v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`,
+  );
   expect(report, `axe violations ${label}`).toEqual([]);
 }
 
@@ -30,9 +32,46 @@ export async function useTheme(page: Page, theme: 'light' | 'dark'): Promise<voi
 }
 
 /** Logs in from the login screen's demo box as one of the demo's seeded OIDC users (a Bearer session). */
-export async function loginAsDemoUser(page: Page, who: 'Ana García' | 'Marco Rossi', next = '/services'): Promise<void> {
+export async function loginAsDemoUser(
+  page: Page,
+  who: 'Ana García' | 'Marco Rossi',
+  next = '/services',
+): Promise<void> {
   await page.goto(`/login?next=${encodeURIComponent(next)}`);
   await page.getByRole('button', { name: `Continue as ${who}, a demo user` }).click();
   // As login(): the demo cluster can take longer than expect's 10 s to start on a loaded machine.
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
+
+/**
+ * Runs `check` in light, then in dark, on the page as it is: with no theme chosen the app follows the
+ * system's colour scheme (src/app/theme.ts), so emulating it re-themes without a reload and one
+ * journey covers both themes. Each switch waits for the `dark` class and for the colour transitions
+ * it starts to finish, so axe reads settled colours. Ends in light.
+ */
+export async function eachTheme(
+  page: Page,
+  check: (theme: 'light' | 'dark') => Promise<void>,
+): Promise<void> {
+  for (const theme of ['light', 'dark'] as const) {
+    await colorScheme(page, theme);
+    await check(theme);
+  }
+  await colorScheme(page, 'light');
+}
+
+async function colorScheme(page: Page, theme: 'light' | 'dark'): Promise<void> {
+  await page.emulateMedia({ colorScheme: theme });
+  await page.waitForFunction(
+    (dark) => document.documentElement.classList.contains('dark') === dark,
+    theme === 'dark',
+  );
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => a instanceof CSSTransition)
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
+  );
 }
