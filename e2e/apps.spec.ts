@@ -126,11 +126,37 @@ test('a file browser on a volume: New → review → Create → ready → Open s
   await expect(open.getByRole('alert')).toHaveCount(0);
 });
 
-test('failures said where they happen: a template that cannot be fetched (input kept), then a name already taken (409)', async ({ page }) => {
+test('failures said where they happen: an app that never answers, a template that cannot be fetched (input kept), then a name already taken (409)', async ({ page }, testInfo) => {
+  const opened = await serveTabs(page);
+  // The page's clock runs as usual until the wait is fast-forwarded.
+  await page.clock.install();
   await page.setViewportSize({ width: 1280, height: 900 });
   await login(page, '/apps/flows');
-  await expect(row(page, 'flows-tide-m2w8rz')).toBeVisible();
+  await expect(row(page, 'flows-tide-m2w8rz')).toContainText('ready');
   await page.waitForFunction(() => (window as unknown as Partial<DemoWindow>).__lagoonDemo);
+
+  // Its deployment is ready but the app behind it only ever answers 503 (as a crashing app does).
+  await page.evaluate(() => (window as unknown as DemoWindow).__lagoonDemo.fault({ path: '/system/services/flows-tide-m2w8rz/exposed/*', status: 503 }));
+  await row(page, 'flows-tide-m2w8rz').getByRole('button', { name: 'Open flows-tide-m2w8rz' }).click();
+  const open = page.getByRole('dialog', { name: 'Open flows-tide-m2w8rz' });
+  await expect(open.getByRole('status')).toContainText('Last answer: The service answered HTTP 503');
+  await page.clock.fastForward('03:00');
+  await expect(open.getByRole('status')).toContainText('flows-tide-m2w8rz did not answer within 3 minutes, so nothing was opened.');
+  await expect(open.getByRole('status')).toContainText('Last answer: The service answered HTTP 503');
+  await expect(open.getByRole('status')).toContainText('the image is still being pulled');
+  await expect(open.getByRole('link', { name: 'deployment page of flows-tide-m2w8rz' })).toHaveAttribute('href', '/services/flows-tide-m2w8rz/deployment');
+  expect(opened).toEqual([]);
+  await checkA11y(page, 'open: never ready');
+  await page.screenshot({ path: testInfo.outputPath('apps-never-ready.png') });
+  // Once the app answers, Try again opens it.
+  await page.evaluate(() => (window as unknown as DemoWindow).__lagoonDemo.clearFaults());
+  const popup = page.waitForEvent('popup');
+  await open.getByRole('button', { name: 'Try again' }).click();
+  await expect(open.getByRole('status')).toContainText('flows-tide-m2w8rz answers. It opened in a new tab.');
+  await popup;
+  expect(opened).toEqual([`${DEMO.endpoint}/system/services/flows-tide-m2w8rz/exposed/`]);
+  await open.getByRole('button', { name: 'Close' }).click();
+
   await page.evaluate(() => (window as unknown as DemoWindow).__lagoonDemo.fault({ method: 'GET', path: '/grycap/oscar-flows/*', network: true }));
 
   await page.getByRole('button', { name: 'New flow editor' }).click();
