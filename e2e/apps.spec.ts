@@ -1,11 +1,15 @@
 import { expect, test, type Page } from '@playwright/test';
-import { checkA11y, DEMO, login, useTheme } from './support/app';
+import { checkA11y, DEMO, login, loginAsDemoUser, useTheme } from './support/app';
 
 // The research apps (PARITY A1–A5): New → the editor's review of the filled template → create → ready →
 // open, the file browser's JWT sign-in, and the failures said where they happen.
 
 interface DemoWindow {
-  __lagoonDemo: { fault: (spec: { method?: string; path: string; network?: boolean; status?: number }) => () => void; clearFaults: () => void };
+  __lagoonDemo: {
+    fault: (spec: { method?: string; path: string; network?: boolean; status?: number }) => () => void;
+    clearFaults: () => void;
+    cluster: { updateQuota: (user: string, body: unknown) => unknown };
+  };
 }
 
 /** A new tab cannot reach the in-page demo's address: answer its navigation here, and list what was opened. */
@@ -181,6 +185,36 @@ test('failures said where they happen: an app that never answers, a template tha
   await expect(page.getByRole('heading', { name: 'A service with this name already exists (HTTP 409)' })).toBeVisible();
   await expect(page.getByText('A service with the provided name already exists: "flows-tide-m2w8rz" is taken on this cluster; choose another name')).toBeVisible();
   await expect(page).toHaveURL(/\/services\/new$/);
+});
+
+test('over the bucket quota: Create is refused with a 400, explained with the user’s limits and the quotas page, the edit kept (dark)', async ({ page }, testInfo) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await useTheme(page, 'dark');
+  await loginAsDemoUser(page, 'Ana García', '/apps/notebooks');
+  await expect(page.getByRole('heading', { name: 'Notebooks', level: 1 })).toBeVisible();
+  // Ana owns 4 buckets; with a limit of 4 the notebook's own bucket is one too many.
+  await page.waitForFunction(() => (window as unknown as Partial<DemoWindow>).__lagoonDemo);
+  await page.evaluate(() => (window as unknown as DemoWindow).__lagoonDemo.cluster.updateQuota('0f3e0c5a5c1d4c1e9f6a2b7d8c9e1f20@egi.eu', { minio: { buckets: 4 } }));
+
+  await page.getByRole('button', { name: 'New notebook' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New notebook' });
+  await dialog.getByLabel('Name').fill('juno-ana');
+  await dialog.getByLabel('CPU cores').fill('0.5');
+  await dialog.getByRole('button', { name: 'Review' }).click();
+  await expect(page.getByRole('heading', { name: 'Review the new service juno-ana' })).toBeVisible();
+  await page.getByRole('button', { name: 'Create service' }).click();
+
+  const alert = page.getByRole('alert').filter({ has: page.getByRole('heading', { name: 'Over your quota (HTTP 400)' }) });
+  await expect(alert).toContainText('Bucket quota exceeded: the service needs a new bucket ("juno-ana"), and you have 4 of at most 4 buckets');
+  await expect(alert.getByRole('list', { name: 'Your limits' })).toContainText('Buckets: 4 of 4 used · 0 left');
+  await expect(alert.getByRole('link', { name: 'your quotas page' })).toHaveAttribute('href', '/quotas');
+  await expect(page).toHaveURL(/\/services\/new$/);
+  await checkA11y(page, 'quota refusal dark');
+  await page.screenshot({ path: testInfo.outputPath('apps-over-quota-dark.png') });
+  // Nothing was created; the editor is back at the form, what was chosen still there to change.
+  await expect(page.getByLabel('Service name', { exact: true })).toHaveValue('juno-ana');
+  await expect(page.getByLabel('CPU cores', { exact: true })).toHaveValue('0.5');
+  await expect(alert).toBeVisible();
 });
 
 test('an app page and the New dialog pass axe in light and dark', async ({ page }, testInfo) => {
