@@ -134,6 +134,7 @@ test('failures said where they happen: an app that never answers, a template tha
   const opened = await serveTabs(page);
   // The page's clock runs as usual until the wait is fast-forwarded.
   await page.clock.install();
+  await useTheme(page, 'dark');
   await page.setViewportSize({ width: 1280, height: 900 });
   await login(page, '/apps/flows');
   await expect(row(page, 'flows-tide-m2w8rz')).toContainText('ready');
@@ -150,8 +151,12 @@ test('failures said where they happen: an app that never answers, a template tha
   await expect(open.getByRole('status')).toContainText('the image is still being pulled');
   await expect(open.getByRole('link', { name: 'deployment page of flows-tide-m2w8rz' })).toHaveAttribute('href', '/services/flows-tide-m2w8rz/deployment');
   expect(opened).toEqual([]);
-  await checkA11y(page, 'open: never ready');
-  await page.screenshot({ path: testInfo.outputPath('apps-never-ready.png') });
+  for (const theme of ['dark', 'light'] as const) {
+    await page.getByLabel('Theme').selectOption(theme);
+    await expect(page.locator('html')).toHaveClass(theme === 'dark' ? /\bdark\b/ : /^(?!.*\bdark\b)/);
+    await checkA11y(page, `open: never ready, ${theme}`);
+    await page.screenshot({ path: testInfo.outputPath(`apps-never-ready-${theme}.png`) });
+  }
   // Once the app answers, Try again opens it.
   await page.evaluate(() => (window as unknown as DemoWindow).__lagoonDemo.clearFaults());
   const popup = page.waitForEvent('popup');
