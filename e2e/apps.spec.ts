@@ -1,11 +1,15 @@
 import { expect, test, type Page } from '@playwright/test';
-import { checkA11y, DEMO, login, useTheme } from './support/app';
+import { checkA11y, DEMO, login, loginAsDemoUser, useTheme } from './support/app';
 
 // The research apps (PARITY A1–A5): New → the editor's review of the filled template → create → ready →
 // open, the file browser's JWT sign-in, and the failures said where they happen.
 
 interface DemoWindow {
-  __lagoonDemo: { fault: (spec: { method?: string; path: string; network?: boolean; status?: number }) => () => void; clearFaults: () => void };
+  __lagoonDemo: {
+    fault: (spec: { method?: string; path: string; network?: boolean; status?: number }) => () => void;
+    clearFaults: () => void;
+    cluster: { updateQuota: (user: string, body: unknown) => unknown };
+  };
 }
 
 /** A new tab cannot reach the in-page demo's address: answer its navigation here, and list what was opened. */
@@ -126,11 +130,42 @@ test('a file browser on a volume: New → review → Create → ready → Open s
   await expect(open.getByRole('alert')).toHaveCount(0);
 });
 
-test('failures said where they happen: a template that cannot be fetched (input kept), then a name already taken (409)', async ({ page }) => {
+test('failures said where they happen: an app that never answers, a template that cannot be fetched (input kept), then a name already taken (409)', async ({ page }, testInfo) => {
+  const opened = await serveTabs(page);
+  // The page's clock runs as usual until the wait is fast-forwarded.
+  await page.clock.install();
+  await useTheme(page, 'dark');
   await page.setViewportSize({ width: 1280, height: 900 });
   await login(page, '/apps/flows');
-  await expect(row(page, 'flows-tide-m2w8rz')).toBeVisible();
+  await expect(row(page, 'flows-tide-m2w8rz')).toContainText('ready');
   await page.waitForFunction(() => (window as unknown as Partial<DemoWindow>).__lagoonDemo);
+
+  // Its deployment is ready but the app behind it only ever answers 503 (as a crashing app does).
+  await page.evaluate(() => (window as unknown as DemoWindow).__lagoonDemo.fault({ path: '/system/services/flows-tide-m2w8rz/exposed/*', status: 503 }));
+  await row(page, 'flows-tide-m2w8rz').getByRole('button', { name: 'Open flows-tide-m2w8rz' }).click();
+  const open = page.getByRole('dialog', { name: 'Open flows-tide-m2w8rz' });
+  await expect(open.getByRole('status')).toContainText('Last answer: The service answered HTTP 503');
+  await page.clock.fastForward('03:00');
+  await expect(open.getByRole('status')).toContainText('flows-tide-m2w8rz did not answer within 3 minutes, so nothing was opened.');
+  await expect(open.getByRole('status')).toContainText('Last answer: The service answered HTTP 503');
+  await expect(open.getByRole('status')).toContainText('the image is still being pulled');
+  await expect(open.getByRole('link', { name: 'deployment page of flows-tide-m2w8rz' })).toHaveAttribute('href', '/services/flows-tide-m2w8rz/deployment');
+  expect(opened).toEqual([]);
+  for (const theme of ['dark', 'light'] as const) {
+    await page.getByLabel('Theme').selectOption(theme);
+    await expect(page.locator('html')).toHaveClass(theme === 'dark' ? /\bdark\b/ : /^(?!.*\bdark\b)/);
+    await checkA11y(page, `open: never ready, ${theme}`);
+    await page.screenshot({ path: testInfo.outputPath(`apps-never-ready-${theme}.png`) });
+  }
+  // Once the app answers, Try again opens it.
+  await page.evaluate(() => (window as unknown as DemoWindow).__lagoonDemo.clearFaults());
+  const popup = page.waitForEvent('popup');
+  await open.getByRole('button', { name: 'Try again' }).click();
+  await expect(open.getByRole('status')).toContainText('flows-tide-m2w8rz answers. It opened in a new tab.');
+  await popup;
+  expect(opened).toEqual([`${DEMO.endpoint}/system/services/flows-tide-m2w8rz/exposed/`]);
+  await open.getByRole('button', { name: 'Close' }).click();
+
   await page.evaluate(() => (window as unknown as DemoWindow).__lagoonDemo.fault({ method: 'GET', path: '/grycap/oscar-flows/*', network: true }));
 
   await page.getByRole('button', { name: 'New flow editor' }).click();
@@ -155,6 +190,36 @@ test('failures said where they happen: a template that cannot be fetched (input 
   await expect(page.getByRole('heading', { name: 'A service with this name already exists (HTTP 409)' })).toBeVisible();
   await expect(page.getByText('A service with the provided name already exists: "flows-tide-m2w8rz" is taken on this cluster; choose another name')).toBeVisible();
   await expect(page).toHaveURL(/\/services\/new$/);
+});
+
+test('over the bucket quota: Create is refused with a 400, explained with the user’s limits and the quotas page, the edit kept (dark)', async ({ page }, testInfo) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await useTheme(page, 'dark');
+  await loginAsDemoUser(page, 'Ana García', '/apps/notebooks');
+  await expect(page.getByRole('heading', { name: 'Notebooks', level: 1 })).toBeVisible();
+  // Ana owns 4 buckets; with a limit of 4 the notebook's own bucket is one too many.
+  await page.waitForFunction(() => (window as unknown as Partial<DemoWindow>).__lagoonDemo);
+  await page.evaluate(() => (window as unknown as DemoWindow).__lagoonDemo.cluster.updateQuota('0f3e0c5a5c1d4c1e9f6a2b7d8c9e1f20@egi.eu', { minio: { buckets: 4 } }));
+
+  await page.getByRole('button', { name: 'New notebook' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New notebook' });
+  await dialog.getByLabel('Name').fill('juno-ana');
+  await dialog.getByLabel('CPU cores').fill('0.5');
+  await dialog.getByRole('button', { name: 'Review' }).click();
+  await expect(page.getByRole('heading', { name: 'Review the new service juno-ana' })).toBeVisible();
+  await page.getByRole('button', { name: 'Create service' }).click();
+
+  const alert = page.getByRole('alert').filter({ has: page.getByRole('heading', { name: 'Over your quota (HTTP 400)' }) });
+  await expect(alert).toContainText('Bucket quota exceeded: the service needs a new bucket ("juno-ana"), and you have 4 of at most 4 buckets');
+  await expect(alert.getByRole('list', { name: 'Your limits' })).toContainText('Buckets: 4 of 4 used · 0 left');
+  await expect(alert.getByRole('link', { name: 'your quotas page' })).toHaveAttribute('href', '/quotas');
+  await expect(page).toHaveURL(/\/services\/new$/);
+  await checkA11y(page, 'quota refusal dark');
+  await page.screenshot({ path: testInfo.outputPath('apps-over-quota-dark.png') });
+  // Nothing was created; the editor is back at the form, what was chosen still there to change.
+  await expect(page.getByLabel('Service name', { exact: true })).toHaveValue('juno-ana');
+  await expect(page.getByLabel('CPU cores', { exact: true })).toHaveValue('0.5');
+  await expect(alert).toBeVisible();
 });
 
 test('an app page and the New dialog pass axe in light and dark', async ({ page }, testInfo) => {

@@ -231,6 +231,33 @@ describe('service buckets', () => {
     expect(c.buckets.has('pre-existing')).toBe(true);
   });
 
+  it('past the owner’s bucket quota refuse the service with a 400 in words, creating nothing (a demo rule); the admin has no such limit', () => {
+    const c = createTestCluster();
+    const owned = () => [...c.buckets.values()].filter((b) => b.owner === DEMO_OIDC_USER.sub).length;
+    expect(owned()).toBe(4);
+    expect(c.quotaFor(DEMO_OIDC_USER.sub).buckets).toBe(5);
+    const spec = (name: string, paths: string[]) => ({ name, image: 'ubuntu', script: 'echo', input: paths.map((path) => ({ path })) });
+    let refusal: unknown;
+    try {
+      c.createService(ana, spec('two-more', ['two-more-a/in', 'two-more-b/in']));
+    } catch (e) {
+      refusal = e;
+    }
+    expect(refusal).toBeInstanceOf(ClusterError);
+    expect((refusal as ClusterError).status).toBe(400);
+    expect((refusal as ClusterError).message).toBe(
+      'Bucket quota exceeded: the service needs 2 new buckets ("two-more-a", "two-more-b"), and you have 4 of at most 5 buckets',
+    );
+    expect(c.services.has('two-more')).toBe(false);
+    expect(owned()).toBe(4);
+    // One more fits; a bucket she already owns costs nothing; the next new one does not fit.
+    c.createService(ana, spec('one-more', ['one-more/in']));
+    c.createService(ana, spec('reuse', ['one-more/out']));
+    expect(statusError(() => c.createService(ana, spec('past', ['past/in'])))).toBe(400);
+    c.createService(admin, spec('admin-many', ['m-1/in', 'm-2/in', 'm-3/in']));
+    expect(c.buckets.has('m-3')).toBe(true);
+  });
+
   it('go when a seeded service is deleted', () => {
     const c = createTestCluster();
     expect(c.buckets.has('grayify')).toBe(true);

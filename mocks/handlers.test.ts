@@ -234,4 +234,35 @@ describe('exposed services, as the ingress serves them', () => {
     expect(await (await exposed('jupyter')).text()).toContain('Token authentication is enabled');
     expect(await (await exposed('jupyter', '?token=root')).text()).toContain('Logged in to jupyter');
   });
+
+  it('signs in to a notebook as Jupyter Server’s login form does: _xsrf field = cookie, the token as password, then lab', async () => {
+    const login = (fields: Record<string, string>, cookie = '', next = '') =>
+      exposed('jupyter', `login${next ? `?next=${encodeURIComponent(next)}` : ''}`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...(cookie ? { Cookie: cookie } : {}) },
+        body: new URLSearchParams(fields).toString(),
+      });
+    const missing = await login({ password: 'root' });
+    expect(missing.status).toBe(403);
+    expect(await missing.text()).toContain("'_xsrf' argument missing from POST");
+    const mismatch = await login({ password: 'root', _xsrf: 'abc' }, '_xsrf=xyz');
+    expect(await mismatch.text()).toContain('XSRF cookie does not match POST argument');
+    const wrong = await login({ password: 'not-the-token', _xsrf: 'abc' }, '_xsrf=abc');
+    expect(wrong.status).toBe(401);
+    expect(await wrong.text()).toContain('Invalid credentials');
+    expect(wrong.headers.get('Set-Cookie')).toBeNull();
+
+    expect(await (await exposed('jupyter', 'lab', { headers: { Cookie: 'username-jupyter=forged' } })).text()).toContain('Token authentication is enabled');
+
+    const ok = await login({ password: 'root', _xsrf: 'abc' }, 'other=1; _xsrf=abc', '/system/services/jupyter/exposed/lab');
+    expect(ok.status).toBe(302);
+    expect(ok.headers.get('Location')).toBe('/system/services/jupyter/exposed/lab');
+    const set = ok.headers.get('Set-Cookie') ?? '';
+    expect(set).toMatch(/^username-jupyter=[0-9a-f]+; Path=\/system\/services\/jupyter\/exposed\/; HttpOnly; SameSite=Lax$/);
+    // A `next` off the notebook goes to lab instead.
+    expect((await login({ password: 'root', _xsrf: 'abc' }, '_xsrf=abc', 'https://elsewhere.example/')).headers.get('Location')).toBe('/system/services/jupyter/exposed/lab');
+    const lab = await exposed('jupyter', 'lab', { headers: { Cookie: set.split(';')[0]! } });
+    expect(await lab.text()).toContain('Logged in to jupyter');
+  });
 });

@@ -64,6 +64,28 @@ test('log in with no endpoint field, on the page origin, then reload on deep lin
   }
 });
 
+test('a notebook opens signed in at lab through Jupyter’s login form, the token never in an address', async ({ page }) => {
+  const addresses: string[] = [];
+  page.context().on('request', (r) => addresses.push(r.url()));
+  await logIn(page, '/ui/#/apps/notebooks');
+  const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'juno-coral-k4t9qe' }) });
+  await expect(row).toContainText('ready');
+  const popup = page.waitForEvent('popup');
+  await row.getByRole('button', { name: 'Open juno-coral-k4t9qe' }).click();
+  const open = page.getByRole('dialog', { name: 'Open juno-coral-k4t9qe' });
+  // Same origin as the notebook: the token goes in the form, and the dialog says so.
+  await expect(open).toContainText('The token goes to Jupyter’s login form in the new tab, not in the address.');
+  const tab = await popup;
+  await expect(tab).toHaveURL(`${cluster.url}/system/services/juno-coral-k4t9qe/exposed/lab`);
+  await expect(tab.getByText('Logged in to juno-coral-k4t9qe.')).toBeVisible();
+  await expect(open.getByRole('status')).toContainText('juno-coral-k4t9qe answers. It opened in a new tab.');
+  // The form went to the tab Lagoon opened (no second tab), which was not left Lagoon as its opener.
+  expect(page.context().pages()).toHaveLength(2);
+  expect(await tab.evaluate(() => window.opener === null)).toBe(true);
+  expect(addresses.filter((u) => /token=/i.test(u))).toEqual([]);
+  expect(addresses).toContain(`${cluster.url}/system/services/juno-coral-k4t9qe/exposed/login?next=${encodeURIComponent('/system/services/juno-coral-k4t9qe/exposed/lab')}`);
+});
+
 test("the OSCAR Dashboard's URLs land on Lagoon's pages", async ({ page }) => {
   await logIn(page);
   for (const [legacy, lagoon, check] of [

@@ -243,6 +243,25 @@ export const bucketRules = rules({
 export type BucketRules = typeof bucketRules;
 
 /** What OSCAR creates for a service's default-MinIO input, output and mount paths. */
+/**
+ * A demo rule (decision 010): a service whose new buckets would take its owner past their bucket quota is
+ * refused with a 400 in plain words, before anything is created. The admin has no bucket quota here.
+ */
+export function checkServiceBucketQuota(c: Cluster, svc: Service): void {
+  const owner = svc.owner ?? ADMIN_OWNER;
+  if (owner === ADMIN_OWNER) return;
+  const fresh = c.serviceBucketNames(svc).filter((name) => !c.buckets.has(name));
+  if (fresh.length === 0) return;
+  const max = c.quotaFor(owner).buckets;
+  const owned = [...c.buckets.values()].filter((b) => b.owner === owner).length;
+  if (owned + fresh.length <= max) return;
+  const names = fresh.map((n) => `"${n}"`).join(', ');
+  throw new ClusterError(
+    400,
+    `Bucket quota exceeded: the service needs ${fresh.length === 1 ? 'a new bucket' : `${fresh.length} new buckets`} (${names}), and you have ${owned} of at most ${max} buckets`,
+  );
+}
+
 export function ensureServiceBuckets(c: Cluster, svc: Service, at: number): void {
   for (const name of c.serviceBucketNames(svc)) {
     if (c.buckets.has(name)) continue;

@@ -5,7 +5,7 @@ import type { Service, StorageIOConfig } from '../../src/api/types';
 import { ADMIN_OWNER, isAdmin, ownerId, type Principal } from '../auth';
 import type { Cluster } from '../cluster';
 import { createRng, hashString } from '../prng';
-import { ensureServiceBuckets } from './buckets';
+import { checkServiceBucketQuota, ensureServiceBuckets } from './buckets';
 import { clone, ClusterError, isDefaultMinio, rules, SERVICE_NAME, splitPath } from './common';
 import { newDeployment } from './deployments';
 import { forgetJobs } from './jobs';
@@ -133,6 +133,7 @@ export const serviceRules = rules({
     const svc = this.validateService(spec);
     if (this.services.has(svc.name)) throw new ClusterError(409, 'A service with the provided name already exists');
     normalise(this, svc, ownerId(p));
+    checkServiceBucketQuota(this, svc);
     this.services.set(svc.name, svc);
     this.serviceCreatedAt.set(svc.name, createdAt);
     this.jobs.set(svc.name, new Map());

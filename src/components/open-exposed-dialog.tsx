@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { Link } from 'react-router';
 import type { Service } from '../api/types';
 import { oscar, required } from '../api/client';
 import { Button, Spinner } from './button';
@@ -27,6 +28,30 @@ export function openTab(url: string): boolean {
   if (!w) return false;
   w.opener = null;
   return true;
+}
+
+/** The bounded wait ran out: what was seen last, what usually causes it, and where to look. */
+function NeverReady({ name, last, onLeave }: { name: string; last: string; onLeave: () => void }) {
+  const minutes = Math.round(READINESS_TIMEOUT_MS / 60_000);
+  return (
+    <>
+      <p className="font-medium">
+        <Name value={name} /> did not answer within {minutes} minutes, so nothing was opened.
+      </p>
+      <p>
+        <span className="text-muted">Last answer: </span>
+        {last}
+      </p>
+      <p>
+        This usually means the image is still being pulled (a large image takes minutes the first time), the cluster has not enough CPU or
+        memory free to start it, or the app crashes as it starts. The{' '}
+        <Link to={`/services/${encodeURIComponent(name)}/deployment`} onClick={onLeave} className="text-accent underline">
+          deployment page of {name}
+        </Link>{' '}
+        shows its state and its logs.
+      </p>
+    </>
+  );
 }
 
 /**
@@ -129,9 +154,7 @@ function Waiting({ service, target, onClose, launcher }: { service: Service; tar
             <Name value={name} /> is stopped, so it cannot answer: start it first. ({outcome.last})
           </p>
         ) : outcome.kind === 'timeout' ? (
-          <p>
-            <Name value={name} /> did not answer within {Math.round(READINESS_TIMEOUT_MS / 60_000)} minutes. Last answer: {outcome.last}
-          </p>
+          <NeverReady name={name} last={outcome.last} onLeave={onClose} />
         ) : outcome.kind === 'failed' ? null : (
           <p>Cancelled.</p>
         )}

@@ -20,9 +20,10 @@ describe('launcherFor', () => {
     const tab = { opener: {} as unknown };
     const open = vi.fn(() => tab);
     vi.stubGlobal('open', open);
-    const submitted: { action: string; target: string; fields: Record<string, string> }[] = [];
+    const submitted: { action: string; target: string; fields: Record<string, string>; openerKept: boolean }[] = [];
     vi.spyOn(HTMLFormElement.prototype, 'submit').mockImplementation(function (this: HTMLFormElement) {
-      submitted.push({ action: this.action, target: this.target, fields: Object.fromEntries(new FormData(this) as unknown as Iterable<[string, string]>) });
+      const fields = Object.fromEntries(new FormData(this) as unknown as Iterable<[string, string]>);
+      submitted.push({ action: this.action, target: this.target, fields, openerKept: tab.opener !== null });
     });
     const cookies: string[] = [];
     vi.spyOn(Document.prototype, 'cookie', 'set').mockImplementation((c: string) => void cookies.push(c));
@@ -30,6 +31,8 @@ describe('launcherFor', () => {
     expect(l.note).toBe('The token goes to Jupyter’s login form in the new tab, not in the address.');
     expect(await l.open()).toEqual({ kind: 'opened' });
     expect(open).toHaveBeenCalledWith('about:blank', submitted[0]!.target);
+    // The form goes to the tab while this page is still its opener (so its name finds it); then the link is cut.
+    expect(submitted[0]!.openerKept).toBe(true);
     expect(tab.opener).toBeNull();
     expect(submitted[0]!.action).toBe(`${base}login?next=${encodeURIComponent('/system/services/nb/exposed/lab')}`);
     expect(submitted[0]!.fields.password).toBe('T');

@@ -23,12 +23,16 @@ export interface OpenTarget {
   url: string;
 }
 
-/** Posts `fields` to `action` in a new tab (never given this page as its opener). */
+/**
+ * Posts `fields` to `action` in a new tab, which is not left this page as its opener. The opener is cut
+ * only after the form is sent: by the HTML standard's rule a page is "familiar with" an auxiliary tab
+ * through being its opener, so once cut the form's target name may no longer find the tab, and the form
+ * would go to yet another new tab that keeps the opener. (Chromium finds it either way.)
+ */
 export function postInNewTab(action: string, fields: Record<string, string>, doc: Document = document): boolean {
   const name = `lagoon-${randomToken(12)}`;
   const w = window.open('about:blank', name);
   if (!w) return false;
-  w.opener = null;
   const form = doc.createElement('form');
   form.method = 'post';
   form.action = action;
@@ -44,6 +48,7 @@ export function postInNewTab(action: string, fields: Record<string, string>, doc
   doc.body.append(form);
   form.submit();
   form.remove();
+  w.opener = null;
   return true;
 }
 

@@ -143,4 +143,14 @@ describe('server errors', () => {
     expect(down.title).toMatch(/could not be reached/);
     expect(down.field).toBeUndefined();
   });
+
+  it('tells a quota refusal (400 or 403 naming a quota) from a plain 400, keeping the server’s words', () => {
+    const words = 'Bucket quota exceeded: the service needs a new bucket ("juno-x"), and you have 5 of at most 5 buckets';
+    expect(placeServerError(new ApiError(400, words), 'create', 'juno-x')).toEqual({ title: 'Over your quota', message: words, status: 400, quota: true });
+    expect(placeServerError(new ApiError(403, 'exceeded quota: cpu'), 'update', 'x')).toMatchObject({ title: 'Over your quota', quota: true });
+    const plain = placeServerError(new ApiError(400, "The service specification is not valid: 'input' must be a list"), 'create', 'x');
+    expect(plain).toMatchObject({ title: 'The cluster refused the service', field: ['input'] });
+    expect(plain.quota).toBeUndefined();
+    expect(placeServerError(new ApiError(403, 'User x doesn\'t have permission to manage this service'), 'update', 'x').quota).toBeUndefined();
+  });
 });

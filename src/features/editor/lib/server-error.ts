@@ -11,6 +11,13 @@ export interface PlacedError {
   /** The field the message is about, when it can be told. */
   field?: IssuePath;
   fieldMessage?: string;
+  /** The refusal is about the user's quota: the banner shows their limits and where to read them. */
+  quota?: boolean;
+}
+
+/** A refusal that names a quota ("Bucket quota exceeded…", "exceeded quota: …"), on a 400 or a 403. */
+export function isQuotaRefusal(status: number, message: string): boolean {
+  return (status === 400 || status === 403) && /\bquota\b/i.test(message);
 }
 
 // Service fields as they may appear in OSCAR's messages: JSON names, or Go names from the
@@ -41,6 +48,7 @@ export function fieldInMessage(message: string): IssuePath | undefined {
 export function placeServerError(error: unknown, mode: 'create' | 'update', name: string): PlacedError {
   const status = isApiError(error) ? error.status : -1;
   const message = error instanceof Error ? error.message : String(error);
+  if (isQuotaRefusal(status, message)) return { title: 'Over your quota', message, status, quota: true };
   if (status === 409) {
     return {
       title: 'A service with this name already exists',
