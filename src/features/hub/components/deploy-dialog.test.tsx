@@ -95,6 +95,7 @@ describe('the deploy dialog', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Review in the editor' }));
     const cpu = within(server).getByLabelText('Model server CPU (cores)');
     expect(cpu).toHaveAttribute('aria-invalid', 'true');
+    await waitFor(() => expect(cpu).toHaveFocus());
     expect(cpu).toHaveAccessibleDescription(/The model server's CPU "four" is not a number of CPU cores such as 0.5, 1 or 500m/);
     expect(within(service).getByLabelText('CPU (cores)')).toHaveAttribute('aria-invalid', 'false');
     expect(screen.queryByTestId('where')).toBeNull();

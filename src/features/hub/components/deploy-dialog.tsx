@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { Button } from '../../../components/button';
@@ -44,9 +44,14 @@ export function DeployDialog({
   const set = (patch: Partial<DeployChoices>) => setChoices((c) => ({ ...c, ...patch }));
   const setKserve = (patch: Partial<KserveResources>) => setChoices((c) => (c.kserve ? { ...c, kserve: { ...c.kserve, ...patch } } : c));
 
+  const form = useRef<HTMLFormElement>(null);
   const submit = () => {
     setTried(true);
-    if (Object.keys(problems).length > 0) return;
+    if (Object.keys(problems).length > 0) {
+      // Once the problems are shown: the first field refused takes the focus, its words read with it.
+      requestAnimationFrame(() => form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+      return;
+    }
     void navigate('/services/new', {
       state: prefillState({
         value: applyChoices(template, choices),
@@ -75,6 +80,7 @@ export function DeployDialog({
       }
     >
       <form
+        ref={form}
         id="hub-deploy"
         noValidate
         className="flex max-h-[60vh] flex-col gap-3 overflow-y-auto pr-1"
