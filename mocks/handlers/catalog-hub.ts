@@ -1,7 +1,8 @@
 // The demo's GitHub, for the Hub: the trees API of grycap/oscar-hub and its raw files, answered from the
 // copies in ../catalog/hub/ (../catalog/SOURCE.txt), with the headers GitHub sends (ETag, the rate limit,
 // CORS). Not the OSCAR API: it is composed next to createHandlers (browser.ts, node.ts), never inside it,
-// so the contract test never sees it. Unknown repositories and branches answer 404 as GitHub does.
+// so the contract test never sees it. Other repositories are served the same way once a test registers
+// them (`githubDemo.putRepository`); unknown repositories, branches and files answer 404 as GitHub does.
 //
 // The unauthenticated budget is counted as GitHub counts it (60 requests an hour on api.github.com; raw
 // files and 304 answers are free), and `githubDemo.exhaust()` spends it at once, for the rate-limit tests.
@@ -33,6 +34,19 @@ for (const [key, load] of Object.entries(binaries)) {
 }
 
 const published = new Map(files);
+
+/** Every repository the demo serves: `owner/repo` (lower-case) → branch → path → loader. */
+const repositories = new Map<string, Map<string, Map<string, () => Promise<Uint8Array>>>>();
+function servePublished(): void {
+  repositories.clear();
+  repositories.set(HUB_REPO, new Map(HUB_BRANCHES.map((b) => [b, files])));
+}
+servePublished();
+
+function filesOf(owner: string, repo: string, branch: string) {
+  return repositories.get(`${owner}/${repo}`.toLowerCase())?.get(branch);
+}
+
 const budget = { remaining: LIMIT, resetAt: 0 };
 
 function now(): number {
@@ -66,10 +80,23 @@ export const githubDemo = {
     if (text === null) files.delete(path);
     else files.set(path, () => Promise.resolve(new TextEncoder().encode(text)));
   },
-  /** Back to the published files. */
+  /**
+   * Serves another repository (`owner/repo@branch`, branch main when left out) with these files, keyed by
+   * their path in it (`crates/x/fdl.yml`): a source a user adds. Replaces that branch's files if served.
+   */
+  putRepository(spec: string, repoFiles: Record<string, string>): void {
+    const [key = '', branch = 'main'] = spec.split('@');
+    const name = key.toLowerCase();
+    if (name === HUB_REPO) throw new Error(`${HUB_REPO} is the published catalogue: change its files with putFile`);
+    const branches = repositories.get(name) ?? new Map<string, Map<string, () => Promise<Uint8Array>>>();
+    branches.set(branch, new Map(Object.entries(repoFiles).map(([path, text]) => [path, () => Promise.resolve(new TextEncoder().encode(text))])));
+    repositories.set(name, branches);
+  },
+  /** Back to the published files, and no other repository. */
   restoreFiles(): void {
     files.clear();
     for (const [k, v] of published) files.set(k, v);
+    servePublished();
   },
 };
 
@@ -102,8 +129,8 @@ function fakeSha(text: string): string {
   return h.toString(16).padStart(8, '0').repeat(5);
 }
 
-function tree() {
-  const paths = [...files.keys()].sort();
+function tree(repo: string, branch: string, repoFiles: Map<string, unknown>) {
+  const paths = [...repoFiles.keys()].sort();
   const dirs = new Set<string>();
   for (const p of paths) {
     const parts = p.split('/');
@@ -113,17 +140,19 @@ function tree() {
     ...[...dirs].map((path) => ({ path, mode: '040000', type: 'tree', sha: fakeSha(`tree:${path}`) })),
     ...paths.map((path) => ({ path, mode: '100644', type: 'blob', sha: fakeSha(`blob:${path}`) })),
   ].sort((a, b) => a.path.localeCompare(b.path));
-  return { sha: fakeSha(paths.join('\n')), url: `${GITHUB_API}/repos/${HUB_REPO}/git/trees/main`, tree: entries, truncated: false };
+  return { sha: fakeSha(`${repo}@${branch}\n${paths.join('\n')}`), url: `${GITHUB_API}/repos/${repo}/git/trees/${branch}`, tree: entries, truncated: false };
 }
 
 export function catalogHubHandlers() {
   return [
     http.get(`${GITHUB_API}/repos/:owner/:repo/git/trees/:branch`, ({ params, request }) => {
       const repo = `${String(params.owner)}/${String(params.repo)}`;
-      const body = tree();
-      const etag = `W/"${body.sha}"`;
+      const branch = String(params.branch);
+      const repoFiles = filesOf(String(params.owner), String(params.repo), branch);
+      const body = repoFiles ? tree(repo, branch, repoFiles) : null;
+      const etag = body ? `W/"${body.sha}"` : null;
       // A conditional request answered 304 does not count against the limit (GitHub's docs).
-      if (request.headers.get('If-None-Match') === etag && repo.toLowerCase() === HUB_REPO) {
+      if (etag && request.headers.get('If-None-Match') === etag) {
         return new HttpResponse(null, { status: 304, headers: { ...CORS, ...rateHeaders(), ETag: etag } });
       }
       if (!spend()) {
@@ -136,13 +165,12 @@ export function catalogHubHandlers() {
           403,
         );
       }
-      if (repo.toLowerCase() !== HUB_REPO || !HUB_BRANCHES.includes(String(params.branch))) return apiJson(NOT_FOUND, 404);
+      if (!body || !etag) return apiJson(NOT_FOUND, 404);
       return apiJson(body, 200, { ETag: etag, 'Cache-Control': 'public, max-age=60, s-maxage=60' });
     }),
-    http.get(`${GITHUB_RAW}/${HUB_REPO}/:branch/*`, async ({ params, request }) => {
-      const branch = String(params.branch);
+    http.get(`${GITHUB_RAW}/:owner/:repo/:branch/*`, async ({ params, request }) => {
       const path = decodeURIComponent(new URL(request.url).pathname.split('/').slice(4).join('/'));
-      const load = HUB_BRANCHES.includes(branch) ? files.get(path) : undefined;
+      const load = filesOf(String(params.owner), String(params.repo), String(params.branch))?.get(path);
       if (!load) return new HttpResponse('404: Not Found', { status: 404, headers: { ...CORS, 'Content-Type': 'text/plain; charset=utf-8' } });
       const bytes = await load();
       // raw.githubusercontent.com sends every file as text/plain or octet-stream, never as HTML.

@@ -1,10 +1,13 @@
 // @vitest-environment jsdom
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { QueryClient } from '@tanstack/react-query';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_HUB_CONFIG } from '../../../lib/config/hub';
 import { serveDuringTests } from '../../../test/msw';
-import { fetchTree, GitHubError, rateLimitWords } from '../lib/github';
+import { fetchRawText, fetchTree, GitHubError, rateLimitWords } from '../lib/github';
 import { githubDemo, serveGitHub } from '../test/github';
 import { hubQueries } from './queries';
 
@@ -36,6 +39,30 @@ describe('listing a source', () => {
     expect(cat.crates.find((c) => c.id === 'broken')).toMatchObject({ ok: false, reason: expect.stringMatching(/not valid JSON/) });
     expect(cat.crates.find((c) => c.id === 'cowsay')).toMatchObject({ ok: false, name: 'OSCAR Cowsay Service', reason: 'Its FDL, fdl.yml, is not in the repository, so there is nothing to deploy.' });
     expect(cat.crates.filter((c) => c.ok)).toHaveLength(10);
+  });
+
+  it('lists another repository once the demo serves it (the e2e fixture source), raw files included', async () => {
+    const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../e2e/fixtures/kserve-fixture');
+    const files = Object.fromEntries(
+      readdirSync(root, { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile())
+        .map((e) => {
+          const full = path.join(e.parentPath, e.name);
+          return [path.relative(root, full), readFileSync(full, 'utf8')];
+        }),
+    );
+    const fixture = { owner: 'lagoon-tests', repo: 'kserve-fixture', branch: 'main' };
+    await expect(list(fixture)).rejects.toMatchObject({ kind: 'not-found' });
+    githubDemo.putRepository('lagoon-tests/kserve-fixture@main', files);
+    const cat = await list(fixture);
+    expect(cat.crates).toHaveLength(1);
+    expect(cat.crates[0]).toMatchObject({ ok: true, id: 'qwen-chat', meta: { name: 'Qwen 2.5 chat on KServe', serviceTypes: ['kserve', 'exposed'] } });
+    expect(await fetchRawText(DEFAULT_HUB_CONFIG, fixture, 'crates/qwen-chat/fdl.yml')).toContain('kserve:');
+    // Another branch of it, and the published catalogue, are untouched.
+    await expect(list({ ...fixture, branch: 'devel' })).rejects.toMatchObject({ kind: 'not-found' });
+    expect((await list()).crates).toHaveLength(11);
+    githubDemo.restoreFiles();
+    await expect(fetchRawText(DEFAULT_HUB_CONFIG, fixture, 'crates/qwen-chat/fdl.yml')).rejects.toMatchObject({ kind: 'not-found' });
   });
 
   it('says an unknown repository or branch is not on GitHub', async () => {

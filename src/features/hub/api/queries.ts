@@ -2,6 +2,7 @@
 // crate's files are cached for an hour: browsing back and forth asks GitHub nothing, and the tree, the one
 // request that counts against GitHub's limit, also survives a reload (lib/github.ts).
 import { queryOptions } from '@tanstack/react-query';
+import { oscar, required } from '../../../api/client';
 import type { HubConfig } from '../../../lib/config/hub';
 import { crateEntry, crateFolders, mapLimit, METADATA_FILE, type CrateEntry } from '../lib/catalogue';
 import { fetchRaw, fetchRawText, fetchTree, isGitHubError, type GitHubError } from '../lib/github';
@@ -70,3 +71,14 @@ export const hubQueries = {
 export function partPath(crate: { path: string }, part: string): string {
   return crate.path ? `${crate.path}/${part}` : part;
 }
+
+/** A service created from a crate, to open it from the crate's page (the services pages' own key, so one cache). */
+export const deployedServiceQuery = (name: string) =>
+  queryOptions({
+    queryKey: ['services', 'detail', name] as const,
+    queryFn: async ({ signal }) => {
+      const { data } = await oscar.GET('/system/services/{serviceName}', { params: { path: { serviceName: name } }, signal });
+      return required(data, `the service ${name}`);
+    },
+    retry: false,
+  });

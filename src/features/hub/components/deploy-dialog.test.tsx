@@ -19,6 +19,9 @@ serveDemoCluster(TEST_ENDPOINT, () => {
 const HUB = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../mocks/catalog/hub');
 const reading = readTemplate(readFileSync(path.join(HUB, 'vllm-llama/fdl.yml'), 'utf8'), 'echo', 'script.sh');
 if (!reading.ok) throw new Error(reading.reason);
+const QWEN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../e2e/fixtures/kserve-fixture/crates/qwen-chat');
+const kserve = readTemplate(readFileSync(path.join(QWEN, 'fdl.yml'), 'utf8'), 'echo', 'script.sh');
+if (!kserve.ok) throw new Error(kserve.reason);
 
 function Editor() {
   const l = useLocation();
@@ -64,5 +67,48 @@ describe('the deploy dialog', () => {
       afterCreate: '/hub/vllm-llama?deployed={name}',
       review: true,
     });
+  });
+
+  it("groups a KServe crate's model server resources apart from the service's own, says what is wrong there and hands them on", async () => {
+    const user = userEvent.setup();
+    renderRoutes(
+      [
+        {
+          path: '/hub/:crate',
+          element: <DeployDialog open onClose={() => {}} template={kserve.template} crateName="Qwen chat" crateHref="/hub/qwen-chat" afterCreate="/hub/qwen-chat?deployed={name}" />,
+        },
+        { path: '/services/new', element: <Editor /> },
+      ],
+      { url: '/hub/qwen-chat' },
+    );
+    const dialog = screen.getByRole('dialog', { name: 'Deploy Qwen chat' });
+    const service = within(dialog).getByRole('group', { name: 'OSCAR service' });
+    const server = within(dialog).getByRole('group', { name: 'KServe model server' });
+    expect(within(service).getByLabelText('CPU (cores)')).toHaveValue('0.5');
+    expect(within(server).getByLabelText('Model server CPU (cores)')).toHaveValue('2.0');
+    expect(within(server).getByLabelText('Model server memory amount')).toHaveValue('6');
+    expect(within(server).getByLabelText('Model server memory unit')).toHaveValue('Gi');
+    expect(within(server).getByRole('checkbox', { name: 'Model server: Use a GPU' })).not.toBeChecked();
+
+    await user.clear(within(server).getByLabelText('Model server CPU (cores)'));
+    await user.type(within(server).getByLabelText('Model server CPU (cores)'), 'four');
+    await user.click(within(dialog).getByRole('button', { name: 'Review in the editor' }));
+    const cpu = within(server).getByLabelText('Model server CPU (cores)');
+    expect(cpu).toHaveAttribute('aria-invalid', 'true');
+    await waitFor(() => expect(cpu).toHaveFocus());
+    expect(cpu).toHaveAccessibleDescription(/The model server's CPU "four" is not a number of CPU cores such as 0.5, 1 or 500m/);
+    expect(within(service).getByLabelText('CPU (cores)')).toHaveAttribute('aria-invalid', 'false');
+    expect(screen.queryByTestId('where')).toBeNull();
+
+    await user.clear(cpu);
+    await user.type(cpu, '4');
+    await user.clear(within(server).getByLabelText('Model server memory amount'));
+    await user.type(within(server).getByLabelText('Model server memory amount'), '12');
+    await user.click(within(server).getByRole('checkbox', { name: 'Model server: Use a GPU' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Review in the editor' }));
+    await waitFor(() => expect(screen.getByTestId('where')).toHaveTextContent('/services/new'));
+    const prefill = readPrefill(JSON.parse(screen.getByTestId('state').textContent ?? 'null'));
+    expect(prefill?.value.service).toMatchObject({ name: 'qwen-chat', cpu: '0.5', memory: '1Gi', kserve: { cpu: '4', memory: '12Gi', enable_gpu: true, type: 'llm_inference' } });
+    expect(prefill?.template?.service.kserve).toMatchObject({ cpu: '2.0', memory: '6Gi' });
   });
 });

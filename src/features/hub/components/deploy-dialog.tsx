@@ -1,45 +1,18 @@
-import { useId, useState, type ReactNode } from 'react';
+import { useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { Button } from '../../../components/button';
 import { Dialog } from '../../../components/dialog';
-import { Name } from '../../../components/name';
 import { clusterConfigQuery } from '../../../lib/cluster/config';
 import { prefillState } from '../../../lib/service-prefill/prefill';
 import { useSession } from '../../../lib/session/session';
 import { allowedGroups } from '../../../lib/session/vos';
 import { volumeQueries } from '../../../lib/volumes/queries';
-import { applyChoices, choiceProblems, defaultChoices, type CrateTemplate, type DeployChoices } from '../lib/deploy';
-
-const input = 'w-full rounded-md border border-line bg-surface px-2.5 py-1.5 text-sm aria-[invalid=true]:border-danger';
-
-function Field({ label, hint, problem, children }: { label: string; hint?: string; problem?: string | undefined; children: (id: string, describedBy: string | undefined) => ReactNode }) {
-  const id = useId();
-  const describedBy = [problem ? `${id}-problem` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ') || undefined;
-  return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="font-medium">
-        {label}
-      </label>
-      {children(id, describedBy)}
-      {hint && (
-        <p id={`${id}-hint`} className="text-xs text-muted">
-          {hint}
-        </p>
-      )}
-      {problem && (
-        <p id={`${id}-problem`} className="text-xs text-danger">
-          <Name value={problem} />
-        </p>
-      )}
-    </div>
-  );
-}
-
-const MEMORY = /^(\d+(?:\.\d+)?)(Ki|Mi|Gi|Ti)$/;
+import { applyChoices, choiceProblems, defaultChoices, KSERVE_DEFAULTS, type CrateTemplate, type DeployChoices, type KserveResources } from '../lib/deploy';
+import { Field, inputClass as input, ResourceFields } from './deploy-fields';
 
 /**
- * The user's choices for a crate (name, CPU, memory, the secrets its FDL declares, its bucket, a volume, a
+ * The user's choices for a crate (name, CPU, memory, a KServe model server's CPU, memory and GPU, the secrets its FDL declares, its bucket, a volume, a
  * VO), applied to the published service and handed to the editor, which opens on its review: nothing is
  * created here. Secrets go in navigation state, never in the URL.
  */
@@ -69,13 +42,16 @@ export function DeployDialog({
   const problems = choiceProblems(choices, template);
   const shown = tried ? problems : {};
   const set = (patch: Partial<DeployChoices>) => setChoices((c) => ({ ...c, ...patch }));
-  // Split into amount and unit when the crate's memory reads so; the split stays while the amount is edited.
-  const [split] = useState(() => MEMORY.exec(choices.memory) !== null);
-  const mem = split ? (/^(.*?)(Ki|Mi|Gi|Ti)$/.exec(choices.memory) ?? [choices.memory, choices.memory, 'Gi']) : null;
+  const setKserve = (patch: Partial<KserveResources>) => setChoices((c) => (c.kserve ? { ...c, kserve: { ...c.kserve, ...patch } } : c));
 
+  const form = useRef<HTMLFormElement>(null);
   const submit = () => {
     setTried(true);
-    if (Object.keys(problems).length > 0) return;
+    if (Object.keys(problems).length > 0) {
+      // Once the problems are shown: the first field refused takes the focus, its words read with it.
+      requestAnimationFrame(() => form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+      return;
+    }
     void navigate('/services/new', {
       state: prefillState({
         value: applyChoices(template, choices),
@@ -104,6 +80,7 @@ export function DeployDialog({
       }
     >
       <form
+        ref={form}
         id="hub-deploy"
         noValidate
         className="flex max-h-[60vh] flex-col gap-3 overflow-y-auto pr-1"
@@ -118,34 +95,43 @@ export function DeployDialog({
             <input id={id} className={input} value={choices.name} onChange={(e) => set({ name: e.target.value })} aria-invalid={!!shown.name} aria-describedby={d} autoComplete="off" spellCheck={false} />
           )}
         </Field>
-        <div className="grid grid-cols-2 gap-3">
-          <Field label="CPU (cores)" problem={shown.cpu}>
-            {(id, d) => <input id={id} className={input} inputMode="decimal" value={choices.cpu} onChange={(e) => set({ cpu: e.target.value.trim() })} aria-invalid={!!shown.cpu} aria-describedby={d} />}
-          </Field>
-          {mem ? (
-            <fieldset className="flex flex-col gap-1">
-              <legend className="mb-1 font-medium">Memory</legend>
-              <div className="flex gap-1">
-                <input aria-label="Memory amount" className={input} inputMode="decimal" value={mem[1]} onChange={(e) => set({ memory: `${e.target.value.trim()}${mem[2]}` })} />
-                <select aria-label="Memory unit" className="rounded-md border border-line bg-surface px-1.5 text-sm" value={mem[2]} onChange={(e) => set({ memory: `${mem[1]}${e.target.value}` })}>
-                  {['Mi', 'Gi'].concat(['Mi', 'Gi'].includes(mem[2]!) ? [] : [mem[2]!]).map((u) => (
-                    <option key={u} value={u}>
-                      {u === 'Mi' ? 'MiB' : u === 'Gi' ? 'GiB' : u}
-                    </option>
-                  ))}
-                </select>
+        {choices.kserve ? (
+          <>
+            <fieldset className="flex flex-col gap-2 rounded-md border border-line p-3">
+              <legend className="px-1 font-semibold">OSCAR service</legend>
+              <p className="text-xs text-muted">The service&apos;s own container, which runs the crate&apos;s script.</p>
+              <ServiceResources choices={choices} set={set} problems={shown} />
+            </fieldset>
+            <fieldset className="flex flex-col gap-2 rounded-md border border-line p-3" aria-describedby="hub-deploy-kserve-about">
+              <legend className="px-1 font-semibold">KServe model server</legend>
+              <p id="hub-deploy-kserve-about" className="text-xs text-muted">
+                Serves the model beside the service, with resources of its own (the FDL&apos;s <span className="font-mono">kserve</span> section). Leave an amount empty for
+                OSCAR&apos;s default.
+              </p>
+              <ResourceFields
+                prefix="Model server"
+                cpu={choices.kserve.cpu}
+                memory={choices.kserve.memory}
+                onCpu={(cpu) => setKserve({ cpu })}
+                onMemory={(memory) => setKserve({ memory })}
+                problems={{ cpu: shown['kserve.cpu'], memory: shown['kserve.memory'] }}
+                placeholders={{ cpu: `${KSERVE_DEFAULTS.cpu} (default)`, memory: `${KSERVE_DEFAULTS.memory} (default)` }}
+              />
+              <div className="flex flex-col gap-1">
+                <label className="flex items-center gap-2">
+                  <input type="checkbox" checked={choices.kserve.gpu} onChange={(e) => setKserve({ gpu: e.target.checked })} aria-describedby="hub-deploy-kserve-gpu" />
+                  <span>
+                    <span className="sr-only">Model server: </span>Use a GPU
+                  </span>
+                </label>
+                <p id="hub-deploy-kserve-gpu" className="text-xs text-muted">
+                  Asks Kubernetes for one GPU (the FDL&apos;s <span className="font-mono">enable_gpu</span>): the model server waits until a node with a free GPU can take it.
+                </p>
               </div>
             </fieldset>
-          ) : (
-            <Field label="Memory" hint="An amount such as 512Mi or 2Gi" problem={shown.memory}>
-              {(id, d) => <input id={id} className={input} value={choices.memory} onChange={(e) => set({ memory: e.target.value.trim() })} aria-invalid={!!shown.memory} aria-describedby={d} />}
-            </Field>
-          )}
-        </div>
-        {mem && shown.memory && (
-          <p className="text-xs text-danger">
-            <Name value={shown.memory} />
-          </p>
+          </>
+        ) : (
+          <ServiceResources choices={choices} set={set} problems={shown} />
         )}
         {template.secrets.map((s) => (
           <Field key={s} label={`Secret ${s}`} hint="Kept by OSCAR as a secret; it never appears in a URL." problem={shown[`secret:${s}`]}>
@@ -218,4 +204,9 @@ export function DeployDialog({
       </form>
     </Dialog>
   );
+}
+
+/** The OSCAR service's own CPU and memory. */
+function ServiceResources({ choices, set, problems }: { choices: DeployChoices; set: (patch: Partial<DeployChoices>) => void; problems: { cpu?: string | undefined; memory?: string | undefined } }) {
+  return <ResourceFields cpu={choices.cpu} memory={choices.memory} onCpu={(cpu) => set({ cpu })} onMemory={(memory) => set({ memory })} problems={problems} />;
 }

@@ -1,6 +1,6 @@
 // Deploying a crate: its FDL and script read with lib/fdl (the one FDL reader), the user's choices
-// (name, resources, secrets, bucket, volume, VO) applied to the service, and the result handed to the
-// editor for review (lib/service-prefill) before anything is created.
+// (name, resources, the KServe model server's resources, secrets, bucket, volume, VO) applied to the
+// service, and the result handed to the editor for review (lib/service-prefill) before anything is created.
 import type { Service } from '../../../api/types';
 import { fdlServiceToApi, formatFdlIssue, parseFdl } from '../../../lib/fdl/fdl';
 import { cpuProblem, memoryProblem, serviceNameProblem } from '../../../lib/fdl/service-schema';
@@ -13,7 +13,19 @@ export interface CrateTemplate {
   secrets: string[];
   /** The bucket its MinIO input/output paths use, when it has any. */
   bucket: string | null;
+  /** The KServe model server's resources as published (`kserve.cpu`, `kserve.memory`, `kserve.enable_gpu`), when the FDL runs one. */
+  kserve: KserveResources | null;
 }
+
+/** A KServe model server's resources: separate from the OSCAR service's own `cpu` and `memory`. Empty means OSCAR's default. */
+export interface KserveResources {
+  cpu: string;
+  memory: string;
+  gpu: boolean;
+}
+
+/** What OSCAR gives a KServe model server whose FDL names no amount (types.Kserve in the API). */
+export const KSERVE_DEFAULTS = { cpu: '0.2', memory: '256Mi' } as const;
 
 export type TemplateReading = { ok: true; template: CrateTemplate } | { ok: false; reason: string };
 
@@ -27,7 +39,11 @@ export interface DeployChoices {
   /** A managed volume to mount, or none. */
   volume?: { name: string; mountPath: string } | null;
   vo?: string;
+  /** The KServe model server's resources (when the crate runs one). */
+  kserve?: KserveResources;
 }
+
+export type ChoiceField = 'name' | 'cpu' | 'memory' | 'bucket' | 'volume' | 'kserve.cpu' | 'kserve.memory' | `secret:${string}`;
 
 const isMinio = (io: { storage_provider?: string }) => !io.storage_provider || /^minio(\.|$)/.test(io.storage_provider);
 
@@ -57,11 +73,13 @@ export function readTemplate(fdlText: string, scriptText: string | null, scriptP
   const secrets = Object.keys(service.environment?.secrets ?? {});
   const io = [...(service.input ?? []), ...(service.output ?? [])].filter(isMinio);
   const bucket = io.map((x) => firstSegment(x.path)).find((b) => b) ?? null;
-  return { ok: true, template: { value: { service, scriptFileName: ref ?? 'script.sh' }, secrets, bucket } };
+  const k = service.kserve;
+  const kserve = k ? { cpu: k.cpu ?? '', memory: k.memory ?? '', gpu: k.enable_gpu === true } : null;
+  return { ok: true, template: { value: { service, scriptFileName: ref ?? 'script.sh' }, secrets, bucket, kserve } };
 }
 
 /** Why each choice would be refused, by field; empty when all can be applied. */
-export function choiceProblems(choices: DeployChoices, template: CrateTemplate): Partial<Record<'name' | 'cpu' | 'memory' | 'bucket' | 'volume' | `secret:${string}`, string>> {
+export function choiceProblems(choices: DeployChoices, template: CrateTemplate): Partial<Record<ChoiceField, string>> {
   const out: Partial<Record<string, string>> = {};
   const name = serviceNameProblem(choices.name);
   if (name) out.name = name;
@@ -73,6 +91,13 @@ export function choiceProblems(choices: DeployChoices, template: CrateTemplate):
     out.bucket = 'A bucket name is 3 to 63 lowercase letters, digits, dots or hyphens, starting and ending with a letter or digit.';
   }
   if (choices.volume && !choices.volume.mountPath.startsWith('/')) out.volume = 'The mount path is a folder inside the container, such as /data.';
+  if (template.kserve && choices.kserve) {
+    // Empty is allowed here: the FDL then names no amount and OSCAR gives the model server its default.
+    const kcpu = cpuProblem(choices.kserve.cpu, 'The model server\'s CPU');
+    if (kcpu) out['kserve.cpu'] = kcpu;
+    const kmem = memoryProblem(choices.kserve.memory, 'The model server\'s memory');
+    if (kmem) out['kserve.memory'] = kmem;
+  }
   for (const s of template.secrets) if (!choices.secrets[s]) out[`secret:${s}`] = `Give a value for ${s}; the crate's own is only an example.`;
   return out;
 }
@@ -103,6 +128,17 @@ export function applyChoices(template: CrateTemplate, choices: DeployChoices): P
   }
   if (choices.volume) service.volume = { name: choices.volume.name, mount_path: choices.volume.mountPath };
   if (choices.vo) service.vo = choices.vo;
+  if (template.kserve && choices.kserve && service.kserve) {
+    const { cpu, memory, gpu } = choices.kserve;
+    const kserve = { ...service.kserve };
+    if (cpu) kserve.cpu = cpu;
+    else delete kserve.cpu;
+    if (memory) kserve.memory = memory;
+    else delete kserve.memory;
+    if (gpu) kserve.enable_gpu = true;
+    else delete kserve.enable_gpu;
+    service.kserve = kserve;
+  }
   return { service, scriptFileName: template.value.scriptFileName };
 }
 
@@ -117,5 +153,6 @@ export function defaultChoices(template: CrateTemplate): DeployChoices {
     ...(template.bucket !== null ? { bucket: template.bucket } : {}),
     volume: null,
     ...(s.vo ? { vo: s.vo } : {}),
+    ...(template.kserve ? { kserve: { ...template.kserve } } : {}),
   };
 }

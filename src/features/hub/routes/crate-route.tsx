@@ -15,6 +15,7 @@ import { invokePrefillState, sampleInput } from '../../../lib/invoke-prefill/inv
 import { hubQueries, partPath } from '../api/queries';
 import { CrateIcon } from '../components/crate-icon';
 import { DeployDialog } from '../components/deploy-dialog';
+import { DeployedBanner } from '../components/deployed-banner';
 import { Readme } from '../components/readme';
 import { SourceProblem } from '../components/source-problem';
 import { TypeBadges } from '../components/type-badges';
@@ -194,44 +195,21 @@ export function Component() {
       </div>
 
       {deployed && (
-        <section aria-labelledby="deployed-title" className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-ok/40 bg-ok-soft px-4 py-3">
-          <div className="flex flex-col gap-0.5 text-sm">
-            <h2 id="deployed-title" className="font-semibold">
-              <Name value={deployed} /> was created from this crate
-            </h2>
-            <p>
-              {mode && meta.input
-                ? `Try it with the crate's sample input (${meta.input.id}), sent ${mode === 'sync' ? 'synchronously' : 'as a job'}.`
-                : 'Open it to follow its deployment.'}
-            </p>
-          </div>
-          <div className="flex gap-2">
-            <ButtonLink size="sm" to={`/services/${encodeURIComponent(deployed)}`}>
-              Open the service
-            </ButtonLink>
-            {mode && meta.input && (
-              <Button size="sm" variant="primary" busy={sample.isPending} onClick={tryIt}>
-                Try it
-              </Button>
-            )}
-            <Button
-              size="sm"
-              variant="ghost"
-              aria-label="Dismiss"
-              onClick={() =>
-                setParams(
-                  (p) => {
-                    p.delete('deployed');
-                    return p;
-                  },
-                  { replace: true },
-                )
-              }
-            >
-              ×
-            </Button>
-          </div>
-        </section>
+        <DeployedBanner
+          name={deployed}
+          tryLabel={mode && meta.input ? `Try it with the crate's sample input (${meta.input.id}), sent ${mode === 'sync' ? 'synchronously' : 'as a job'}.` : null}
+          onTry={tryIt}
+          trying={sample.isPending}
+          onDismiss={() =>
+            setParams(
+              (p) => {
+                p.delete('deployed');
+                return p;
+              },
+              { replace: true },
+            )
+          }
+        />
       )}
 
       <div className="grid gap-4 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
