@@ -5,6 +5,7 @@ import { Button } from '../../../components/button';
 import { DataTable, type Column } from '../../../components/table';
 import { saveBlob } from '../../../components/save-file';
 import { useClock } from '../../../components/use-clock';
+import { objectLink } from '../../../lib/jobs/trace';
 import { countInputs, isActive, progressRate, type BatchInput, type BatchState, type InputState } from '../lib/engine';
 import { manifestCsv, manifestJson } from '../lib/manifest';
 import { ParallelismRule } from './parallelism-rule';
@@ -32,6 +33,12 @@ function duration(ms: number | undefined): string {
   return m < 60 ? `${m} min ${s % 60} s` : `${Math.floor(m / 60)} h ${m % 60} min`;
 }
 
+/** Outputs are kept as "bucket/key". */
+function outputLink(path: string): string {
+  const i = path.indexOf('/');
+  return objectLink({ bucket: path.slice(0, i), key: path.slice(i + 1) });
+}
+
 export interface BatchActions {
   pause(): void;
   resume(): void;
@@ -57,7 +64,12 @@ export function BatchBoard({ state, actions, onNew }: { state: BatchState; actio
   );
   const svc = encodeURIComponent(state.service);
   const columns: Column<BatchInput>[] = [
-    { id: 'input', header: 'Input', width: 'w-[34%]', cell: (i) => <span className="truncate font-mono text-xs" title={i.key}>{i.key}</span> },
+    { id: 'input', header: 'Input', width: 'w-[34%]', cell: (i) => (
+        <Link className="truncate font-mono text-xs text-accent" title={i.key} to={objectLink({ bucket: state.bucket, key: i.key })}>
+          {i.key}
+        </Link>
+      ),
+    },
     { id: 'state', header: 'Status', width: 'w-28', cell: (i) => <Badge tone={STATE[i.state][1]}>{STATE[i.state][0]}</Badge> },
     {
       id: 'job',
@@ -78,7 +90,7 @@ export function BatchBoard({ state, actions, onNew }: { state: BatchState; actio
         i.error ? (
           <span className="truncate text-xs text-danger" title={i.error}>{i.error}</span>
         ) : i.outputs && i.outputs.length > 0 ? (
-          <Link className="truncate font-mono text-xs text-accent" title={i.outputs.join('\n')} to={`/buckets/${i.outputs[0]!.split('/').map(encodeURIComponent).join('/')}`}>
+          <Link className="truncate font-mono text-xs text-accent" title={i.outputs.join('\n')} to={outputLink(i.outputs[0]!)}>
             {i.outputs.length === 1 ? i.outputs[0] : `${i.outputs[0]} and ${i.outputs.length - 1} more`}
           </Link>
         ) : (
