@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { JobRow } from '../../../lib/jobs/paging';
-import { BatchRunner, CHECK_GRACE_MS, inputOfLog, newBatch, progressRate, resumed, type BatchDeps, type BatchState } from './engine';
+import { BatchRunner, CHECK_GRACE_MS, LOST_MS, inputOfLog, newBatch, progressRate, resumed, type BatchDeps, type BatchState } from './engine';
 import { capacityFrom, parallelism } from './capacity';
 import { manifestCsv, manifestJson } from './manifest';
 
@@ -163,6 +163,20 @@ describe('the batch engine', () => {
     await again.tick();
     await again.tick();
     expect(c.sent).toEqual(['in/a.jpg', 'in/a.jpg']);
+  });
+
+  it('gives up on a sent input whose job never shows up, and it can be retried', async () => {
+    const c = fakeCluster(['in/a.jpg'], 10);
+    const r = new BatchRunner(start(), c.deps);
+    await r.tick();
+    c.jobs.clear(); // the job was deleted before anyone read its log
+    await vi.advanceTimersByTimeAsync(LOST_MS - 1000);
+    await r.tick();
+    expect(r.get().inputs[0]!.state).toBe('submitted');
+    await vi.advanceTimersByTimeAsync(2000);
+    await r.tick();
+    expect(r.get().inputs[0]).toMatchObject({ state: 'failed', error: expect.stringMatching(/no job naming this object/) });
+    expect(r.get().status).toBe('done');
   });
 
   it('says why a call was refused, in the cluster\'s words, and goes on with the others', async () => {

@@ -68,6 +68,8 @@ const CLOCK_SKEW_MS = 60_000;
 /** How long an input sent before a reload waits for its job to show up before it is sent again. */
 export const CHECK_GRACE_MS = 60_000;
 const LOGS_PER_ROUND = 40;
+/** A sent input whose job never showed up (deleted, or its pod never started) is given up after this long. */
+export const LOST_MS = 10 * 60_000;
 
 const ACTIVE: ReadonlySet<InputState> = new Set(['sending', 'checking', 'submitted', 'pending', 'running']);
 export const isActive = (s: InputState) => ACTIVE.has(s);
@@ -372,9 +374,13 @@ export class BatchRunner {
     const now = this.deps.now();
     const unread = unknown.some((j) => !foreign.has(j.name) && !mine.has(j.name));
     for (const i of next.inputs) {
-      if (i.state !== 'checking' || i.job) continue;
-      if (unread && now - (i.sentAt ?? now) < CHECK_GRACE_MS) continue;
-      apply(i.key, { state: 'queued' });
+      if (i.job) continue;
+      if (i.state === 'checking') {
+        if (unread && now - (i.sentAt ?? now) < CHECK_GRACE_MS) continue;
+        apply(i.key, { state: 'queued' });
+      } else if (i.state === 'submitted' && !unread && now - (i.sentAt ?? now) > LOST_MS) {
+        apply(i.key, { state: 'failed', finishedAt: now, error: 'OSCAR accepted the call, but no job naming this object appeared in 10 minutes.' });
+      }
     }
     next = { ...next, foreign: [...foreign], problem: null };
     await this.update(next);
