@@ -19,9 +19,9 @@ function batch(status: BatchState['status']): BatchState {
   return s;
 }
 
-function renderBoard(state: BatchState) {
+function renderBoard(state: BatchState, onNew = vi.fn()) {
   const actions: BatchActions = { pause: vi.fn(), resume: vi.fn(), cancel: vi.fn(), retryFailed: vi.fn(), setCap: vi.fn() };
-  const router = createMemoryRouter([{ path: '/services/:name/batch', element: <BatchBoard state={state} actions={actions} onNew={vi.fn()} /> }], {
+  const router = createMemoryRouter([{ path: '/services/:name/batch', element: <BatchBoard state={state} actions={actions} onNew={onNew} /> }], {
     initialEntries: ['/services/grayify/batch'],
   });
   render(<RouterProvider router={router} />);
@@ -69,10 +69,18 @@ describe('the batch board', () => {
     expect(screen.queryByRole('button', { name: 'New batch' })).toBeNull();
   });
 
-  it('offers a new batch once done, and nothing to pause or cancel', () => {
-    renderBoard(batch('done'));
+  it('offers a new batch once done, after saying what is forgotten, and nothing to pause or cancel', async () => {
+    const user = userEvent.setup();
+    const onNew = vi.fn();
+    renderBoard(batch('done'), onNew);
     expect(screen.getByTestId('batch-status')).toHaveTextContent('Done');
     expect(screen.getByRole('button', { name: 'New batch' })).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Cancel' })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'New batch' }));
+    const dialog = screen.getByRole('dialog', { name: 'Start a new batch?' });
+    expect(dialog).toHaveTextContent('download its manifest first');
+    expect(onNew).not.toHaveBeenCalled();
+    await user.click(within(dialog).getByRole('button', { name: 'Forget this batch' }));
+    expect(onNew).toHaveBeenCalled();
   });
 });

@@ -2,6 +2,7 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { Badge, type BadgeTone } from '../../../components/badge';
 import { Button } from '../../../components/button';
+import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { DataTable, type Column } from '../../../components/table';
 import { saveBlob } from '../../../components/save-file';
 import { useClock } from '../../../components/use-clock';
@@ -55,6 +56,7 @@ export function BatchBoard({ state, actions, onNew }: { state: BatchState; actio
   const counts = countInputs(state.inputs);
   const rate = progressRate(state, now);
   const [cap, setCap] = useState(state.cap ? String(state.cap) : '');
+  const [confirmNew, setConfirmNew] = useState(false);
   const rows = useMemo(
     () =>
       state.inputs.filter((i) =>
@@ -128,7 +130,7 @@ export function BatchBoard({ state, actions, onNew }: { state: BatchState; actio
             {counts.failed > 0 && <Button onClick={actions.retryFailed}>Retry {counts.failed} failed</Button>}
             <Button onClick={() => save('csv')}>Manifest CSV</Button>
             <Button onClick={() => save('json')}>Manifest JSON</Button>
-            {(state.status === 'done' || state.status === 'cancelled') && <Button onClick={onNew}>New batch</Button>}
+            {(state.status === 'done' || state.status === 'cancelled') && <Button onClick={() => setConfirmNew(true)}>New batch</Button>}
           </div>
         </div>
         <progress className="h-2 w-full accent-[var(--color-accent)]" max={Math.max(counts.total, 1)} value={finished} aria-label={`${finished} of ${counts.total} finished`} />
@@ -175,6 +177,18 @@ export function BatchBoard({ state, actions, onNew }: { state: BatchState; actio
           </Button>
         ))}
       </div>
+      <ConfirmDialog
+        open={confirmNew}
+        title="Start a new batch?"
+        confirmLabel="Forget this batch"
+        onConfirm={() => {
+          setConfirmNew(false);
+          onNew();
+        }}
+        onCancel={() => setConfirmNew(false)}
+      >
+        This board of {counts.total} inputs is forgotten in this browser; download its manifest first to keep it. The jobs and their outputs stay on the cluster.
+      </ConfirmDialog>
       {rows.length === 0 ? (
         <p className="text-sm text-muted">{state.inputs.length === 0 ? (state.listing ? 'Listing the bucket…' : 'No object matches the prefix and suffixes.') : 'No input in this view.'}</p>
       ) : (
