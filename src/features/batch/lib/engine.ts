@@ -4,7 +4,7 @@
 // cluster's room now and then, and submits queued inputs up to the parallelism. State is saved after
 // every change that matters, so a reload resumes without sending an input twice
 // (docs/decisions/012-batch-runs.md).
-import type { JobRow } from '../../../lib/jobs/paging';
+import { mapLimit, type JobRow } from '../../../lib/jobs/paging';
 import { parallelism, type Capacity } from './capacity';
 import { isBatchInput } from './inputs';
 
@@ -67,7 +67,8 @@ export const CAPACITY_MS = 30_000;
 const CLOCK_SKEW_MS = 60_000;
 /** How long an input sent before a reload waits for its job to show up before it is sent again. */
 export const CHECK_GRACE_MS = 60_000;
-const LOGS_PER_ROUND = 40;
+const LOGS_PER_ROUND = 60;
+const LOG_READS_AT_ONCE = 6;
 /** A sent input whose job never showed up (deleted, or its pod never started) is given up after this long. */
 export const LOST_MS = 10 * 60_000;
 
@@ -334,13 +335,11 @@ export class BatchRunner {
       .filter((j) => !mine.has(j.name) && !foreign.has(j.name) && (j.created ?? Infinity) >= s.createdAt - CLOCK_SKEW_MS)
       .sort((a, b) => (a.created ?? 0) - (b.created ?? 0))
       .slice(0, LOGS_PER_ROUND);
-    for (const job of unknown) {
-      let log: string;
-      try {
-        log = await this.deps.readLog(job.name);
-      } catch {
-        continue;
-      }
+    // A few at a time: one request per new job, read once.
+    const logs = await mapLimit(unknown, LOG_READS_AT_ONCE, (job) => this.deps.readLog(job.name).catch(() => null));
+    for (const [at, job] of unknown.entries()) {
+      const log = logs[at];
+      if (log === null || log === undefined) continue;
       const named = inputOfLog(log);
       if (!named) {
         // Still empty: the pod has not started. Lines but no download: a call's job, not the batch's.
