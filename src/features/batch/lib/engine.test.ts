@@ -188,6 +188,18 @@ describe('the batch engine', () => {
     expect(r.get().inputs[1]!.state).toBe('submitted');
   });
 
+  it('reads again a job whose log has only the supervisor\'s first lines', async () => {
+    const c = fakeCluster(['in/a.jpg'], 10);
+    const r = new BatchRunner(start(), c.deps);
+    await r.tick();
+    c.finish('Running');
+    vi.mocked(c.deps.readLog).mockResolvedValueOnce("[supervisor] Reading 'STORAGE_AUTH' environment variables\n");
+    await r.tick();
+    expect(r.get().foreign).toEqual([]);
+    await r.tick();
+    expect(r.get().inputs[0]).toMatchObject({ job: 'svc-1', state: 'running' });
+  });
+
   it('never claims a job whose log names another object', async () => {
     const c = fakeCluster(['in/a.jpg'], 10);
     const r = new BatchRunner(start(), c.deps);

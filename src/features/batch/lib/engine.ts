@@ -342,8 +342,11 @@ export class BatchRunner {
       if (log === null || log === undefined) continue;
       const named = inputOfLog(log);
       if (!named) {
-        // Still empty: the pod has not started. Lines but no download: a call's job, not the batch's.
-        if (log.trim() !== '') foreign.add(job.name);
+        // Still empty, or only the supervisor's first lines: read again next round. A finished job, or
+        // one well past its first lines, with no download: a call's job, not the batch's.
+        const lines = log.split('\n').filter((l) => l.trim()).length;
+        const finished = job.status === 'Succeeded' || job.status === 'Failed' || job.status === 'Unknown';
+        if ((finished && lines > 0) || lines >= 8) foreign.add(job.name);
         continue;
       }
       const n = named.bucket === s.bucket ? this.byKey.get(named.key) : undefined;
