@@ -148,6 +148,27 @@ describe('asynchronous calls', () => {
     expect(await res.text()).toBe('');
     expect(await total()).toBe(before + 1);
   });
+
+  it('starts a job on the object a MinIO event names, as the supervisor reads it', async () => {
+    const c = demoCluster();
+    const bucket = [...c.buckets.values()].find((b) => b.objects.size > 0)!;
+    c.putObject(bucket.name, { key: 'batch/año 1+x.jpg', size: 3 }, { trigger: false });
+    const event = {
+      EventName: 's3:ObjectCreated:Put',
+      Key: `${bucket.name}/batch/año 1+x.jpg`,
+      Records: [{ eventSource: 'minio:s3', requestParameters: { principalId: '', sourceIPAddress: '' }, s3: { bucket: { name: bucket.name }, object: { key: 'batch%2Fa%C3%B1o+1%2Bx.jpg', size: 3 } } }],
+    };
+    const before = new Set(c.jobsOf('grayify').keys());
+    expect((await post('/job/grayify', tokenOf('grayify'), JSON.stringify(event))).status).toBe(201);
+    const missing = { ...event, Records: [{ ...event.Records[0]!, s3: { bucket: { name: bucket.name }, object: { key: 'batch%2Fnope.jpg', size: 1 } } }] };
+    expect((await post('/job/grayify', tokenOf('grayify'), JSON.stringify(missing))).status).toBe(201);
+    const fresh = [...c.jobsOf('grayify').values()].filter((j) => !before.has(j.name));
+    expect(fresh.map((j) => j.input)).toEqual(
+      expect.arrayContaining([{ bucket: bucket.name, key: 'batch/año 1+x.jpg' }, { bucket: bucket.name, key: 'batch/nope.jpg' }]),
+    );
+    expect(fresh.find((j) => j.input?.key === 'batch/nope.jpg')!.outcome).toBe('Failed');
+    expect(fresh.find((j) => j.input?.key === 'batch/año 1+x.jpg')!.log.map((l) => l.text).join('\n')).toContain(`Downloading item from bucket '${bucket.name}' with key 'batch/año 1+x.jpg'`);
+  });
 });
 
 describe('OIDC issuers', () => {

@@ -9,6 +9,24 @@ import { empty, invocation } from './common';
 
 type ServiceParams = { serviceName: string };
 
+/**
+ * The object a MinIO storage event names, read as the FaaS supervisor reads it (Records[0], eventSource
+ * "minio:s3", s3.bucket.name, s3.object.key unescaped like Python's unquote_plus); null for any other body.
+ */
+export function objectOfMinioEvent(text: string): { bucket: string; key: string } | null {
+  try {
+    const body = JSON.parse(text) as { Records?: { eventSource?: unknown; s3?: { bucket?: { name?: unknown }; object?: { key?: unknown } } }[] };
+    const r = Array.isArray(body?.Records) ? body.Records[0] : undefined;
+    if (!r || r.eventSource !== 'minio:s3') return null;
+    const bucket = r.s3?.bucket?.name;
+    const key = r.s3?.object?.key;
+    if (typeof bucket !== 'string' || typeof key !== 'string' || !bucket || !key) return null;
+    return { bucket, key: decodeURIComponent(key.replace(/\+/g, ' ')) };
+  } catch {
+    return null;
+  }
+}
+
 export function invokeHandlers(cluster: Cluster, base: string) {
   const target = (name: string, principal: Parameters<Cluster['canInvoke']>[0]) => {
     const svc = cluster.services.get(name);
@@ -32,10 +50,18 @@ export function invokeHandlers(cluster: Cluster, base: string) {
     ),
     http.post(
       `${base}/job/:serviceName`,
-      invocation<ServiceParams>(cluster, ({ principal, params }) => {
+      invocation<ServiceParams>(cluster, async ({ principal, params, request }) => {
         const svc = target(params.serviceName, principal);
         const owner = principal.kind === 'service-token' ? (svc.owner ?? ADMIN_OWNER) : ownerId(principal);
-        cluster.createJob(svc.name, owner);
+        // A MinIO storage event as the body (what a batch run sends for a stored object) starts a job on
+        // that object, as OSCAR's supervisor would: it downloads the file, and fails when it is missing.
+        const input = objectOfMinioEvent(await request.text());
+        if (!input) {
+          cluster.createJob(svc.name, owner);
+        } else {
+          const exists = cluster.buckets.get(input.bucket)?.objects.has(input.key) ?? false;
+          cluster.createJob(svc.name, owner, { input, ...(exists ? {} : { outcome: 'Failed' as const }) });
+        }
         return empty(201);
       }),
     ),

@@ -54,6 +54,7 @@ export const router = createRouter([
           { path: 'jobs/:service/:job', lazy: () => import('../features/logs/routes/job-log-route') },
           { path: 'services/:name/deployment', lazy: () => import('../features/logs/routes/deployment-route') },
           { path: 'services/:name/invoke', lazy: () => import('../features/invoke/routes/invoke-route') },
+          { path: 'services/:name/batch', lazy: () => import('../features/batch/routes/batch-route') },
           { path: 'invocations', lazy: () => import('../features/invoke/routes/history-route') },
           { path: 'usage', lazy: () => import('../features/usage/routes/usage-route') },
           { path: 'status', lazy: () => import('../features/status/routes/status-route') },

@@ -46,6 +46,7 @@ export function ServiceDetail({ service: s }: { service: Service }) {
           <ButtonLink to={`/services/${name}/invoke`}>Invoke</ButtonLink>
           {uploadHref && <ButtonLink to={uploadHref}>Upload input</ButtonLink>}
           <ButtonLink to={`/jobs?service=${name}`}>Jobs</ButtonLink>
+          <ButtonLink to={`/services/${name}/batch`}>Batch run</ButtonLink>
           <ButtonLink to={`/services/${name}/deployment`}>{s.expose ? 'Deployment and logs' : 'Deployment'}</ButtonLink>
           <ButtonLink to={`/services/${name}/edit`} variant="primary">
             Edit

@@ -107,6 +107,7 @@ describe('the service detail page', () => {
     // Only MinIO paths are buckets on the cluster; the WebDAV mount is not.
     expect(within(section('Inputs and outputs')).getAllByRole('link').map((l) => l.getAttribute('href'))).toEqual(['/buckets/fish']);
     expect(screen.getByRole('link', { name: 'Jobs' })).toHaveAttribute('href', '/jobs?service=fish-detector');
+    expect(screen.getByRole('link', { name: 'Batch run' })).toHaveAttribute('href', '/services/fish-detector/batch');
     expect(screen.getByRole('link', { name: 'Edit' })).toHaveAttribute('href', '/services/fish-detector/edit');
     expect(screen.getByRole('link', { name: 'Invoke' })).toHaveAttribute('href', '/services/fish-detector/invoke');
     // "Upload input" opens the folder of the first MinIO input path, where a new file starts a job.

@@ -1,0 +1,86 @@
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { createMemoryRouter, RouterProvider } from 'react-router';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeLayout } from '../../../test/layout';
+import { newBatch, type BatchState } from '../lib/engine';
+import { BatchBoard, type BatchActions } from './batch-board';
+
+function batch(status: BatchState['status']): BatchState {
+  const s = newBatch({ service: 'grayify', bucket: 'data', prefix: 'in/', suffixes: ['.jpg'], cap: null, now: Date.now() - 60_000 });
+  s.status = status;
+  s.listing = null;
+  s.inputs = [
+    { key: 'in/a.jpg', size: 1, state: 'succeeded', attempts: 1, job: 'grayify-aaaaa', sentAt: Date.now() - 30_000, startedAt: Date.now() - 25_000, finishedAt: Date.now() - 5000, outputs: ['data/out/a.png'] },
+    { key: 'in/b.jpg', size: 1, state: 'failed', attempts: 1, job: 'grayify-bbbbb', finishedAt: Date.now() - 1000, error: 'The job failed: its log says why.' },
+    { key: 'in/c.jpg', size: 1, state: 'running', attempts: 1, job: 'grayify-ccccc', sentAt: Date.now() - 10_000 },
+    { key: 'in/d.jpg', size: 1, state: 'queued', attempts: 0 },
+  ];
+  return s;
+}
+
+function renderBoard(state: BatchState, onNew = vi.fn()) {
+  const actions: BatchActions = { pause: vi.fn(), resume: vi.fn(), cancel: vi.fn(), retryFailed: vi.fn(), setCap: vi.fn() };
+  const router = createMemoryRouter([{ path: '/services/:name/batch', element: <BatchBoard state={state} actions={actions} onNew={onNew} /> }], {
+    initialEntries: ['/services/grayify/batch'],
+  });
+  render(<RouterProvider router={router} />);
+  return { actions, router };
+}
+
+describe('the batch board', () => {
+  beforeEach(() => fakeLayout({ width: 1400 }));
+
+  it('shows the counts and every input with its job, status and outputs', () => {
+    renderBoard(batch('running'));
+    const counts = screen.getByTestId('batch-counts');
+    expect(within(counts).getByText('Inputs').nextSibling).toHaveTextContent('4');
+    expect(within(counts).getByText('Succeeded').nextSibling).toHaveTextContent('1');
+    expect(within(counts).getByText('Failed').nextSibling).toHaveTextContent('1');
+    const table = screen.getByRole('table', { name: 'Batch inputs' });
+    expect(within(table).getByRole('link', { name: 'grayify-aaaaa' })).toHaveAttribute('href', '/jobs/grayify/grayify-aaaaa');
+    expect(within(table).getByRole('link', { name: 'data/out/a.png' })).toBeInTheDocument();
+    expect(within(table).getByText('The job failed: its log says why.')).toBeInTheDocument();
+  });
+
+  it('filters by status in the URL and drives the batch from its buttons, by keyboard too', async () => {
+    const user = userEvent.setup();
+    const { actions, router } = renderBoard(batch('running'));
+    await user.click(screen.getByRole('button', { name: 'Failed' }));
+    expect(router.state.location.search).toBe('?show=failed');
+    const table = screen.getByRole('table', { name: 'Batch inputs' });
+    expect(within(table).getByText('in/b.jpg')).toBeInTheDocument();
+    expect(within(table).queryByText('in/a.jpg')).toBeNull();
+    screen.getByRole('button', { name: 'Pause' }).focus();
+    await user.keyboard('{Enter}');
+    expect(actions.pause).toHaveBeenCalled();
+    await user.click(screen.getByRole('button', { name: 'Retry 1 failed' }));
+    expect(actions.retryFailed).toHaveBeenCalled();
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(actions.cancel).toHaveBeenCalled();
+    await user.type(screen.getByLabelText('At most this many jobs at once'), '3{Enter}');
+    expect(actions.setCap).toHaveBeenCalledWith(3);
+  });
+
+  it('offers Resume when paused', () => {
+    renderBoard(batch('paused'));
+    expect(screen.getByRole('button', { name: 'Resume' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Pause' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'New batch' })).toBeNull();
+  });
+
+  it('offers a new batch once done, after saying what is forgotten, and nothing to pause or cancel', async () => {
+    const user = userEvent.setup();
+    const onNew = vi.fn();
+    renderBoard(batch('done'), onNew);
+    expect(screen.getByTestId('batch-status')).toHaveTextContent('Done');
+    expect(screen.getByRole('button', { name: 'New batch' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Cancel' })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'New batch' }));
+    const dialog = screen.getByRole('dialog', { name: 'Start a new batch?' });
+    expect(dialog).toHaveTextContent('download its manifest first');
+    expect(onNew).not.toHaveBeenCalled();
+    await user.click(within(dialog).getByRole('button', { name: 'Forget this batch' }));
+    expect(onNew).toHaveBeenCalled();
+  });
+});

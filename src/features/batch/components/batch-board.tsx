@@ -1,0 +1,199 @@
+import { useMemo, useState, type FormEvent } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { Badge, type BadgeTone } from '../../../components/badge';
+import { Button } from '../../../components/button';
+import { ConfirmDialog } from '../../../components/confirm-dialog';
+import { DataTable, type Column } from '../../../components/table';
+import { saveBlob } from '../../../components/save-file';
+import { useClock } from '../../../components/use-clock';
+import { objectLink } from '../../../lib/jobs/trace';
+import { countInputs, isActive, progressRate, type BatchInput, type BatchState, type InputState } from '../lib/engine';
+import { manifestCsv, manifestJson } from '../lib/manifest';
+import { ParallelismRule } from './parallelism-rule';
+
+const FILTERS = ['all', 'queued', 'active', 'succeeded', 'failed'] as const;
+type Filter = (typeof FILTERS)[number];
+const FILTER_LABEL: Record<Filter, string> = { all: 'All', queued: 'Queued', active: 'Running', succeeded: 'Succeeded', failed: 'Failed' };
+
+const STATE: Record<InputState, [string, BadgeTone]> = {
+  queued: ['Queued', 'neutral'],
+  sending: ['Sending', 'accent'],
+  checking: ['Checking', 'warn'],
+  submitted: ['Submitted', 'warn'],
+  pending: ['Pending', 'warn'],
+  running: ['Running', 'accent'],
+  succeeded: ['Succeeded', 'ok'],
+  failed: ['Failed', 'danger'],
+};
+
+function duration(ms: number | undefined): string {
+  if (ms === undefined || !Number.isFinite(ms) || ms < 0) return '—';
+  const s = Math.round(ms / 1000);
+  if (s < 60) return `${s} s`;
+  const m = Math.floor(s / 60);
+  return m < 60 ? `${m} min ${s % 60} s` : `${Math.floor(m / 60)} h ${m % 60} min`;
+}
+
+/** Outputs are kept as "bucket/key". */
+function outputLink(path: string): string {
+  const i = path.indexOf('/');
+  return objectLink({ bucket: path.slice(0, i), key: path.slice(i + 1) });
+}
+
+export interface BatchActions {
+  pause(): void;
+  resume(): void;
+  cancel(): void;
+  retryFailed(): void;
+  setCap(cap: number | null): void;
+}
+
+/** Every input of the batch with its job, state, duration and outputs; counts, speed and the controls. */
+export function BatchBoard({ state, actions, onNew }: { state: BatchState; actions: BatchActions; onNew: () => void }) {
+  const now = useClock(1000);
+  const [params, setParams] = useSearchParams();
+  const filter = (FILTERS as readonly string[]).includes(params.get('show') ?? '') ? (params.get('show') as Filter) : 'all';
+  const counts = countInputs(state.inputs);
+  const rate = progressRate(state, now);
+  const [cap, setCap] = useState(state.cap ? String(state.cap) : '');
+  const [confirmNew, setConfirmNew] = useState(false);
+  const rows = useMemo(
+    () =>
+      state.inputs.filter((i) =>
+        filter === 'all' ? true : filter === 'active' ? isActive(i.state) : i.state === filter,
+      ),
+    [state.inputs, filter],
+  );
+  const svc = encodeURIComponent(state.service);
+  const columns: Column<BatchInput>[] = [
+    { id: 'input', header: 'Input', width: 'w-[34%]', cell: (i) => (
+        <Link className="truncate font-mono text-xs text-accent" title={i.key} to={objectLink({ bucket: state.bucket, key: i.key })}>
+          {i.key}
+        </Link>
+      ),
+    },
+    { id: 'state', header: 'Status', width: 'w-28', cell: (i) => <Badge tone={STATE[i.state][1]}>{STATE[i.state][0]}</Badge> },
+    {
+      id: 'job',
+      header: 'Job',
+      width: 'w-[20%]',
+      cell: (i) => (i.job ? <Link className="truncate font-mono text-xs text-accent" to={`/jobs/${svc}/${encodeURIComponent(i.job)}`}>{i.job}</Link> : <span className="text-muted">—</span>),
+    },
+    {
+      id: 'duration',
+      header: 'Duration',
+      width: 'w-28',
+      cell: (i) => duration(i.startedAt !== undefined || i.sentAt !== undefined ? (i.finishedAt ?? (isActive(i.state) ? now : undefined)) !== undefined ? (i.finishedAt ?? now) - (i.startedAt ?? i.sentAt!) : undefined : undefined),
+    },
+    {
+      id: 'outputs',
+      header: 'Outputs',
+      cell: (i) =>
+        i.error ? (
+          <span className="truncate text-xs text-danger" title={i.error}>{i.error}</span>
+        ) : i.outputs && i.outputs.length > 0 ? (
+          <Link className="truncate font-mono text-xs text-accent" title={i.outputs.join('\n')} to={outputLink(i.outputs[0]!)}>
+            {i.outputs.length === 1 ? i.outputs[0] : `${i.outputs[0]} and ${i.outputs.length - 1} more`}
+          </Link>
+        ) : (
+          <span className="text-muted">{i.state === 'succeeded' && i.outputs ? 'none found' : '—'}</span>
+        ),
+    },
+  ];
+
+  const applyCap = (e: FormEvent) => {
+    e.preventDefault();
+    const n = cap.trim() ? Number(cap) : null;
+    if (n === null || (Number.isInteger(n) && n > 0)) actions.setCap(n);
+  };
+  const save = (kind: 'csv' | 'json') => {
+    const stamp = new Date(state.createdAt).toISOString().slice(0, 16).replace(/[:T]/g, '-');
+    const body = kind === 'csv' ? manifestCsv(state) : manifestJson(state);
+    saveBlob(new Blob([body], { type: kind === 'csv' ? 'text/csv' : 'application/json' }), `batch-${state.service}-${stamp}.${kind}`);
+  };
+  const finished = counts.succeeded + counts.failed;
+  const statusText =
+    state.status === 'done' ? 'Done' : state.status === 'cancelled' ? 'Cancelled: nothing more is sent' : state.status === 'paused' ? 'Paused' : state.listing ? 'Listing inputs…' : 'Running';
+
+  return (
+    <div className="flex flex-col gap-4">
+      <section aria-label="Progress" className="flex flex-col gap-3 rounded-lg border border-line bg-surface p-5">
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <p className="text-sm">
+            <span className="font-semibold" data-testid="batch-status">{statusText}</span>
+            <span className="text-muted"> · {state.bucket}/{state.prefix}{state.suffixes.length ? ` (${state.suffixes.join(', ')})` : ''}</span>
+          </p>
+          <div className="flex flex-wrap gap-2">
+            {state.status === 'running' && <Button onClick={actions.pause}>Pause</Button>}
+            {state.status === 'paused' && <Button variant="primary" onClick={actions.resume}>Resume</Button>}
+            {(state.status === 'running' || state.status === 'paused') && <Button variant="danger" onClick={actions.cancel}>Cancel</Button>}
+            {counts.failed > 0 && <Button onClick={actions.retryFailed}>Retry {counts.failed} failed</Button>}
+            <Button onClick={() => save('csv')}>Manifest CSV</Button>
+            <Button onClick={() => save('json')}>Manifest JSON</Button>
+            {(state.status === 'done' || state.status === 'cancelled') && <Button onClick={() => setConfirmNew(true)}>New batch</Button>}
+          </div>
+        </div>
+        <progress className="h-2 w-full accent-[var(--color-accent)]" max={Math.max(counts.total, 1)} value={finished} aria-label={`${finished} of ${counts.total} finished`} />
+        <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-4 lg:grid-cols-7" data-testid="batch-counts">
+          {[
+            ['Inputs', `${counts.total}${state.listing ? '+' : ''}`],
+            ['Queued', counts.queued],
+            ['Going', counts.active],
+            ['Succeeded', counts.succeeded],
+            ['Failed', counts.failed],
+            ['Per minute', rate.perMinute === null ? '—' : rate.perMinute.toFixed(1)],
+            ['Time left', rate.etaMs === null ? '—' : duration(rate.etaMs)],
+          ].map(([label, value]) => (
+            <div key={label as string} className="flex flex-col">
+              <dt className="text-xs text-muted">{label}</dt>
+              <dd className="font-semibold tabular-nums">{value}</dd>
+            </div>
+          ))}
+        </dl>
+        <ParallelismRule capacity={state.capacity} active={state.capacityActive} cap={state.cap} />
+        <form onSubmit={applyCap} className="flex flex-wrap items-end gap-2 text-sm">
+          <label className="flex flex-col gap-1">
+            At most this many jobs at once
+            <input className="w-28 rounded-md border border-line bg-canvas px-2 py-1 font-mono" inputMode="numeric" value={cap} onChange={(e) => setCap(e.target.value)} />
+          </label>
+          <Button type="submit" size="sm">Set cap</Button>
+        </form>
+        {state.problem && (
+          <p role="alert" className="text-sm text-danger">
+            {state.problem}
+          </p>
+        )}
+      </section>
+      <div role="group" aria-label="Show" className="flex flex-wrap gap-1">
+        {FILTERS.map((f) => (
+          <Button
+            key={f}
+            size="sm"
+            variant={filter === f ? 'primary' : 'ghost'}
+            aria-pressed={filter === f}
+            onClick={() => setParams((p) => { const n = new URLSearchParams(p); if (f === 'all') n.delete('show'); else n.set('show', f); return n; }, { replace: true })}
+          >
+            {FILTER_LABEL[f]}
+          </Button>
+        ))}
+      </div>
+      <ConfirmDialog
+        open={confirmNew}
+        title="Start a new batch?"
+        confirmLabel="Forget this batch"
+        onConfirm={() => {
+          setConfirmNew(false);
+          onNew();
+        }}
+        onCancel={() => setConfirmNew(false)}
+      >
+        This board of {counts.total} inputs is forgotten in this browser; download its manifest first to keep it. The jobs and their outputs stay on the cluster.
+      </ConfirmDialog>
+      {rows.length === 0 ? (
+        <p className="text-sm text-muted">{state.inputs.length === 0 ? (state.listing ? 'Listing the bucket…' : 'No object matches the prefix and suffixes.') : 'No input in this view.'}</p>
+      ) : (
+        <DataTable label="Batch inputs" columns={columns} rows={rows} rowKey={(i) => i.key} rowHeight={40} tableClassName="min-w-[56rem]" />
+      )}
+    </div>
+  );
+}

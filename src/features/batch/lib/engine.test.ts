@@ -1,0 +1,268 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { JobRow } from '../../../lib/jobs/paging';
+import { BatchRunner, CHECK_GRACE_MS, LOST_MS, inputOfLog, newBatch, progressRate, resumed, type BatchDeps, type BatchState } from './engine';
+import { capacityFrom, parallelism } from './capacity';
+import { manifestCsv, manifestJson } from './manifest';
+
+const T0 = Date.parse('2026-01-01T10:00:00Z');
+
+/** A small cluster: objects in pages of `pageSize`, jobs that run when told to. */
+function fakeCluster(keys: string[], pageSize = 3) {
+  const jobs = new Map<string, JobRow & { key: string }>();
+  let n = 0;
+  const sent: string[] = [];
+  let saved: BatchState | null = null;
+  const deps: BatchDeps = {
+    listPage: vi.fn(async (_bucket: string, page: string | undefined) => {
+      const from = page ? Number(page) : 0;
+      const objects = keys.slice(from, from + pageSize).map((key) => ({ key, size: 1 }));
+      return from + pageSize < keys.length ? { objects, next: String(from + pageSize) } : { objects };
+    }),
+    submit: vi.fn(async ({ key }: { key: string }) => {
+      sent.push(key);
+      const name = `svc-${++n}`;
+      jobs.set(name, { name, service: 'svc', status: 'Pending', created: Date.now(), key });
+    }),
+    listJobs: vi.fn(async () => [...jobs.values()].map(({ key: _k, ...row }) => row)),
+    readLog: vi.fn(async (name: string) => {
+      const j = jobs.get(name)!;
+      return j.status === 'Pending' ? '' : `[supervisor] Downloading item from bucket 'data' with key '${j.key}'\nok\n`;
+    }),
+    capacity: vi.fn(async () => ({ fits: 2, freeCores: 2, freeBytes: 2e9, cpu: 1, memory: 1e9, nodes: 1 })),
+    save: vi.fn(async (s: BatchState) => {
+      saved = s;
+    }),
+    now: () => Date.now(),
+  };
+  const finish = (status: 'Running' | 'Succeeded' | 'Failed') => {
+    for (const j of jobs.values()) {
+      if (j.status === 'Succeeded' || j.status === 'Failed') continue;
+      if (status === 'Running' && j.status === 'Pending') Object.assign(j, { status, started: Date.now() });
+      else if (status !== 'Running' && j.status === 'Running') Object.assign(j, { status, finished: Date.now() });
+    }
+  };
+  return { deps, jobs, sent, finish, saved: () => saved };
+}
+
+const start = (suffixes: string[] = ['.jpg'], cap: number | null = null) =>
+  newBatch({ service: 'svc', bucket: 'data', prefix: 'in/', suffixes, cap, now: Date.now() });
+
+describe('the batch engine', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+    vi.setSystemTime(T0);
+  });
+  afterEach(() => vi.useRealTimers());
+
+  it('lists page by page, keeps what the prefix and suffixes select, and submits up to the parallelism', async () => {
+    const c = fakeCluster(['in/a.jpg', 'in/b.JPG', 'in/notes.txt', 'in/', 'other/c.jpg', 'in/d.jpg', 'in/e.jpg']);
+    const r = new BatchRunner(start(), c.deps);
+    await r.tick();
+    // First page (3 objects): a.jpg and b.JPG kept; the cluster has room for 2.
+    expect(r.get().inputs.map((i) => i.key)).toEqual(['in/a.jpg', 'in/b.JPG']);
+    expect(c.sent).toEqual(['in/a.jpg', 'in/b.JPG']);
+    await r.tick();
+    await r.tick();
+    expect(r.get().inputs.map((i) => i.key)).toEqual(['in/a.jpg', 'in/b.JPG', 'in/d.jpg', 'in/e.jpg']);
+    expect(r.get().listing).toBeNull();
+    // Two jobs pending: no room until they run or end (fits is re-read only every 30 s).
+    expect(c.sent).toHaveLength(2);
+    c.finish('Running');
+    await r.tick();
+    expect(r.get().inputs.filter((i) => i.job).map((i) => [i.key, i.job, i.state])).toEqual([
+      ['in/a.jpg', 'svc-1', 'running'],
+      ['in/b.JPG', 'svc-2', 'running'],
+    ]);
+    c.finish('Succeeded');
+    await vi.advanceTimersByTimeAsync(5000);
+    await r.tick();
+    expect(c.sent).toEqual(['in/a.jpg', 'in/b.JPG', 'in/d.jpg', 'in/e.jpg']);
+    c.finish('Running');
+    c.finish('Failed');
+    await r.tick();
+    expect(r.get().inputs.map((i) => i.state)).toEqual(['succeeded', 'succeeded', 'failed', 'failed']);
+    expect(r.get().status).toBe('done');
+    expect(c.saved()?.status).toBe('done');
+  });
+
+  it('pauses, resumes, cancels (nothing more is sent) and retries what failed', async () => {
+    const c = fakeCluster(['in/a.jpg', 'in/b.jpg', 'in/c.jpg'], 10);
+    const r = new BatchRunner(start(['.jpg'], 1), c.deps);
+    await r.pause();
+    await r.tick();
+    expect(c.sent).toEqual([]);
+    await r.resume();
+    await r.tick();
+    expect(c.sent).toEqual(['in/a.jpg']);
+    c.finish('Running');
+    c.finish('Failed');
+    await r.tick();
+    expect(c.sent).toEqual(['in/a.jpg', 'in/b.jpg']);
+    await r.cancel();
+    c.finish('Running');
+    c.finish('Succeeded');
+    await r.tick();
+    expect(c.sent).toEqual(['in/a.jpg', 'in/b.jpg']);
+    expect(r.get().inputs.map((i) => i.state)).toEqual(['failed', 'succeeded', 'queued']);
+    await r.retryFailed();
+    expect(r.get().status).toBe('running');
+    await r.tick();
+    expect(c.sent).toEqual(['in/a.jpg', 'in/b.jpg', 'in/a.jpg']);
+    expect(r.get().inputs[0]).toMatchObject({ state: 'submitted', attempts: 2 });
+    expect(r.get().inputs[0]!.job).toBeUndefined();
+  });
+
+  it('runs the rounds on its own timer and stops when asked', async () => {
+    const c = fakeCluster(['in/a.jpg'], 10);
+    const r = new BatchRunner(start(), c.deps);
+    r.start();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(c.sent).toEqual(['in/a.jpg']);
+    c.finish('Running');
+    c.finish('Succeeded');
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(r.get().status).toBe('done');
+    const calls = vi.mocked(c.deps.listJobs).mock.calls.length;
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(vi.mocked(c.deps.listJobs).mock.calls.length).toBe(calls);
+    r.stop();
+  });
+
+  it('after a reload, adopts the job of an input whose call was in flight instead of sending it again', async () => {
+    const c = fakeCluster(['in/a.jpg', 'in/b.jpg'], 10);
+    const r = new BatchRunner(start(), c.deps);
+    await r.tick();
+    expect(c.sent).toEqual(['in/a.jpg', 'in/b.jpg']);
+    // The page went away while both calls were out: the store says "sending" for both.
+    const stored: BatchState = { ...r.get(), inputs: r.get().inputs.map((i) => ({ ...i, state: 'sending' as const })) };
+    c.jobs.delete('svc-2'); // b's call never reached the cluster
+    const again = new BatchRunner(resumed(stored, Date.now()), c.deps);
+    expect(again.get().inputs.map((i) => i.state)).toEqual(['checking', 'checking']);
+    await again.tick();
+    // a's job is pending (empty log): nothing is sent while it could still be a's or b's.
+    expect(c.sent).toHaveLength(2);
+    c.finish('Running');
+    await again.tick();
+    expect(again.get().inputs.map((i) => [i.state, i.job])).toEqual([
+      ['running', 'svc-1'],
+      ['submitted', undefined],
+    ]);
+    expect(c.sent).toEqual(['in/a.jpg', 'in/b.jpg', 'in/b.jpg']);
+  });
+
+  it('sends an in-flight input again after the grace when an unknown job stays silent', async () => {
+    const c = fakeCluster(['in/a.jpg'], 10);
+    const r = new BatchRunner(start(), c.deps);
+    await r.tick();
+    const stored: BatchState = { ...r.get(), inputs: r.get().inputs.map((i) => ({ ...i, state: 'sending' as const })) };
+    c.jobs.get('svc-1')!.key = 'in/zzz.jpg'; // someone else's pending job
+    const again = new BatchRunner(resumed(stored, Date.now()), c.deps);
+    await again.tick();
+    expect(again.get().inputs[0]!.state).toBe('checking');
+    await vi.advanceTimersByTimeAsync(CHECK_GRACE_MS);
+    await again.tick();
+    await again.tick();
+    expect(c.sent).toEqual(['in/a.jpg', 'in/a.jpg']);
+  });
+
+  it('gives up on a sent input whose job never shows up, and it can be retried', async () => {
+    const c = fakeCluster(['in/a.jpg'], 10);
+    const r = new BatchRunner(start(), c.deps);
+    await r.tick();
+    c.jobs.clear(); // the job was deleted before anyone read its log
+    await vi.advanceTimersByTimeAsync(LOST_MS - 1000);
+    await r.tick();
+    expect(r.get().inputs[0]!.state).toBe('submitted');
+    await vi.advanceTimersByTimeAsync(2000);
+    await r.tick();
+    expect(r.get().inputs[0]).toMatchObject({ state: 'failed', error: expect.stringMatching(/no job naming this object/) });
+    expect(r.get().status).toBe('done');
+  });
+
+  it('says why a call was refused, in the cluster\'s words, and goes on with the others', async () => {
+    const c = fakeCluster(['in/a.jpg', 'in/b.jpg'], 10);
+    vi.mocked(c.deps.submit).mockRejectedValueOnce(new Error('Unauthorized'));
+    const r = new BatchRunner(start(), c.deps);
+    await r.tick();
+    expect(r.get().inputs[0]).toMatchObject({ state: 'failed', error: 'Not sent: Unauthorized' });
+    expect(r.get().inputs[1]!.state).toBe('submitted');
+  });
+
+  it('reads again a job whose log has only the supervisor\'s first lines', async () => {
+    const c = fakeCluster(['in/a.jpg'], 10);
+    const r = new BatchRunner(start(), c.deps);
+    await r.tick();
+    c.finish('Running');
+    vi.mocked(c.deps.readLog).mockResolvedValueOnce("[supervisor] Reading 'STORAGE_AUTH' environment variables\n");
+    await r.tick();
+    expect(r.get().foreign).toEqual([]);
+    await r.tick();
+    expect(r.get().inputs[0]).toMatchObject({ job: 'svc-1', state: 'running' });
+  });
+
+  it('never claims a job whose log names another object', async () => {
+    const c = fakeCluster(['in/a.jpg'], 10);
+    const r = new BatchRunner(start(), c.deps);
+    await c.deps.submit({ bucket: 'data', key: 'in/elsewhere.jpg', size: 1 });
+    await r.tick();
+    c.finish('Running');
+    await r.tick();
+    expect(r.get().inputs[0]!.job).toBe('svc-2');
+    expect(r.get().foreign).toEqual(['svc-1']);
+  });
+});
+
+describe('parallelism', () => {
+  it('fits jobs node by node, skips virtual and not-ready nodes, and respects the cap', () => {
+    const gib = 1024 ** 3;
+    const node = (cores: number, req: number, mem: number, reqMem: number, extra = {}) => ({
+      cpu: { capacity_cores: cores, request_cores: req },
+      memory: { capacity_bytes: mem * gib, request_bytes: reqMem * gib },
+      status: 'Ready',
+      ...extra,
+    });
+    const status = { cluster: { nodes: [node(8, 3, 32, 9), node(16, 9, 64, 60), node(128, 0, 256, 0, { is_interlink: true }), node(8, 0, 8, 0, { status: 'NotReady' })] } };
+    const cap = capacityFrom(status, { cpu: '2', memory: '2Gi' });
+    // Node 1: min(⌊5/2⌋, ⌊23/2⌋) = 2; node 2: min(⌊7/2⌋, ⌊4/2⌋) = 2.
+    expect(cap).toMatchObject({ fits: 4, freeCores: 12, nodes: 2 });
+    expect(parallelism(cap, 3, null)).toBe(7);
+    expect(parallelism(cap, 3, 5)).toBe(5);
+    expect(parallelism({ ...cap, fits: 0 }, 0, null)).toBe(1);
+    expect(capacityFrom({ cluster: { metrics: { cpu: { total_free_cores: 3 }, memory: { total_free_bytes: 10 * gib } } } }, { cpu: '500m', memory: '1Gi' }).fits).toBe(6);
+  });
+});
+
+describe('reading the batch', () => {
+  it('finds the input in the supervisor log', () => {
+    expect(inputOfLog("x\n[INFO] Downloading item from bucket 'b' with key 'in/a b.jpg'\n")).toEqual({ bucket: 'b', key: 'in/a b.jpg' });
+    expect(inputOfLog('hello')).toBeNull();
+  });
+
+  it('counts throughput over recent minutes and the time left', () => {
+    const s = { ...start(), createdAt: T0 };
+    s.inputs = [
+      { key: 'a', size: 1, state: 'succeeded', attempts: 1, finishedAt: T0 + 60_000 },
+      { key: 'b', size: 1, state: 'failed', attempts: 1, finishedAt: T0 + 120_000 },
+      { key: 'c', size: 1, state: 'queued', attempts: 0 },
+      { key: 'd', size: 1, state: 'running', attempts: 1 },
+    ];
+    s.listing = null;
+    const r = progressRate(s, T0 + 120_000);
+    expect(r.perMinute).toBe(1);
+    expect(r.etaMs).toBe(120_000);
+  });
+
+  it('writes the manifest as CSV and JSON', () => {
+    const s = start();
+    s.inputs = [
+      { key: 'in/a,"b".jpg', size: 1, state: 'succeeded', attempts: 1, job: 'svc-1', sentAt: T0, startedAt: T0 + 3000, finishedAt: T0 + 13_000, outputs: ['out/a.png', 'out/a.json'] },
+      { key: 'in/c.jpg', size: 1, state: 'queued', attempts: 0 },
+    ];
+    const csv = manifestCsv(s).split('\r\n');
+    expect(csv[0]).toBe('input,job,status,sent,started,finished,duration_s,outputs,error');
+    expect(csv[1]).toBe('"data/in/a,""b"".jpg",svc-1,succeeded,2026-01-01T10:00:00.000Z,2026-01-01T10:00:03.000Z,2026-01-01T10:00:13.000Z,10,out/a.png out/a.json,');
+    expect(csv[2]).toBe('data/in/c.jpg,,queued,,,,,,');
+    const json = JSON.parse(manifestJson(s)) as { inputs: { input: string; outputs: string[] }[] };
+    expect(json.inputs[0]).toMatchObject({ input: 'data/in/a,"b".jpg', job: 'svc-1', outputs: ['out/a.png', 'out/a.json'], duration_s: 10 });
+  });
+});
