@@ -95,6 +95,8 @@ test('creates a service from the form, with its script typed in Monaco', async (
   await page.getByLabel('Memory', { exact: true }).fill('512Mi');
   await typeInto(page, 'Service script (shell)', 'echo "hello from the form"');
   await page.getByRole('button', { name: 'Add variable' }).click();
+  // The new row's name box takes the focus on the next frame: type once it has it.
+  await expect(page.getByRole('textbox', { name: /^Variable name \d+$/ }).last()).toBeFocused();
   await page.keyboard.insertText('GREETING');
   await page.getByRole('textbox', { name: 'Value of GREETING' }).fill('hi');
   await page.getByRole('tab', { name: /YAML/ }).click();
