@@ -173,6 +173,9 @@ test('pages through 10,000 objects with next_page, filters and sorts in the URL,
   await page.getByRole('button', { name: 'Size', exact: true }).click();
   await expect(page).toHaveURL(/sort=size&dir=asc/);
   await page.reload();
+  // The reload starts the demo cluster again in this tab, which can outlast expect's 10 s on a loaded
+  // machine: wait for it (as login() does) before asking for the listing.
+  await demo(page);
   await expect(page.getByRole('searchbox', { name: 'Filter by name' })).toHaveValue('sample-0000');
   await expect(page.getByRole('columnheader', { name: /^Size/ })).toHaveAttribute('aria-sort', 'ascending');
 
