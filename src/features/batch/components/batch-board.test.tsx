@@ -57,9 +57,37 @@ describe('the batch board', () => {
     await user.click(screen.getByRole('button', { name: 'Retry 1 failed' }));
     expect(actions.retryFailed).toHaveBeenCalled();
     await user.click(screen.getByRole('button', { name: 'Cancel' }));
-    expect(actions.cancel).toHaveBeenCalled();
+    await user.click(within(screen.getByRole('dialog', { name: 'Cancel this batch?' })).getByRole('button', { name: 'Cancel the batch' }));
+    expect(actions.cancel).toHaveBeenCalledWith(false);
     await user.type(screen.getByLabelText('At most this many jobs at once'), '3{Enter}');
     expect(actions.setCap).toHaveBeenCalledWith(3);
+  });
+
+  it('cancels from a dialog, by keyboard, also deleting the jobs still waiting to start when ticked', async () => {
+    const user = userEvent.setup();
+    const s = batch('running');
+    s.inputs.push(
+      { key: 'in/e.jpg', size: 1, state: 'pending', attempts: 1, job: 'grayify-eeeee' },
+      { key: 'in/f.jpg', size: 1, state: 'pending', attempts: 1, job: 'grayify-fffff' },
+      { key: 'in/g.jpg', size: 1, state: 'cancelled', attempts: 1, job: 'grayify-ggggg' },
+      { key: 'in/h.jpg', size: 1, state: 'pending', attempts: 1, job: 'grayify-hhhhh', error: 'The job could not be deleted: forbidden' },
+    );
+    const { actions } = renderBoard(s);
+    const table = screen.getByRole('table', { name: 'Batch inputs' });
+    expect(within(table).getByText('Cancelled (job deleted)')).toBeInTheDocument();
+    expect(within(table).getByText('The job could not be deleted: forbidden')).toBeInTheDocument();
+    screen.getByRole('button', { name: 'Cancel' }).focus();
+    await user.keyboard('{Enter}');
+    const dialog = screen.getByRole('dialog', { name: 'Cancel this batch?' });
+    const box = within(dialog).getByRole('checkbox', { name: 'Also delete the jobs still waiting to start (3)' });
+    expect(box).not.toBeChecked();
+    box.focus();
+    await user.keyboard(' ');
+    expect(box).toBeChecked();
+    within(dialog).getByRole('button', { name: 'Cancel the batch' }).focus();
+    await user.keyboard('{Enter}');
+    expect(actions.cancel).toHaveBeenCalledWith(true);
+    expect(screen.queryByRole('dialog')).toBeNull();
   });
 
   it('offers Resume when paused', () => {

@@ -24,6 +24,7 @@ const STATE: Record<InputState, [string, BadgeTone]> = {
   running: ['Running', 'accent'],
   succeeded: ['Succeeded', 'ok'],
   failed: ['Failed', 'danger'],
+  cancelled: ['Cancelled (job deleted)', 'neutral'],
 };
 
 function duration(ms: number | undefined): string {
@@ -43,7 +44,8 @@ function outputLink(path: string): string {
 export interface BatchActions {
   pause(): void;
   resume(): void;
-  cancel(): void;
+  /** Stops submitting; with `deletePending`, also deletes the batch's jobs still waiting to start. */
+  cancel(deletePending: boolean): void;
   retryFailed(): void;
   setCap(cap: number | null): void;
 }
@@ -57,6 +59,9 @@ export function BatchBoard({ state, actions, onNew }: { state: BatchState; actio
   const rate = progressRate(state, now);
   const [cap, setCap] = useState(state.cap ? String(state.cap) : '');
   const [confirmNew, setConfirmNew] = useState(false);
+  const [confirmCancel, setConfirmCancel] = useState(false);
+  const [deletePending, setDeletePending] = useState(false);
+  const pending = state.inputs.filter((i) => i.state === 'pending' && i.job).length;
   const rows = useMemo(
     () =>
       state.inputs.filter((i) =>
@@ -126,7 +131,7 @@ export function BatchBoard({ state, actions, onNew }: { state: BatchState; actio
           <div className="flex flex-wrap gap-2">
             {state.status === 'running' && <Button onClick={actions.pause}>Pause</Button>}
             {state.status === 'paused' && <Button variant="primary" onClick={actions.resume}>Resume</Button>}
-            {(state.status === 'running' || state.status === 'paused') && <Button variant="danger" onClick={actions.cancel}>Cancel</Button>}
+            {(state.status === 'running' || state.status === 'paused') && <Button variant="danger" onClick={() => setConfirmCancel(true)}>Cancel</Button>}
             {counts.failed > 0 && <Button onClick={actions.retryFailed}>Retry {counts.failed} failed</Button>}
             <Button onClick={() => save('csv')}>Manifest CSV</Button>
             <Button onClick={() => save('json')}>Manifest JSON</Button>
@@ -177,6 +182,28 @@ export function BatchBoard({ state, actions, onNew }: { state: BatchState; actio
           </Button>
         ))}
       </div>
+      <ConfirmDialog
+        open={confirmCancel}
+        title="Cancel this batch?"
+        confirmLabel="Cancel the batch"
+        onConfirm={() => {
+          setConfirmCancel(false);
+          actions.cancel(deletePending && pending > 0);
+          setDeletePending(false);
+        }}
+        onCancel={() => {
+          setConfirmCancel(false);
+          setDeletePending(false);
+        }}
+      >
+        <p>
+          {counts.queued} queued {counts.queued === 1 ? 'input is' : 'inputs are'} never sent. Jobs already sent keep running and are still followed here.
+        </p>
+        <label className="flex items-center gap-2">
+          <input type="checkbox" checked={deletePending} disabled={pending === 0} onChange={(e) => setDeletePending(e.target.checked)} />
+          Also delete the jobs still waiting to start ({pending})
+        </label>
+      </ConfirmDialog>
       <ConfirmDialog
         open={confirmNew}
         title="Start a new batch?"
