@@ -4,6 +4,8 @@
 // the sink has not yet written is held in memory.
 import { Zip, ZipPassThrough } from 'fflate';
 import { saveBlob } from '../../components/save-file';
+import { presign } from './oscar';
+import { hasDotSegment } from './sign';
 
 /** One object in the zip, under `name`. */
 export interface ZipEntry {
@@ -115,4 +117,13 @@ export async function downloadZipOf(name: string, entries: readonly ZipEntry[], 
     onProgress,
   );
   return true;
+}
+
+/** A presigned GET through OSCAR (any session), refusing keys no browser can fetch ("." or ".." folders). */
+export async function fetchPresigned(bucket: string, key: string): Promise<Response> {
+  if (hasDotSegment(key)) throw new Error(`${key} has "." or ".." folders, which no browser can download: use the bucket page's commands`);
+  const p = await presign(bucket, key, 'download');
+  const res = await fetch(p.url ?? '', { headers: p.headers ?? {}, credentials: 'omit' });
+  if (!res.ok) throw new Error(`The storage answered ${res.status} for ${key}`);
+  return res;
 }

@@ -2,9 +2,12 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { downloadZipOf } from '../../../lib/s3/zip';
 import { fakeLayout } from '../../../test/layout';
 import { newBatch, type BatchState } from '../lib/engine';
 import { BatchBoard, type BatchActions } from './batch-board';
+
+vi.mock('../../../lib/s3/zip', () => ({ downloadZipOf: vi.fn(async () => true), fetchPresigned: vi.fn() }));
 
 function batch(status: BatchState['status']): BatchState {
   const s = newBatch({ service: 'grayify', bucket: 'data', prefix: 'in/', suffixes: ['.jpg'], cap: null, now: Date.now() - 60_000 });
@@ -88,6 +91,32 @@ describe('the batch board', () => {
     await user.keyboard('{Enter}');
     expect(actions.cancel).toHaveBeenCalledWith(true);
     expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('zips every output found, named by its input, and says how many files; disabled when there are none', async () => {
+    const user = userEvent.setup();
+    const s = batch('done');
+    s.inputs[2] = { ...s.inputs[2]!, state: 'succeeded', outputs: ['data/out/c.png', 'results/c.json'] };
+    s.inputs.push({ key: 'in/sub/e.jpg', size: 1, state: 'succeeded', attempts: 1, outputs: ['data/out/e.png'] });
+    renderBoard(s);
+    const button = screen.getByRole('button', { name: 'Download 4 outputs as zip' });
+    await user.click(button);
+    expect(downloadZipOf).toHaveBeenCalledTimes(1);
+    const [name, entries] = vi.mocked(downloadZipOf).mock.calls[0]!;
+    expect(name).toMatch(/^batch-grayify-.*-outputs\.zip$/);
+    expect(entries).toEqual([
+      { bucket: 'data', key: 'out/a.png', name: 'a.jpg/a.png' },
+      { bucket: 'data', key: 'out/c.png', name: 'c.jpg/c.png' },
+      { bucket: 'results', key: 'c.json', name: 'c.jpg/c.json' },
+      { bucket: 'data', key: 'out/e.png', name: 'sub/e.jpg/e.png' },
+    ]);
+  });
+
+  it('has nothing to zip before any output is found', () => {
+    const s = batch('running');
+    s.inputs[0] = { ...s.inputs[0]!, outputs: [] };
+    renderBoard(s);
+    expect(screen.getByRole('button', { name: 'Download 0 outputs as zip' })).toBeDisabled();
   });
 
   it('offers Resume when paused', () => {

@@ -5,10 +5,12 @@ import { Button } from '../../../components/button';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { DataTable, type Column } from '../../../components/table';
 import { saveBlob } from '../../../components/save-file';
+import { downloadZipOf, fetchPresigned } from '../../../lib/s3/zip';
 import { useClock } from '../../../components/use-clock';
 import { objectLink } from '../../../lib/jobs/trace';
 import { countInputs, isActive, progressRate, type BatchInput, type BatchState, type InputState } from '../lib/engine';
 import { manifestCsv, manifestJson } from '../lib/manifest';
+import { outputZipEntries } from '../lib/outputs-zip';
 import { ParallelismRule } from './parallelism-rule';
 
 const FILTERS = ['all', 'queued', 'active', 'succeeded', 'failed'] as const;
@@ -62,6 +64,9 @@ export function BatchBoard({ state, actions, onNew }: { state: BatchState; actio
   const [confirmCancel, setConfirmCancel] = useState(false);
   const [deletePending, setDeletePending] = useState(false);
   const pending = state.inputs.filter((i) => i.state === 'pending' && i.job).length;
+  const zipEntries = useMemo(() => outputZipEntries(state), [state]);
+  const [zipping, setZipping] = useState<string | null>(null);
+  const [zipProblem, setZipProblem] = useState<string | null>(null);
   const rows = useMemo(
     () =>
       state.inputs.filter((i) =>
@@ -112,9 +117,21 @@ export function BatchBoard({ state, actions, onNew }: { state: BatchState; actio
     if (n === null || (Number.isInteger(n) && n > 0)) actions.setCap(n);
   };
   const save = (kind: 'csv' | 'json') => {
-    const stamp = new Date(state.createdAt).toISOString().slice(0, 16).replace(/[:T]/g, '-');
     const body = kind === 'csv' ? manifestCsv(state) : manifestJson(state);
-    saveBlob(new Blob([body], { type: kind === 'csv' ? 'text/csv' : 'application/json' }), `batch-${state.service}-${stamp}.${kind}`);
+    saveBlob(new Blob([body], { type: kind === 'csv' ? 'text/csv' : 'application/json' }), `batch-${state.service}-${stamp()}.${kind}`);
+  };
+  const stamp = () => new Date(state.createdAt).toISOString().slice(0, 16).replace(/[:T]/g, '-');
+  const zipOutputs = async () => {
+    const entries = zipEntries;
+    setZipProblem(null);
+    setZipping(`0 of ${entries.length}`);
+    try {
+      await downloadZipOf(`batch-${state.service}-${stamp()}-outputs.zip`, entries, fetchPresigned, (n) => setZipping(`${n} of ${entries.length}`));
+    } catch (e) {
+      setZipProblem(`The outputs could not be zipped: ${e instanceof Error ? e.message : String(e)}`);
+    } finally {
+      setZipping(null);
+    }
   };
   const finished = counts.succeeded + counts.failed;
   const statusText =
@@ -135,6 +152,9 @@ export function BatchBoard({ state, actions, onNew }: { state: BatchState; actio
             {counts.failed > 0 && <Button onClick={actions.retryFailed}>Retry {counts.failed} failed</Button>}
             <Button onClick={() => save('csv')}>Manifest CSV</Button>
             <Button onClick={() => save('json')}>Manifest JSON</Button>
+            <Button busy={!!zipping} disabled={zipEntries.length === 0} onClick={() => void zipOutputs()}>
+              {zipping ? `Zipping ${zipping}` : `Download ${zipEntries.length} output${zipEntries.length === 1 ? '' : 's'} as zip`}
+            </Button>
             {(state.status === 'done' || state.status === 'cancelled') && <Button onClick={() => setConfirmNew(true)}>New batch</Button>}
           </div>
         </div>
@@ -163,6 +183,11 @@ export function BatchBoard({ state, actions, onNew }: { state: BatchState; actio
           </label>
           <Button type="submit" size="sm">Set cap</Button>
         </form>
+        {zipProblem && (
+          <p role="alert" className="text-sm text-danger">
+            {zipProblem}
+          </p>
+        )}
         {state.problem && (
           <p role="alert" className="text-sm text-danger">
             {state.problem}

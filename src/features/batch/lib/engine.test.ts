@@ -3,6 +3,7 @@ import type { JobRow } from '../../../lib/jobs/paging';
 import { BatchRunner, CHECK_GRACE_MS, LOST_MS, inputOfLog, newBatch, progressRate, resumed, type BatchDeps, type BatchState } from './engine';
 import { capacityFrom, parallelism } from './capacity';
 import { manifestCsv, manifestJson } from './manifest';
+import { outputZipEntries } from './outputs-zip';
 
 const T0 = Date.parse('2026-01-01T10:00:00Z');
 
@@ -302,6 +303,18 @@ describe('reading the batch', () => {
     const r = progressRate(s, T0 + 120_000);
     expect(r.perMinute).toBe(1);
     expect(r.etaMs).toBe(120_000);
+  });
+
+  it('names zip entries <input>/<output file>, the bucket telling apart two outputs of one name', () => {
+    const s = start();
+    s.inputs = [
+      { key: 'in/x/a.jpg', size: 1, state: 'succeeded', attempts: 1, outputs: ['out/a.png', 'copy/deep/a.png'] },
+      { key: 'in/b.jpg', size: 1, state: 'failed', attempts: 1 },
+    ];
+    expect(outputZipEntries(s)).toEqual([
+      { bucket: 'out', key: 'a.png', name: 'x/a.jpg/a.png' },
+      { bucket: 'copy', key: 'deep/a.png', name: 'x/a.jpg/copy-a.png' },
+    ]);
   });
 
   it('writes the manifest as CSV and JSON', () => {
