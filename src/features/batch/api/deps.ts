@@ -2,6 +2,7 @@
 // OSCAR's bucket API, `POST /job` with the service's token, the jobs and their logs, and the status.
 import { oscar, required } from '../../../api/client';
 import type { Service } from '../../../api/types';
+import { deleteJob } from '../../../lib/jobs/delete';
 import { fetchAllJobs } from '../../../lib/jobs/paging';
 import { capacityFrom } from '../lib/capacity';
 import type { BatchDeps, BatchState } from '../lib/engine';
@@ -53,6 +54,7 @@ export function clusterDeps(service: Service, save: (s: BatchState) => Promise<v
       });
       return data ?? '';
     },
+    deleteJob: (job) => deleteJob(name, job),
     async capacity() {
       const { data } = await oscar.GET('/system/status');
       return capacityFrom(required(data, 'the cluster status'), service);

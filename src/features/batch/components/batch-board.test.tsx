@@ -2,9 +2,12 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { downloadZipOf } from '../../../lib/s3/zip';
 import { fakeLayout } from '../../../test/layout';
 import { newBatch, type BatchState } from '../lib/engine';
 import { BatchBoard, type BatchActions } from './batch-board';
+
+vi.mock('../../../lib/s3/zip', () => ({ downloadZipOf: vi.fn(async () => true), fetchPresigned: vi.fn() }));
 
 function batch(status: BatchState['status']): BatchState {
   const s = newBatch({ service: 'grayify', bucket: 'data', prefix: 'in/', suffixes: ['.jpg'], cap: null, now: Date.now() - 60_000 });
@@ -57,9 +60,63 @@ describe('the batch board', () => {
     await user.click(screen.getByRole('button', { name: 'Retry 1 failed' }));
     expect(actions.retryFailed).toHaveBeenCalled();
     await user.click(screen.getByRole('button', { name: 'Cancel' }));
-    expect(actions.cancel).toHaveBeenCalled();
+    await user.click(within(screen.getByRole('dialog', { name: 'Cancel this batch?' })).getByRole('button', { name: 'Cancel the batch' }));
+    expect(actions.cancel).toHaveBeenCalledWith(false);
     await user.type(screen.getByLabelText('At most this many jobs at once'), '3{Enter}');
     expect(actions.setCap).toHaveBeenCalledWith(3);
+  });
+
+  it('cancels from a dialog, by keyboard, also deleting the jobs still waiting to start when ticked', async () => {
+    const user = userEvent.setup();
+    const s = batch('running');
+    s.inputs.push(
+      { key: 'in/e.jpg', size: 1, state: 'pending', attempts: 1, job: 'grayify-eeeee' },
+      { key: 'in/f.jpg', size: 1, state: 'pending', attempts: 1, job: 'grayify-fffff' },
+      { key: 'in/g.jpg', size: 1, state: 'cancelled', attempts: 1, job: 'grayify-ggggg' },
+      { key: 'in/h.jpg', size: 1, state: 'pending', attempts: 1, job: 'grayify-hhhhh', error: 'The job could not be deleted: forbidden' },
+    );
+    const { actions } = renderBoard(s);
+    const table = screen.getByRole('table', { name: 'Batch inputs' });
+    expect(within(table).getByText('Cancelled (job deleted)')).toBeInTheDocument();
+    expect(within(table).getByText('The job could not be deleted: forbidden')).toBeInTheDocument();
+    screen.getByRole('button', { name: 'Cancel' }).focus();
+    await user.keyboard('{Enter}');
+    const dialog = screen.getByRole('dialog', { name: 'Cancel this batch?' });
+    const box = within(dialog).getByRole('checkbox', { name: 'Also delete the jobs still waiting to start (3)' });
+    expect(box).not.toBeChecked();
+    box.focus();
+    await user.keyboard(' ');
+    expect(box).toBeChecked();
+    within(dialog).getByRole('button', { name: 'Cancel the batch' }).focus();
+    await user.keyboard('{Enter}');
+    expect(actions.cancel).toHaveBeenCalledWith(true);
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('zips every output found, named by its input, and says how many files; disabled when there are none', async () => {
+    const user = userEvent.setup();
+    const s = batch('done');
+    s.inputs[2] = { ...s.inputs[2]!, state: 'succeeded', outputs: ['data/out/c.png', 'results/c.json'] };
+    s.inputs.push({ key: 'in/sub/e.jpg', size: 1, state: 'succeeded', attempts: 1, outputs: ['data/out/e.png'] });
+    renderBoard(s);
+    const button = screen.getByRole('button', { name: 'Download 4 outputs as zip' });
+    await user.click(button);
+    expect(downloadZipOf).toHaveBeenCalledTimes(1);
+    const [name, entries] = vi.mocked(downloadZipOf).mock.calls[0]!;
+    expect(name).toMatch(/^batch-grayify-.*-outputs\.zip$/);
+    expect(entries).toEqual([
+      { bucket: 'data', key: 'out/a.png', name: 'a.jpg/a.png' },
+      { bucket: 'data', key: 'out/c.png', name: 'c.jpg/c.png' },
+      { bucket: 'results', key: 'c.json', name: 'c.jpg/c.json' },
+      { bucket: 'data', key: 'out/e.png', name: 'sub/e.jpg/e.png' },
+    ]);
+  });
+
+  it('has nothing to zip before any output is found', () => {
+    const s = batch('running');
+    s.inputs[0] = { ...s.inputs[0]!, outputs: [] };
+    renderBoard(s);
+    expect(screen.getByRole('button', { name: 'Download 0 outputs as zip' })).toBeDisabled();
   });
 
   it('offers Resume when paused', () => {

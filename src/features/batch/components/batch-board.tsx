@@ -5,10 +5,12 @@ import { Button } from '../../../components/button';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { DataTable, type Column } from '../../../components/table';
 import { saveBlob } from '../../../components/save-file';
+import { downloadZipOf, fetchPresigned } from '../../../lib/s3/zip';
 import { useClock } from '../../../components/use-clock';
 import { objectLink } from '../../../lib/jobs/trace';
 import { countInputs, isActive, progressRate, type BatchInput, type BatchState, type InputState } from '../lib/engine';
 import { manifestCsv, manifestJson } from '../lib/manifest';
+import { outputZipEntries } from '../lib/outputs-zip';
 import { ParallelismRule } from './parallelism-rule';
 
 const FILTERS = ['all', 'queued', 'active', 'succeeded', 'failed'] as const;
@@ -24,6 +26,7 @@ const STATE: Record<InputState, [string, BadgeTone]> = {
   running: ['Running', 'accent'],
   succeeded: ['Succeeded', 'ok'],
   failed: ['Failed', 'danger'],
+  cancelled: ['Cancelled (job deleted)', 'neutral'],
 };
 
 function duration(ms: number | undefined): string {
@@ -43,7 +46,8 @@ function outputLink(path: string): string {
 export interface BatchActions {
   pause(): void;
   resume(): void;
-  cancel(): void;
+  /** Stops submitting; with `deletePending`, also deletes the batch's jobs still waiting to start. */
+  cancel(deletePending: boolean): void;
   retryFailed(): void;
   setCap(cap: number | null): void;
 }
@@ -57,6 +61,12 @@ export function BatchBoard({ state, actions, onNew }: { state: BatchState; actio
   const rate = progressRate(state, now);
   const [cap, setCap] = useState(state.cap ? String(state.cap) : '');
   const [confirmNew, setConfirmNew] = useState(false);
+  const [confirmCancel, setConfirmCancel] = useState(false);
+  const [deletePending, setDeletePending] = useState(false);
+  const pending = state.inputs.filter((i) => i.state === 'pending' && i.job).length;
+  const zipEntries = useMemo(() => outputZipEntries(state), [state]);
+  const [zipping, setZipping] = useState<string | null>(null);
+  const [zipProblem, setZipProblem] = useState<string | null>(null);
   const rows = useMemo(
     () =>
       state.inputs.filter((i) =>
@@ -107,9 +117,21 @@ export function BatchBoard({ state, actions, onNew }: { state: BatchState; actio
     if (n === null || (Number.isInteger(n) && n > 0)) actions.setCap(n);
   };
   const save = (kind: 'csv' | 'json') => {
-    const stamp = new Date(state.createdAt).toISOString().slice(0, 16).replace(/[:T]/g, '-');
     const body = kind === 'csv' ? manifestCsv(state) : manifestJson(state);
-    saveBlob(new Blob([body], { type: kind === 'csv' ? 'text/csv' : 'application/json' }), `batch-${state.service}-${stamp}.${kind}`);
+    saveBlob(new Blob([body], { type: kind === 'csv' ? 'text/csv' : 'application/json' }), `batch-${state.service}-${stamp()}.${kind}`);
+  };
+  const stamp = () => new Date(state.createdAt).toISOString().slice(0, 16).replace(/[:T]/g, '-');
+  const zipOutputs = async () => {
+    const entries = zipEntries;
+    setZipProblem(null);
+    setZipping(`0 of ${entries.length}`);
+    try {
+      await downloadZipOf(`batch-${state.service}-${stamp()}-outputs.zip`, entries, fetchPresigned, (n) => setZipping(`${n} of ${entries.length}`));
+    } catch (e) {
+      setZipProblem(`The outputs could not be zipped: ${e instanceof Error ? e.message : String(e)}`);
+    } finally {
+      setZipping(null);
+    }
   };
   const finished = counts.succeeded + counts.failed;
   const statusText =
@@ -126,10 +148,13 @@ export function BatchBoard({ state, actions, onNew }: { state: BatchState; actio
           <div className="flex flex-wrap gap-2">
             {state.status === 'running' && <Button onClick={actions.pause}>Pause</Button>}
             {state.status === 'paused' && <Button variant="primary" onClick={actions.resume}>Resume</Button>}
-            {(state.status === 'running' || state.status === 'paused') && <Button variant="danger" onClick={actions.cancel}>Cancel</Button>}
+            {(state.status === 'running' || state.status === 'paused') && <Button variant="danger" onClick={() => setConfirmCancel(true)}>Cancel</Button>}
             {counts.failed > 0 && <Button onClick={actions.retryFailed}>Retry {counts.failed} failed</Button>}
             <Button onClick={() => save('csv')}>Manifest CSV</Button>
             <Button onClick={() => save('json')}>Manifest JSON</Button>
+            <Button busy={!!zipping} disabled={zipEntries.length === 0} onClick={() => void zipOutputs()}>
+              {zipping ? `Zipping ${zipping}` : `Download ${zipEntries.length} output${zipEntries.length === 1 ? '' : 's'} as zip`}
+            </Button>
             {(state.status === 'done' || state.status === 'cancelled') && <Button onClick={() => setConfirmNew(true)}>New batch</Button>}
           </div>
         </div>
@@ -158,6 +183,11 @@ export function BatchBoard({ state, actions, onNew }: { state: BatchState; actio
           </label>
           <Button type="submit" size="sm">Set cap</Button>
         </form>
+        {zipProblem && (
+          <p role="alert" className="text-sm text-danger">
+            {zipProblem}
+          </p>
+        )}
         {state.problem && (
           <p role="alert" className="text-sm text-danger">
             {state.problem}
@@ -177,6 +207,28 @@ export function BatchBoard({ state, actions, onNew }: { state: BatchState; actio
           </Button>
         ))}
       </div>
+      <ConfirmDialog
+        open={confirmCancel}
+        title="Cancel this batch?"
+        confirmLabel="Cancel the batch"
+        onConfirm={() => {
+          setConfirmCancel(false);
+          actions.cancel(deletePending && pending > 0);
+          setDeletePending(false);
+        }}
+        onCancel={() => {
+          setConfirmCancel(false);
+          setDeletePending(false);
+        }}
+      >
+        <p>
+          {counts.queued} queued {counts.queued === 1 ? 'input is' : 'inputs are'} never sent. Jobs already sent keep running and are still followed here.
+        </p>
+        <label className="flex items-center gap-2">
+          <input type="checkbox" checked={deletePending} disabled={pending === 0} onChange={(e) => setDeletePending(e.target.checked)} />
+          Also delete the jobs still waiting to start ({pending})
+        </label>
+      </ConfirmDialog>
       <ConfirmDialog
         open={confirmNew}
         title="Start a new batch?"

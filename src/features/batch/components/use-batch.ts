@@ -81,7 +81,7 @@ export function useBatch(service: Service | undefined, endpoint: string) {
   const actions = {
     pause: () => act((r) => r.pause()),
     resume: () => act((r) => r.resume()),
-    cancel: () => act((r) => r.cancel()),
+    cancel: (deletePending: boolean) => act((r) => r.cancel({ deletePending })),
     retryFailed: () => act((r) => r.retryFailed()),
     setCap: (cap: number | null) => act((r) => r.setCap(cap)),
   };

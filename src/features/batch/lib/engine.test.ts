@@ -3,6 +3,7 @@ import type { JobRow } from '../../../lib/jobs/paging';
 import { BatchRunner, CHECK_GRACE_MS, LOST_MS, inputOfLog, newBatch, progressRate, resumed, type BatchDeps, type BatchState } from './engine';
 import { capacityFrom, parallelism } from './capacity';
 import { manifestCsv, manifestJson } from './manifest';
+import { outputZipEntries } from './outputs-zip';
 
 const T0 = Date.parse('2026-01-01T10:00:00Z');
 
@@ -83,6 +84,58 @@ describe('the batch engine', () => {
     expect(r.get().inputs.map((i) => i.state)).toEqual(['succeeded', 'succeeded', 'failed', 'failed']);
     expect(r.get().status).toBe('done');
     expect(c.saved()?.status).toBe('done');
+  });
+
+  it('cancels deleting the jobs still Pending: deleted ones read "cancelled", a refused deletion keeps the server\'s words', async () => {
+    const c = fakeCluster(['in/a.jpg', 'in/b.jpg', 'in/c.jpg', 'in/d.jpg'], 10);
+    // Logs that name their input while the job is still Pending (the supervisor has begun, the pod is not Running).
+    c.deps.readLog = vi.fn(async (name: string) => `[supervisor] Downloading item from bucket 'data' with key '${c.jobs.get(name)!.key}'\n`);
+    const deleted: string[] = [];
+    c.deps.deleteJob = vi.fn(async (job: string) => {
+      if (job === 'svc-2') throw new Error('Kubernetes says: jobs.batch "svc-2" is forbidden');
+      deleted.push(job);
+      c.jobs.delete(job);
+    });
+    c.deps.capacity = vi.fn(async () => ({ fits: 3, freeCores: 3, freeBytes: 3e9, cpu: 1, memory: 1e9, nodes: 1 }));
+    const r = new BatchRunner(start(['.jpg'], 3), c.deps);
+    await r.tick();
+    await r.tick();
+    c.jobs.get('svc-3')!.status = 'Running';
+    await r.tick();
+    expect(r.get().inputs.map((i) => [i.key, i.job, i.state])).toEqual([
+      ['in/a.jpg', 'svc-1', 'pending'],
+      ['in/b.jpg', 'svc-2', 'pending'],
+      ['in/c.jpg', 'svc-3', 'running'],
+      ['in/d.jpg', undefined, 'queued'],
+    ]);
+    expect(r.pendingJobs().map((i) => i.job)).toEqual(['svc-1', 'svc-2']);
+    await r.cancel({ deletePending: true });
+    expect(deleted).toEqual(['svc-1']);
+    expect(c.deps.deleteJob).toHaveBeenCalledTimes(2);
+    const [a, b, cc, d] = r.get().inputs;
+    expect(r.get().status).toBe('cancelled');
+    expect(a).toMatchObject({ state: 'cancelled' });
+    expect(b).toMatchObject({ state: 'pending', error: 'The job could not be deleted: Kubernetes says: jobs.batch "svc-2" is forbidden' });
+    expect(cc!.state).toBe('running');
+    expect(d!.state).toBe('queued');
+    expect(c.saved()?.inputs[0]?.state).toBe('cancelled');
+    // Later rounds neither send the queued input nor bring the deleted one back.
+    await r.tick();
+    expect(c.sent).toEqual(['in/a.jpg', 'in/b.jpg', 'in/c.jpg']);
+    expect(r.get().inputs[0]!.state).toBe('cancelled');
+  });
+
+  it('cancels without deleting anything unless asked', async () => {
+    const c = fakeCluster(['in/a.jpg'], 10);
+    c.deps.readLog = vi.fn(async () => `Downloading item from bucket 'data' with key 'in/a.jpg'\n`);
+    c.deps.deleteJob = vi.fn(async () => undefined);
+    const r = new BatchRunner(start(), c.deps);
+    await r.tick();
+    await r.tick();
+    expect(r.get().inputs[0]!.state).toBe('pending');
+    await r.cancel();
+    expect(c.deps.deleteJob).not.toHaveBeenCalled();
+    expect(r.get().inputs[0]!.state).toBe('pending');
   });
 
   it('pauses, resumes, cancels (nothing more is sent) and retries what failed', async () => {
@@ -250,6 +303,18 @@ describe('reading the batch', () => {
     const r = progressRate(s, T0 + 120_000);
     expect(r.perMinute).toBe(1);
     expect(r.etaMs).toBe(120_000);
+  });
+
+  it('names zip entries <input>/<output file>, the bucket telling apart two outputs of one name', () => {
+    const s = start();
+    s.inputs = [
+      { key: 'in/x/a.jpg', size: 1, state: 'succeeded', attempts: 1, outputs: ['out/a.png', 'copy/deep/a.png'] },
+      { key: 'in/b.jpg', size: 1, state: 'failed', attempts: 1 },
+    ];
+    expect(outputZipEntries(s)).toEqual([
+      { bucket: 'out', key: 'a.png', name: 'x/a.jpg/a.png' },
+      { bucket: 'copy', key: 'deep/a.png', name: 'x/a.jpg/copy-a.png' },
+    ]);
   });
 
   it('writes the manifest as CSV and JSON', () => {

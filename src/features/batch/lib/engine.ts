@@ -8,7 +8,7 @@ import { mapLimit, type JobRow } from '../../../lib/jobs/paging';
 import { parallelism, type Capacity } from './capacity';
 import { isBatchInput } from './inputs';
 
-export type InputState = 'queued' | 'sending' | 'checking' | 'submitted' | 'pending' | 'running' | 'succeeded' | 'failed';
+export type InputState = 'queued' | 'sending' | 'checking' | 'submitted' | 'pending' | 'running' | 'succeeded' | 'failed' | 'cancelled';
 export type BatchStatus = 'running' | 'paused' | 'cancelled' | 'done';
 
 export interface BatchInput {
@@ -55,6 +55,8 @@ export interface BatchDeps {
   listJobs(): Promise<JobRow[]>;
   readLog(job: string): Promise<string>;
   capacity(): Promise<Capacity>;
+  /** Deletes one of the service's jobs (`DELETE /system/logs/{service}/{job}`), for a cancel that deletes pending jobs. */
+  deleteJob?(job: string): Promise<void>;
   /** Objects in the service's output paths written since `since`, for the board's Outputs column. */
   listOutputs?(since: number): Promise<{ key: string; modified: number }[]>;
   save(state: BatchState): Promise<void>;
@@ -160,6 +162,7 @@ export class BatchRunner {
   private state: BatchState;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private busy = false;
+  private inflight: Promise<void> = Promise.resolve();
   private stopped = true;
   private listeners = new Set<(s: BatchState) => void>();
   private byKey = new Map<string, number>();
@@ -203,9 +206,45 @@ export class BatchRunner {
     return this.setStatus('running');
   }
 
-  /** Stops submitting: queued inputs are never sent; what was sent goes on and is still followed. */
-  cancel(): Promise<void> {
-    return this.setStatus('cancelled');
+  /** The batch's jobs that OSCAR still lists as Pending (their log named the input): what a cancel can delete. */
+  pendingJobs(): BatchInput[] {
+    return this.state.inputs.filter((i) => i.state === 'pending' && i.job);
+  }
+
+  /**
+   * Stops submitting: queued inputs are never sent; what was sent goes on and is still followed. With
+   * `deletePending`, every job of the batch still Pending is deleted: its input becomes `cancelled`, or
+   * keeps its state with the server's words when the deletion fails.
+   */
+  async cancel(options: { deletePending?: boolean } = {}): Promise<void> {
+    // Waits for the round in flight and holds the next ones, so no round writes back a state read before.
+    while (this.busy) await this.inflight.catch(() => undefined);
+    this.busy = true;
+    try {
+      await this.update({ ...this.state, status: 'cancelled' });
+      const remove = this.deps.deleteJob?.bind(this.deps);
+      if (!options.deletePending || !remove) return;
+      const pending = this.pendingJobs();
+      const errors = await mapLimit(pending, LOG_READS_AT_ONCE, (i) =>
+        remove(i.job!).then(
+          () => null,
+          (e: unknown) => (e instanceof Error ? e.message : String(e)),
+        ),
+      );
+      let next = this.state;
+      const inputs = next.inputs.slice();
+      pending.forEach((p, at) => {
+        const n = this.byKey.get(p.key);
+        if (n === undefined) return;
+        const why = errors[at];
+        const { error: _e, ...rest } = inputs[n]!;
+        inputs[n] = why ? { ...rest, error: `The job could not be deleted: ${why}` } : { ...rest, state: 'cancelled', finishedAt: this.deps.now() };
+      });
+      next = { ...next, inputs };
+      await this.update(next);
+    } finally {
+      this.busy = false;
+    }
   }
 
   setCap(cap: number | null): Promise<void> {
@@ -273,6 +312,11 @@ export class BatchRunner {
   async tick(): Promise<void> {
     if (this.busy) return;
     this.busy = true;
+    this.inflight = this.round();
+    await this.inflight;
+  }
+
+  private async round(): Promise<void> {
     try {
       await this.listNextPage();
       await this.followJobs();
@@ -363,7 +407,7 @@ export class BatchRunner {
       const key = mine.get(job.name);
       if (key === undefined) continue;
       const input = next.inputs[this.byKey.get(key)!]!;
-      if (input.job !== job.name || isFinished(input.state)) continue;
+      if (input.job !== job.name || isFinished(input.state) || input.state === 'cancelled') continue;
       const state: InputState =
         job.status === 'Succeeded' ? 'succeeded' : job.status === 'Failed' || job.status === 'Unknown' ? 'failed' : job.status === 'Running' ? 'running' : 'pending';
       const change: Partial<BatchInput> = { state };

@@ -2,12 +2,12 @@
 // for the preview panel. URLs come from OSCAR's presign, which works for every user, or are signed here with
 // the session's S3 keys where a link must outlive OSCAR's hour (share, request files); a download with
 // S3 credentials asks the storage to send it as an attachment so large files stream to disk.
-import { Zip, ZipPassThrough } from 'fflate';
 import type { PresignResponse } from '../../../api/types';
 import { useQuery } from '@tanstack/react-query';
 import { connectionIdentity, presign, s3Credentials } from '../../../lib/s3/oscar';
 import { presignUrl } from '../../../lib/s3/sign';
 import { saveBlob } from '../../../components/save-file';
+import { downloadZipOf, zipEntries, type ZipEntry, type ZipSink } from '../../../lib/s3/zip';
 import { browserCannotFetch, DotKeyError } from '../lib/dot-keys';
 import { withoutHiddenChars } from '../../../lib/text/hidden-chars';
 import { encodeUploadLink, uploadPageAddress } from '../../../lib/public-upload/link';
@@ -54,115 +54,28 @@ export async function downloadObject(bucket: string, key: string, size: number):
   saveBlob(await (await fetchObject(bucket, key)).blob(), name);
 }
 
-/** Where a zip goes as it is made. */
-export interface ZipSink {
-  write(chunk: Uint8Array): Promise<void>;
-  close(): Promise<void>;
-  abort(reason?: unknown): Promise<void>;
-}
+export { canStreamToDisk, IN_MEMORY_ZIP_WARNING, type ZipSink } from '../../../lib/s3/zip';
 
-/** Bytes handed to the sink but not yet written, before the zipping waits for the disk. */
-const MAX_PENDING = 16 * 1024 * 1024;
-
-/**
- * Several objects as one zip (stored, not compressed: most scientific data is already compressed),
- * streamed: each object's bytes go into the zip and on to `sink` as they arrive, so only what the sink has
- * not yet written is held in memory.
- */
+/** Several objects of one bucket as one zip, streamed to `sink`, named by their key under `prefix`. */
 export async function zipObjects(bucket: string, keys: readonly string[], prefix: string, sink: ZipSink, onProgress?: (done: number) => void): Promise<void> {
   const unreachable = keys.find(browserCannotFetch);
   if (unreachable !== undefined) throw new DotKeyError(unreachable);
-  let writing: Promise<void> = Promise.resolve();
-  let pending = 0;
-  let failed: unknown = null;
-  let finished = () => {};
-  const ended = new Promise<void>((resolve) => (finished = resolve));
-  const zip = new Zip((err, data, final) => {
-    if (err) failed ??= err;
-    else {
-      pending += data.length;
-      writing = writing.then(async () => {
-        await sink.write(data);
-        pending -= data.length;
-      });
-      writing.catch((e: unknown) => (failed ??= e));
-    }
-    if (final || err) finished();
-  });
-  try {
-    let done = 0;
-    for (const key of keys) {
-      const entry = new ZipPassThrough(key.startsWith(prefix) ? key.slice(prefix.length) : key);
-      zip.add(entry);
-      const body = (await fetchObject(bucket, key)).body;
-      if (body) {
-        const reader = body.getReader();
-        for (;;) {
-          const { value, done: end } = await reader.read();
-          if (end) break;
-          entry.push(value);
-          if (pending > MAX_PENDING) await writing;
-          if (failed) throw failed;
-        }
-      }
-      entry.push(new Uint8Array(0), true);
-      onProgress?.(++done);
-    }
-    zip.end();
-    await ended;
-    await writing;
-    if (failed) throw failed;
-    await sink.close();
-  } catch (e) {
-    zip.terminate();
-    await sink.abort(e).catch(() => {});
-    throw e instanceof Error ? e : new Error(String(e));
-  }
+  await zipEntries(entriesOf(bucket, keys, prefix), sink, (b, k) => fetchObject(b, k), onProgress);
 }
 
-type SavePicker = (options: { suggestedName: string; types: { description: string; accept: Record<string, string[]> }[] }) => Promise<FileSystemFileHandle>;
-
-/** Whether this browser can write a download straight to a file the user picks (Chrome, Edge). */
-export function canStreamToDisk(): boolean {
-  return typeof (window as { showSaveFilePicker?: SavePicker }).showSaveFilePicker === 'function';
+function entriesOf(bucket: string, keys: readonly string[], prefix: string): ZipEntry[] {
+  return keys.map((key) => ({ bucket, key, name: key.startsWith(prefix) ? key.slice(prefix.length) : key }));
 }
-
-/** Zips above this are worth a warning where the zip has to be built in memory first. */
-export const IN_MEMORY_ZIP_WARNING = 1024 * 1024 * 1024;
 
 /**
- * Downloads keys as one zip: straight into a file the user picks where the browser allows it (nothing
- * kept in memory), else built in memory and saved at the end. Resolves false when the user closed the
- * file picker. Call it from the click: the picker needs the user's gesture.
+ * Downloads keys as one zip (src/lib/s3/zip.ts: to a picked file where the browser allows it, else built
+ * in memory). Resolves false when the user closed the file picker. Call it from the click.
  */
 export async function downloadZip(bucket: string, keys: readonly string[], prefix: string, onProgress?: (done: number) => void): Promise<boolean> {
+  const unreachable = keys.find(browserCannotFetch);
+  if (unreachable !== undefined) throw new DotKeyError(unreachable);
   const name = `${bucket}${prefix ? `-${prefix.replace(/\/$/, '').replace(/\//g, '-')}` : ''}.zip`;
-  const picker = (window as { showSaveFilePicker?: SavePicker }).showSaveFilePicker;
-  if (picker) {
-    let handle: FileSystemFileHandle;
-    try {
-      handle = await picker.call(window, { suggestedName: name, types: [{ description: 'Zip archive', accept: { 'application/zip': ['.zip'] } }] });
-    } catch (e) {
-      if (e instanceof DOMException && e.name === 'AbortError') return false;
-      throw e;
-    }
-    const file = await handle.createWritable();
-    await zipObjects(bucket, keys, prefix, { write: (c) => file.write(c as Uint8Array<ArrayBuffer>), close: () => file.close(), abort: (r) => file.abort(r) }, onProgress);
-    return true;
-  }
-  const chunks: Uint8Array[] = [];
-  await zipObjects(
-    bucket,
-    keys,
-    prefix,
-    {
-      write: async (c) => void chunks.push(c),
-      close: async () => saveBlob(new Blob(chunks as BlobPart[], { type: 'application/zip' }), name),
-      abort: async () => void (chunks.length = 0),
-    },
-    onProgress,
-  );
-  return true;
+  return downloadZipOf(name, entriesOf(bucket, keys, prefix), (b, k) => fetchObject(b, k), onProgress);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { oscar } from '../../../api/client';
 import { errorMessage, isApiError } from '../../../api/errors';
+import { deleteJob } from '../../../lib/jobs/delete';
 import { mapLimit, type JobRow } from '../../../lib/jobs/paging';
 import { isDeletedAsCompleted } from '../../../lib/jobs/view';
 import { jobKeys, type ServiceJobs } from './queries';
@@ -17,9 +18,7 @@ function dropRows(data: ServiceJobs | undefined, keep: (j: JobRow) => boolean): 
 export function useDeleteJob() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: async ({ service, job }: { service: string; job: string }) => {
-      await oscar.DELETE('/system/logs/{serviceName}/{jobName}', { params: { path: { serviceName: service, jobName: job } } });
-    },
+    mutationFn: ({ service, job }: { service: string; job: string }) => deleteJob(service, job),
     onSuccess: (_r, { service, job }) => {
       qc.setQueryData<ServiceJobs>(jobKeys.list(service), (d) => dropRows(d, (j) => j.name !== job));
     },
