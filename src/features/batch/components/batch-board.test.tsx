@@ -46,6 +46,22 @@ describe('the batch board', () => {
     expect(within(table).getByText('The job failed: its log says why.')).toBeInTheDocument();
   });
 
+  it('says why the batch paused itself, with Resume, and names what an empty batch looked for', async () => {
+    const user = userEvent.setup();
+    const paused = { ...batch('paused'), pausedBecause: 'OSCAR refused to start a job (401): invalid token. The batch is paused; nothing more is sent until you resume.', problem: 'old words' };
+    const { actions } = renderBoard(paused);
+    expect(screen.getByRole('alert')).toHaveTextContent('The batch paused itself. OSCAR refused to start a job (401): invalid token.');
+    expect(screen.queryByText('old words')).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Resume' }));
+    expect(actions.resume).toHaveBeenCalled();
+  });
+
+  it('says an empty batch found nothing, naming the bucket, prefix and suffixes', () => {
+    renderBoard({ ...batch('done'), inputs: [] });
+    expect(screen.getByText('No object in data under in/ ends with .jpg: nothing was sent. Start a new batch with another prefix or other suffixes.')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'New batch' })).toBeInTheDocument();
+  });
+
   it('filters by status in the URL and drives the batch from its buttons, by keyboard too', async () => {
     const user = userEvent.setup();
     const { actions, router } = renderBoard(batch('running'));

@@ -188,10 +188,16 @@ export function BatchBoard({ state, actions, onNew }: { state: BatchState; actio
             {zipProblem}
           </p>
         )}
-        {state.problem && (
-          <p role="alert" className="text-sm text-danger">
-            {state.problem}
+        {state.status === 'paused' && state.pausedBecause ? (
+          <p role="alert" className="text-sm text-danger" data-testid="batch-paused-because">
+            <span className="font-semibold">The batch paused itself.</span> {state.pausedBecause}
           </p>
+        ) : (
+          state.problem && (
+            <p role="alert" className="text-sm text-danger">
+              {state.problem}
+            </p>
+          )
         )}
       </section>
       <div role="group" aria-label="Show" className="flex flex-wrap gap-1">
@@ -242,7 +248,7 @@ export function BatchBoard({ state, actions, onNew }: { state: BatchState; actio
         This board of {counts.total} inputs is forgotten in this browser; download its manifest first to keep it. The jobs and their outputs stay on the cluster.
       </ConfirmDialog>
       {rows.length === 0 ? (
-        <p className="text-sm text-muted">{state.inputs.length === 0 ? (state.listing ? 'Listing the bucket…' : 'No object matches the prefix and suffixes.') : 'No input in this view.'}</p>
+        <p className="text-sm text-muted">{state.inputs.length === 0 ? (state.listing ? 'Listing the bucket…' : `No object in ${state.bucket}${state.prefix ? ` under ${state.prefix}` : ''}${state.suffixes.length ? ` ends with ${state.suffixes.join(', ')}` : ''}: nothing was sent. Start a new batch with another prefix or other suffixes.`) : 'No input in this view.'}</p>
       ) : (
         <DataTable label="Batch inputs" columns={columns} rows={rows} rowKey={(i) => i.key} rowHeight={40} tableClassName="min-w-[56rem]" />
       )}

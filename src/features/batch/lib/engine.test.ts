@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { JobRow } from '../../../lib/jobs/paging';
-import { BatchRunner, CHECK_GRACE_MS, LOST_MS, inputOfLog, newBatch, progressRate, resumed, type BatchDeps, type BatchState } from './engine';
+import { BatchRunner, CHECK_GRACE_MS, FAILURES_BEFORE_PAUSE, LOST_MS, inputOfLog, newBatch, progressRate, resumed, type BatchDeps, type BatchState } from './engine';
 import { capacityFrom, parallelism } from './capacity';
 import { manifestCsv, manifestJson } from './manifest';
 import { outputZipEntries } from './outputs-zip';
@@ -59,13 +59,12 @@ describe('the batch engine', () => {
     const c = fakeCluster(['in/a.jpg', 'in/b.JPG', 'in/notes.txt', 'in/', 'other/c.jpg', 'in/d.jpg', 'in/e.jpg']);
     const r = new BatchRunner(start(), c.deps);
     await r.tick();
-    // First page (3 objects): a.jpg and b.JPG kept; the cluster has room for 2.
-    expect(r.get().inputs.map((i) => i.key)).toEqual(['in/a.jpg', 'in/b.JPG']);
-    expect(c.sent).toEqual(['in/a.jpg', 'in/b.JPG']);
-    await r.tick();
-    await r.tick();
+    // Three pages of 3 objects in one round: the .jpg under in/ are kept; the cluster has room for 2.
+    expect(vi.mocked(c.deps.listPage).mock.calls.map(([, page]) => page)).toEqual([undefined, '3', '6']);
     expect(r.get().inputs.map((i) => i.key)).toEqual(['in/a.jpg', 'in/b.JPG', 'in/d.jpg', 'in/e.jpg']);
     expect(r.get().listing).toBeNull();
+    expect(c.sent).toEqual(['in/a.jpg', 'in/b.JPG']);
+    await r.tick();
     // Two jobs pending: no room until they run or end (fits is re-read only every 30 s).
     expect(c.sent).toHaveLength(2);
     c.finish('Running');
@@ -239,6 +238,158 @@ describe('the batch engine', () => {
     await r.tick();
     expect(r.get().inputs[0]).toMatchObject({ state: 'failed', error: 'Not sent: Unauthorized' });
     expect(r.get().inputs[1]!.state).toBe('submitted');
+  });
+
+  it('marks a round\'s inputs "sending" in one save before any call leaves, then sends them six at a time', async () => {
+    const keys = Array.from({ length: 20 }, (_, n) => `in/${n}.jpg`);
+    const c = fakeCluster(keys, 100);
+    c.deps.capacity = vi.fn(async () => ({ fits: 20, freeCores: 20, freeBytes: 2e10, cpu: 1, memory: 1e9, nodes: 1 }));
+    let inFlight = 0;
+    let most = 0;
+    const submitted = c.deps.submit;
+    const savesBeforeFirstCall: BatchState[] = [];
+    c.deps.submit = vi.fn(async (input) => {
+      if (vi.mocked(c.deps.submit).mock.calls.length === 1) savesBeforeFirstCall.push(c.saved()!);
+      inFlight++;
+      most = Math.max(most, inFlight);
+      await new Promise((r) => setTimeout(r, 10));
+      await submitted(input);
+      inFlight--;
+    });
+    const r = new BatchRunner(start(), c.deps);
+    const round = r.tick();
+    await vi.advanceTimersByTimeAsync(100);
+    await round;
+    expect(savesBeforeFirstCall[0]!.inputs.every((i) => i.state === 'sending')).toBe(true);
+    expect(most).toBe(6);
+    expect(c.sent).toHaveLength(20);
+    expect(r.get().inputs.every((i) => i.state === 'submitted' && i.attempts === 1)).toBe(true);
+  });
+
+  it('pauses when OSCAR refuses the token, puts the input back in the queue with the words, and sends it again on resume', async () => {
+    const c = fakeCluster(['in/a.jpg', 'in/b.jpg', 'in/c.jpg'], 10);
+    c.deps.capacity = vi.fn(async () => ({ fits: 1, freeCores: 1, freeBytes: 1e9, cpu: 1, memory: 1e9, nodes: 1 }));
+    vi.mocked(c.deps.submit).mockRejectedValueOnce(Object.assign(new Error('invalid token'), { status: 401 }));
+    const r = new BatchRunner(start(), c.deps);
+    await r.tick();
+    expect(r.get().status).toBe('paused');
+    expect(r.get().pausedBecause).toBe('OSCAR refused to start a job (401): invalid token. The batch is paused; nothing more is sent until you resume.');
+    expect(r.get().inputs[0]).toMatchObject({ state: 'queued', attempts: 0, error: 'Not sent: invalid token' });
+    await r.tick();
+    expect(c.sent).toEqual([]);
+    await r.resume();
+    expect(r.get().pausedBecause).toBeNull();
+    await r.tick();
+    expect(c.sent).toEqual(['in/a.jpg']);
+    expect(r.get().inputs[0]).toMatchObject({ state: 'submitted', attempts: 1 });
+    expect(r.get().inputs[0]!.error).toBeUndefined();
+  });
+
+  it('pauses on a quota refusal, in the cluster\'s words', async () => {
+    const c = fakeCluster(['in/a.jpg'], 10);
+    vi.mocked(c.deps.submit).mockRejectedValueOnce(Object.assign(new Error('user ana exceeded the CPU quota (4 cores)'), { status: 400 }));
+    const r = new BatchRunner(start(), c.deps);
+    await r.tick();
+    expect(r.get()).toMatchObject({ status: 'paused', pausedBecause: expect.stringContaining('exceeded the CPU quota (4 cores)') });
+    expect(r.get().inputs[0]!.state).toBe('queued');
+  });
+
+  it('when the network drops during a call, checks the jobs before sending again: one that arrived is adopted, one that did not is sent again', async () => {
+    const c = fakeCluster(['in/a.jpg', 'in/b.jpg'], 10);
+    const real = c.deps.submit;
+    c.deps.submit = vi.fn(async (input) => {
+      // a's call reaches the cluster but its answer is lost; b's never leaves.
+      if (input.key === 'in/a.jpg') await real(input);
+      throw Object.assign(new Error('Failed to fetch'), { status: 0 });
+    });
+    const r = new BatchRunner(start(), c.deps);
+    await r.tick();
+    expect(r.get().status).toBe('paused');
+    expect(r.get().pausedBecause).toMatch(/^The cluster could not be reached to start a job \(Failed to fetch\)/);
+    expect(r.get().inputs.map((i) => i.state)).toEqual(['checking', 'checking']);
+    c.deps.submit = real;
+    await r.resume();
+    c.finish('Running');
+    await r.tick();
+    await r.tick();
+    expect(r.get().inputs.map((i) => [i.key, i.state, i.job])).toEqual([
+      ['in/a.jpg', 'running', 'svc-1'],
+      ['in/b.jpg', 'submitted', undefined],
+    ]);
+    expect(r.get().inputs[0]!.error).toBeUndefined();
+    expect(c.sent).toEqual(['in/a.jpg', 'in/b.jpg']);
+  });
+
+  it('fails an object OSCAR refuses and goes on, but pauses after three refused in a row', async () => {
+    const c = fakeCluster(['in/a.jpg', 'in/b.jpg', 'in/c.jpg', 'in/d.jpg', 'in/e.jpg'], 10);
+    c.deps.capacity = vi.fn(async () => ({ fits: 1, freeCores: 1, freeBytes: 1e9, cpu: 1, memory: 1e9, nodes: 1 }));
+    const refuse = () => Object.assign(new Error('bad key'), { status: 400 });
+    vi.mocked(c.deps.submit).mockRejectedValueOnce(refuse()).mockRejectedValueOnce(refuse()).mockRejectedValueOnce(refuse());
+    const r = new BatchRunner(start(), c.deps);
+    await r.tick();
+    expect(r.get().inputs[0]).toMatchObject({ state: 'failed', error: 'Not sent: bad key' });
+    expect(r.get().status).toBe('running');
+    await r.tick();
+    await r.tick();
+    expect(r.get().inputs.slice(0, 3).map((i) => i.state)).toEqual(['failed', 'failed', 'failed']);
+    expect(r.get()).toMatchObject({ status: 'paused', pausedBecause: 'OSCAR refused 3 inputs in a row, the last one with: bad key. The batch is paused.' });
+  });
+
+  it('pauses when the listing keeps failing, at once when the bucket is not there, and keeps the pages it read', async () => {
+    const keys = Array.from({ length: 30 }, (_, n) => `in/${n}.jpg`);
+    const c = fakeCluster(keys, 10);
+    const listPage = c.deps.listPage;
+    c.deps.listPage = vi.fn(async (bucket: string, page: string | undefined) => {
+      if (page === '10') throw Object.assign(new Error('The cluster had an internal error'), { status: 500 });
+      return listPage(bucket, page);
+    });
+    const r = new BatchRunner(start(), c.deps);
+    await r.tick();
+    expect(r.get().inputs).toHaveLength(10);
+    expect(r.get().listing).toEqual({ page: '10' });
+    expect(r.get().problem).toBe('The objects of data could not be listed: The cluster had an internal error');
+    for (let n = 1; n < FAILURES_BEFORE_PAUSE; n++) {
+      expect(r.get().status).toBe('running');
+      await r.tick();
+    }
+    expect(r.get()).toMatchObject({ status: 'paused', pausedBecause: 'The objects of data could not be listed: The cluster had an internal error' });
+
+    const gone = fakeCluster([], 10);
+    gone.deps.listPage = vi.fn(async () => {
+      throw Object.assign(new Error('bucket data not found'), { status: 404 });
+    });
+    const r2 = new BatchRunner(start(), gone.deps);
+    await r2.tick();
+    expect(r2.get()).toMatchObject({ status: 'paused', pausedBecause: 'The objects of data could not be listed: bucket data not found' });
+  });
+
+  it('ends at once, with nothing sent, when no object matches', async () => {
+    const c = fakeCluster(['in/notes.txt', 'other/a.jpg'], 10);
+    const r = new BatchRunner(start(), c.deps);
+    await r.tick();
+    expect(r.get()).toMatchObject({ status: 'done', inputs: [], listing: null });
+    expect(c.sent).toEqual([]);
+  });
+
+  it('reads a long job list less often: a service with 700 old jobs is listed every few rounds, not every round', async () => {
+    const c = fakeCluster(['in/a.jpg'], 10);
+    for (let n = 0; n < 700; n++) c.jobs.set(`old-${n}`, { name: `old-${n}`, service: 'svc', status: 'Succeeded', created: T0 - 86_400_000, key: 'x' });
+    const r = new BatchRunner(start(), c.deps);
+    r.start();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(c.sent).toEqual(['in/a.jpg']);
+    // 10 pages × 250 ms: at most one listing every 2.5 s (a round is 2 s).
+    await vi.advanceTimersByTimeAsync(20_000);
+    const calls = vi.mocked(c.deps.listJobs).mock.calls.length;
+    expect(calls).toBeGreaterThanOrEqual(5);
+    expect(calls).toBeLessThanOrEqual(9);
+    // No log of the old jobs was read.
+    expect(vi.mocked(c.deps.readLog).mock.calls.every(([name]) => !name.startsWith('old-'))).toBe(true);
+    c.finish('Running');
+    c.finish('Succeeded');
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(r.get().status).toBe('done');
+    r.stop();
   });
 
   it('reads again a job whose log has only the supervisor\'s first lines', async () => {

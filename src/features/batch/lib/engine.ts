@@ -46,6 +46,8 @@ export interface BatchState {
   capacityActive: number;
   /** The last problem met (listing, jobs, status), in the server's words; cleared when that works again. */
   problem: string | null;
+  /** Why the batch paused itself (a refused or lost call, a listing that keeps failing); cleared on resume. */
+  pausedBecause?: string | null;
   updatedAt: number;
 }
 
@@ -71,6 +73,22 @@ const CLOCK_SKEW_MS = 60_000;
 export const CHECK_GRACE_MS = 60_000;
 const LOGS_PER_ROUND = 60;
 const LOG_READS_AT_ONCE = 6;
+/** `POST /job` calls in flight at once, and at most this many sent in one round. */
+export const SENDS_AT_ONCE = 6;
+export const SENDS_PER_ROUND = 120;
+/** Pages of the bucket listing read in one round (OSCAR's pages hold 1000 objects). */
+export const LIST_PAGES_PER_ROUND = 10;
+/**
+ * OSCAR lists a service's jobs in pages of about 70, in no useful order, so following the batch means
+ * reading every page. For a service with thousands of old jobs, the list is read no more often than
+ * one page per this many ms on average (70 pages: every 17.5 s), instead of every round.
+ */
+export const JOBS_MS_PER_PAGE = 250;
+const JOBS_PAGE = 70;
+/** Consecutive failed rounds (listing, jobs) before the batch pauses itself instead of trying forever. */
+export const FAILURES_BEFORE_PAUSE = 3;
+/** Inputs refused one after another (a 4xx naming no reason to stop) before the batch pauses itself. */
+export const REFUSALS_BEFORE_PAUSE = 3;
 /** A sent input whose job never showed up (deleted, or its pod never started) is given up after this long. */
 export const LOST_MS = 10 * 60_000;
 
@@ -150,7 +168,9 @@ export function progressRate(state: BatchState, now: number): { perMinute: numbe
   const finished = state.inputs.filter((i) => isFinished(i.state) && i.finishedAt !== undefined).map((i) => i.finishedAt!);
   const recent = finished.filter((t) => t >= now - window);
   if (recent.length === 0) return { perMinute: null, etaMs: null };
-  const since = Math.max(now - window, Math.min(state.createdAt, ...recent));
+  let first = state.createdAt;
+  for (const t of recent) if (t < first) first = t;
+  const since = Math.max(now - window, first);
   const minutes = Math.max((now - since) / 60_000, 1 / 60);
   const perMinute = recent.length / minutes;
   const left = state.inputs.filter((i) => !isFinished(i.state)).length + (state.listing ? 1 : 0);
@@ -167,6 +187,11 @@ export class BatchRunner {
   private listeners = new Set<(s: BatchState) => void>();
   private byKey = new Map<string, number>();
   private lastOutputs = 0;
+  /** When the service's jobs may be listed again (see JOBS_MS_PER_PAGE). */
+  private nextJobsAt = 0;
+  /** Consecutive rounds whose listing, or whose job reading, failed. */
+  private failures = { list: 0, jobs: 0 };
+  private refusals = 0;
 
   constructor(
     state: BatchState,
@@ -263,7 +288,12 @@ export class BatchRunner {
   }
 
   private async setStatus(status: BatchStatus): Promise<void> {
-    await this.update({ ...this.state, status });
+    if (status === 'running') {
+      this.failures = { list: 0, jobs: 0 };
+      this.refusals = 0;
+      this.nextJobsAt = 0;
+    }
+    await this.update({ ...this.state, status, pausedBecause: null });
     if (status === 'running') this.schedule(0);
   }
 
@@ -277,21 +307,15 @@ export class BatchRunner {
     await this.deps.save(this.state);
   }
 
-  private patch(key: string, change: Partial<BatchInput>): BatchState {
-    const n = this.byKey.get(key);
-    if (n === undefined) return this.state;
-    const inputs = this.state.inputs.slice();
-    inputs[n] = { ...inputs[n]!, ...change };
-    return { ...this.state, inputs };
-  }
-
   private schedule(ms: number): void {
     if (this.stopped) return;
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = null;
       void this.tick().finally(() => {
-        if (!this.stopped && !this.finishedFollowing()) this.schedule(ROUND_MS);
+        // After failed rounds, the next ones come slower (4, 8, then every 16 s), not every 2 s.
+        const failures = Math.max(this.failures.list, this.failures.jobs);
+        if (!this.stopped && !this.finishedFollowing()) this.schedule(failures > 0 ? Math.min(ROUND_MS * 2 ** failures, 16_000) : ROUND_MS);
       });
     }, ms);
   }
@@ -330,39 +354,76 @@ export class BatchRunner {
   }
 
   private async problem(what: string, e: unknown): Promise<void> {
-    const message = `${what}: ${e instanceof Error ? e.message : String(e)}`;
+    const message = `${what}: ${messageOf(e)}`;
     if (this.state.problem !== message) await this.update({ ...this.state, problem: message });
   }
 
+  /**
+   * A listing or a job reading failed: said at once; the batch pauses itself when the failure cannot pass
+   * on its own (refused, not found) or after FAILURES_BEFORE_PAUSE rounds in a row.
+   */
+  private async failed(kind: 'list' | 'jobs', what: string, e: unknown): Promise<void> {
+    const failures = ++this.failures[kind];
+    await this.problem(what, e);
+    const status = statusOf(e);
+    const lasting = status === 401 || status === 403 || status === 404;
+    if (this.state.status === 'running' && (lasting || failures >= FAILURES_BEFORE_PAUSE)) {
+      await this.autoPause(`${what}: ${messageOf(e)}`);
+    }
+  }
+
+  private async autoPause(why: string, base: BatchState = this.state): Promise<void> {
+    await this.update({ ...base, status: base.status === 'running' ? 'paused' : base.status, pausedBecause: why });
+  }
+
+  /**
+   * Reads up to LIST_PAGES_PER_ROUND pages of the bucket, keeping the inputs each selects; each page's
+   * listing is dropped once read, so only the plan (one small record per input) stays in memory.
+   */
   private async listNextPage(): Promise<void> {
     const s = this.state;
     if (!s.listing || s.status === 'cancelled') return;
-    let page: Awaited<ReturnType<BatchDeps['listPage']>>;
-    try {
-      page = await this.deps.listPage(s.bucket, s.listing.page);
-    } catch (e) {
-      return this.problem(`The objects of ${s.bucket} could not be listed`, e);
-    }
     const fresh: BatchInput[] = [];
-    for (const o of page.objects) {
-      if (!isBatchInput(o.key, s.prefix, s.suffixes) || this.byKey.has(o.key)) continue;
-      fresh.push({ key: o.key, size: o.size, state: 'queued', attempts: 0 });
-      this.byKey.set(o.key, s.inputs.length + fresh.length - 1);
+    let listing: BatchState['listing'] = s.listing;
+    let error: unknown = null;
+    for (let n = 0; n < LIST_PAGES_PER_ROUND && listing; n++) {
+      let page: Awaited<ReturnType<BatchDeps['listPage']>>;
+      try {
+        page = await this.deps.listPage(s.bucket, listing.page);
+      } catch (e) {
+        error = e;
+        break;
+      }
+      for (const o of page.objects) {
+        if (!isBatchInput(o.key, s.prefix, s.suffixes) || this.byKey.has(o.key)) continue;
+        this.byKey.set(o.key, s.inputs.length + fresh.length);
+        fresh.push({ key: o.key, size: o.size, state: 'queued', attempts: 0 });
+      }
+      listing = page.next && page.next !== listing.page ? { page: page.next } : null;
     }
-    const next = page.next && page.next !== s.listing.page ? { page: page.next } : null;
-    await this.update({ ...this.state, inputs: [...this.state.inputs, ...fresh], listing: next, problem: null });
+    if (fresh.length > 0 || listing !== s.listing) {
+      await this.update({ ...this.state, inputs: fresh.length ? [...this.state.inputs, ...fresh] : this.state.inputs, listing, problem: error ? this.state.problem : null });
+    }
+    if (error) return this.failed('list', `The objects of ${s.bucket} could not be listed`, error);
+    this.failures.list = 0;
   }
 
   private async followJobs(): Promise<void> {
     const s = this.state;
     const waiting = s.inputs.some((i) => isActive(i.state));
     if (!waiting) return;
+    const started = this.deps.now();
+    if (started < this.nextJobsAt) return;
     let jobs: JobRow[];
     try {
       jobs = await this.deps.listJobs();
     } catch (e) {
-      return this.problem(`The jobs of ${s.service} could not be read`, e);
+      return this.failed('jobs', `The jobs of ${s.service} could not be read`, e);
     }
+    this.failures.jobs = 0;
+    // Up to 8 pages, every round; beyond, one page per JOBS_MS_PER_PAGE (less 100 ms for the timer's slack).
+    const spread = Math.ceil(jobs.length / JOBS_PAGE) * JOBS_MS_PER_PAGE;
+    this.nextJobsAt = spread > ROUND_MS ? started + spread - 100 : 0;
     const mine = new Map<string, string>();
     for (const i of s.inputs) if (i.job) mine.set(i.job, i.key);
     const foreign = new Set(s.foreign);
@@ -400,7 +461,8 @@ export class BatchRunner {
         continue;
       }
       mine.set(job.name, input.key);
-      apply(input.key, { job: job.name });
+      // Its job is found: a "no answer" note from a dropped call no longer holds.
+      apply(input.key, input.state === 'checking' ? { job: job.name, error: undefined } : { job: job.name });
     }
     // The state of every job that is the batch's.
     for (const job of jobs) {
@@ -450,23 +512,70 @@ export class BatchRunner {
     return parallelism(this.state.capacity, this.state.capacityActive, this.state.cap);
   }
 
+  /**
+   * Sends queued inputs up to the parallelism: they are marked `sending` and saved together before any
+   * call leaves (a reload then checks them before sending again), sent SENDS_AT_ONCE at a time, and
+   * written back in one update. How a refused call is handled:
+   * - 401, 403, 429, a quota, 5xx: the call itself was refused, not the object; the input goes back in
+   *   the queue and the batch pauses with the cluster's words (sending the rest would fail the same way).
+   * - no answer (the network dropped): the call may have reached OSCAR, so the input is `checking`, as
+   *   after a reload: on resume it is matched against the service's jobs before being sent again.
+   * - another 4xx: this object was refused; it fails with the cluster's words and the batch goes on,
+   *   unless REFUSALS_BEFORE_PAUSE inputs in a row are refused.
+   */
   private async submit(): Promise<void> {
     // A batch resumed after a reload sends nothing until the inputs it may already have sent are settled.
-    if (this.state.inputs.some((i) => i.state === 'checking')) return;
-    let room = this.limit() - countInputs(this.state.inputs).active;
-    while (room > 0 && this.state.status === 'running') {
-      const next = this.state.inputs.find((i) => i.state === 'queued');
-      if (!next) return;
-      room--;
-      await this.update(this.patch(next.key, { state: 'sending', sentAt: this.deps.now(), attempts: next.attempts + 1 }));
-      try {
-        await this.deps.submit({ bucket: this.state.bucket, key: next.key, size: next.size });
-        await this.update(this.patch(next.key, { state: 'submitted' }));
-      } catch (e) {
-        const why = e instanceof Error ? e.message : String(e);
-        await this.update(this.patch(next.key, { state: 'failed', error: `Not sent: ${why}`, finishedAt: this.deps.now() }));
-      }
+    if (this.state.status !== 'running' || this.state.inputs.some((i) => i.state === 'checking')) return;
+    const room = Math.min(this.limit() - countInputs(this.state.inputs).active, SENDS_PER_ROUND);
+    if (room <= 0) return;
+    const picked: number[] = [];
+    this.state.inputs.forEach((i, n) => {
+      if (picked.length < room && i.state === 'queued') picked.push(n);
+    });
+    if (picked.length === 0) return;
+    const sentAt = this.deps.now();
+    const marked = this.state.inputs.slice();
+    for (const n of picked) {
+      const { error: _e, ...rest } = marked[n]!;
+      marked[n] = { ...rest, state: 'sending', sentAt, attempts: rest.attempts + 1 };
     }
+    await this.update({ ...this.state, inputs: marked });
+    const bucket = this.state.bucket;
+    const results = await mapLimit(picked, SENDS_AT_ONCE, (n) => {
+      const input = marked[n]!;
+      return this.deps.submit({ bucket, key: input.key, size: input.size }).then(
+        () => null,
+        (e: unknown) => e ?? new Error('The call failed'),
+      );
+    });
+    const inputs = this.state.inputs.slice();
+    let pause: string | null = null;
+    picked.forEach((n, at) => {
+      const e = results[at];
+      const input = inputs[n]!;
+      if (input.state !== 'sending') return;
+      if (e === null || e === undefined) {
+        this.refusals = 0;
+        inputs[n] = { ...input, state: 'submitted' };
+        return;
+      }
+      const status = statusOf(e);
+      const words = messageOf(e);
+      if (status === 0) {
+        inputs[n] = { ...input, state: 'checking', error: `No answer from the cluster: ${words}` };
+        pause ??= `The cluster could not be reached to start a job (${words}). The batch is paused; what was sent is checked against the service's jobs before anything is sent again.`;
+      } else if (status === 401 || status === 403 || status === 429 || (status !== undefined && status >= 500) || /quota/i.test(words)) {
+        inputs[n] = { ...input, state: 'queued', attempts: input.attempts - 1, error: `Not sent: ${words}` };
+        pause ??= `OSCAR refused to start a job${status ? ` (${status})` : ''}: ${words}. The batch is paused; nothing more is sent until you resume.`;
+      } else {
+        this.refusals++;
+        inputs[n] = { ...input, state: 'failed', error: `Not sent: ${words}`, finishedAt: this.deps.now() };
+        if (this.refusals >= REFUSALS_BEFORE_PAUSE) pause ??= `OSCAR refused ${this.refusals} inputs in a row, the last one with: ${words}. The batch is paused.`;
+      }
+    });
+    const next = { ...this.state, inputs };
+    if (pause) await this.autoPause(pause, next);
+    else await this.update(next);
   }
 
   private async findOutputs(): Promise<void> {
@@ -512,4 +621,13 @@ export class BatchRunner {
     if (s.listing || s.inputs.some((i) => isActive(i.state) || (i.state === 'queued' && s.status === 'running'))) return;
     if (s.status === 'running') await this.update({ ...s, status: 'done' });
   }
+}
+
+function statusOf(e: unknown): number | undefined {
+  const status = (e as { status?: unknown } | null)?.status;
+  return typeof status === 'number' ? status : undefined;
+}
+
+function messageOf(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
 }
