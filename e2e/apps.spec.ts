@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { checkA11y, DEMO, login, loginAsDemoUser, useTheme } from './support/app';
+import { checkA11y, DEMO, login, loginAsDemoUser, useTheme, reloadDemo } from './support/app';
 
 // The research apps (PARITY A1–A5): New → the editor's review of the filled template → create → ready →
 // open, the file browser's JWT sign-in, and the failures said where they happen.
@@ -243,6 +243,6 @@ test('an app page and the New dialog pass axe in light and dark', async ({ page 
   await check('light');
   // A later init script wins: the reload comes up dark, the session kept.
   await useTheme(page, 'dark');
-  await page.reload();
+  await reloadDemo(page);
   await check('dark');
 });

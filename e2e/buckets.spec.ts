@@ -3,7 +3,7 @@
 // preview; a file over the quota failing on its own; axe and screenshots in light and dark.
 import { expect, test, type Page } from '@playwright/test';
 import { unzipSync } from 'fflate';
-import { checkA11y, eachTheme, login, loginAsDemoUser, useTheme } from './support/app';
+import { checkA11y, eachTheme, login, loginAsDemoUser, useTheme, reloadDemo } from './support/app';
 
 interface DemoWindow {
   __lagoonDemo: {
@@ -112,7 +112,7 @@ test('"Only mine" keeps the buckets the user owns, in the URL (PARITY B1)', asyn
   const mine = await ownerColumn();
   expect(mine.length).toBeLessThan(before.length);
   // The one owner left is Ana, whose buckets these are: a reload keeps the filter.
-  await page.reload();
+  await reloadDemo(page);
   await expect(page.getByRole('checkbox', { name: 'Only mine' })).toBeChecked();
   await expect.poll(ownerColumn).toEqual(mine);
 });

@@ -2,7 +2,7 @@
 // the diff, drafts across a reload, failed applies that keep the edit, secrets that survive, bad
 // input, and accessibility of both tabs in light and dark.
 import { test, expect, type Page } from '@playwright/test';
-import { checkA11y, login, loginAsDemoUser, useTheme } from './support/app';
+import { checkA11y, login, loginAsDemoUser, useTheme, reloadDemo } from './support/app';
 
 const FDL_DIR = '/work/shared/fdl';
 
@@ -210,7 +210,7 @@ test('gets an unsaved edit back after a reload', async ({ page }) => {
   await login(page, '/services/cowsay/edit');
   await page.getByLabel('Container image', { exact: true }).fill('ghcr.io/grycap/cowsay:draft');
   await expect.poll(() => savedDrafts(page)).toContain('ghcr.io/grycap/cowsay:draft');
-  await page.reload();
+  await reloadDemo(page);
   await expect(page.getByRole('heading', { name: /unsaved draft/ })).toBeVisible();
   await expect(page.getByLabel('Container image', { exact: true })).toHaveValue('ghcr.io/grycap/cowsay');
   await page.getByRole('button', { name: 'Restore draft' }).click();
@@ -230,9 +230,9 @@ test('a draft survives a logout, and discarding it when offered drops it for goo
   await page.getByRole('button', { name: 'Restore draft' }).click();
   await expect(page.getByLabel('Container image', { exact: true })).toHaveValue('ghcr.io/grycap/cowsay:after-logout');
   // Discarding a draft when it is offered again drops it for good.
-  await page.reload();
+  await reloadDemo(page);
   await page.getByRole('button', { name: 'Discard draft' }).click();
-  await page.reload();
+  await reloadDemo(page);
   await expect(page.getByLabel('Container image', { exact: true })).toHaveValue('ghcr.io/grycap/cowsay');
   await expect(page.getByRole('heading', { name: /unsaved draft/ })).toHaveCount(0);
 });

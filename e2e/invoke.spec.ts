@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { checkA11y, login, useTheme } from './support/app';
+import { checkA11y, login, useTheme, reloadDemo } from './support/app';
 
 // The demo cluster on window.__lagoonDemo (mocks/browser.ts): faults let a test stand in for a service.
 interface DemoWindow {
@@ -154,7 +154,7 @@ test('replay, edit and replay, compare; the history survives a reload', async ({
     await send(page);
     await expect(answer(page).getByText(`< ${word} >`)).toBeVisible();
   }
-  await page.reload();
+  await reloadDemo(page);
   await expect(
     page.getByRole('table', { name: 'Calls to cowsay, newest first' }).getByRole('row'),
   ).toHaveCount(3);

@@ -2,7 +2,7 @@
 // against a real OpenID provider (e2e/support/oidc-server.ts) with PKCE, renewal, a 401 and logout.
 import { mkdirSync } from 'node:fs';
 import { test, expect, type BrowserContext, type Page } from '@playwright/test';
-import { checkA11y, DEMO, useTheme } from './support/app';
+import { checkA11y, DEMO, useTheme, reloadDemo } from './support/app';
 import { ANA, startOidcServer, type OidcServer } from './support/oidc-server';
 
 const SHOTS = '.e2e-tmp/auth-shots';
@@ -34,7 +34,7 @@ test.describe('password login', () => {
     await expect(header).toContainText('demo.lagoon.test');
 
     // A reload keeps the session (sessionStorage); the cluster is remembered without its password.
-    await page.reload();
+    await reloadDemo(page);
     await expect(page.getByRole('heading', { name: 'Services' })).toBeVisible();
     const stored = await page.evaluate(() => ({ ...localStorage }));
     expect(stored['lagoon.clusters']).toContain(DEMO.endpoint);

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { checkA11y, login, loginAsDemoUser, useTheme } from './support/app';
+import { checkA11y, login, loginAsDemoUser, useTheme, reloadDemo } from './support/app';
 
 // The demo cluster exposes its in-memory state on window.__lagoonDemo (mocks/browser.ts).
 interface DemoWindow {
@@ -45,7 +45,7 @@ test('browse, filter and sort the demo services; reload keeps filter and sort', 
   const descending = await shownNames(page);
   expect(descending).toEqual([...filtered].reverse());
 
-  await page.reload();
+  await reloadDemo(page);
   await expect(page.getByRole('searchbox', { name: 'Filter services' })).toHaveValue('fish');
   await expect(page.getByRole('columnheader', { name: /^Name/ })).toHaveAttribute('aria-sort', 'descending');
   await expect.poll(() => shownNames(page)).toEqual(descending);
@@ -192,7 +192,7 @@ test('visibility and "Only mine" filters, and CPU and Memory sorted as columns, 
   const mine = await shownNames(page);
   expect(mine.length).toBeGreaterThan(0);
   expect(mine.length).toBeLessThan(all.length);
-  await page.reload();
+  await reloadDemo(page);
   await expect(page.getByRole('checkbox', { name: 'Only mine' })).toBeChecked();
   await expect.poll(() => shownNames(page)).toEqual(mine);
   await page.getByRole('checkbox', { name: 'Only mine' }).click();

@@ -75,3 +75,13 @@ async function colorScheme(page: Page, theme: 'light' | 'dark'): Promise<void> {
     ),
   );
 }
+
+/**
+ * Reloads the page and waits for the demo cluster to be up in the tab again: it starts anew on every
+ * load, which can outlast expect's 10 s on a loaded machine, so the checks that follow get their whole
+ * time for what they check. The test's own timeout is the limit.
+ */
+export async function reloadDemo(page: Page): Promise<void> {
+  await page.reload();
+  await page.waitForFunction(() => Boolean((window as { __lagoonDemo?: { cluster?: unknown } }).__lagoonDemo?.cluster));
+}
