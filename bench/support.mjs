@@ -317,27 +317,31 @@ export function longTasksOfProfile(profile, tasks, offset, top = 12) {
   };
   const windows = tasks.map((x) => [x.start + offset, x.start + offset + x.duration]).sort((a, b) => a[0] - b[0]);
   const self = new Map();
+  const busy = new Map();
   let t = profile.startTime / 1000;
   let w = 0;
   for (let i = 0; i < profile.samples.length; i++) {
     t += (profile.timeDeltas[i] ?? 0) / 1000;
-    while (w < windows.length && windows[w][1] < t) w++;
-    if (w >= windows.length) break;
-    if (t < windows[w][0]) continue;
     const node = byId.get(profile.samples[i]);
     // Idle samples at a task's edges are the few ms the two clocks are apart.
     if (node.callFrame.functionName === '(idle)') continue;
     // A sample stands for the time until the next one.
     const dt = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+    busy.set(label(node), (busy.get(label(node)) ?? 0) + dt);
+    while (w < windows.length && windows[w][1] < t) w++;
+    if (w >= windows.length || t < windows[w][0]) continue;
     self.set(label(node), (self.get(label(node)) ?? 0) + dt);
   }
   const total = [...self.values()].reduce((a, b) => a + b, 0);
+  const busyTotal = [...busy.values()].reduce((a, b) => a + b, 0);
   return {
     count: tasks.length,
     longest: tasks.length ? Math.max(...tasks.map((x) => x.duration)) : 0,
     inTasks: tasks.reduce((a, x) => a + x.duration, 0),
     total,
     top: [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, top),
+    busyTotal,
+    busyTop: [...busy.entries()].sort((a, b) => b[1] - a[1]).slice(0, Math.ceil(top / 2)),
   };
 }
 
@@ -376,7 +380,10 @@ export function printProfile(p, what) {
   console.log(
     `${what}: ${p.count} long tasks, longest ${ms(p.longest)}, ${ms(p.inTasks)} in them; main thread meanwhile: tasks ${ms(p.main.task)}, scripts ${ms(p.main.script)}, layout ${ms(p.main.layout)}, style ${ms(p.main.style)}`,
   );
+  const line = (total) => ([name, t]) => console.log(`  ${ms(t).padStart(8)}  ${((100 * t) / (total || 1)).toFixed(0).padStart(3)}%  ${name}`);
+  console.log(`  most self time in all of it, short tasks too (CPU profile, ${ms(p.busyTotal)} not idle):`);
+  p.busyTop.forEach(line(p.busyTotal));
   if (!p.count) return;
   console.log(`  most self time in the long tasks (CPU profile, ${ms(p.total)} sampled):`);
-  for (const [name, t] of p.top) console.log(`  ${ms(t).padStart(8)}  ${((100 * t) / (p.total || 1)).toFixed(0).padStart(3)}%  ${name}`);
+  p.top.forEach(line(p.total));
 }
