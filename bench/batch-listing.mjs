@@ -83,9 +83,9 @@ try {
     peak = Math.max(peak, await heapUsed(cdp));
     shown = await page.evaluate(
       () =>
-        [...document.querySelectorAll('[data-testid="batch-counts"] dt')].find(
-          (d) => d.textContent === 'Inputs',
-        )?.nextElementSibling?.textContent ?? '',
+        [...document.querySelectorAll('[data-testid="batch-counts"] dt')]
+          .find((d) => d.textContent === 'Inputs')
+          ?.nextElementSibling?.textContent?.replace(/[^\d+]/g, '') ?? '',
     );
     progress.push({ t: Date.now() - t0, n: parseInt(shown, 10) || 0 });
     if (shown === String(OBJECTS)) {
