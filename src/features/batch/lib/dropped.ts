@@ -28,8 +28,10 @@ export function uploadChanges(state: BatchState, files: ReadonlyMap<string, Uplo
   const out: [string, UploadChange][] = [];
   for (const i of state.inputs) {
     const failed = i.state === 'failed' && i.uploadFailed;
-    if (i.state !== 'uploading' && !failed) continue;
     const f = files.get(i.key);
+    // Its job was linked before the upload's answer came back: only when it was sent is left to say.
+    if (i.job && i.sentAt === undefined && f?.state === 'done') out.push([i.key, { state: 'uploaded', at: f.finishedAt ?? Date.now() }]);
+    if (i.state !== 'uploading' && !failed) continue;
     if (!f) {
       if (!failed) out.push([i.key, { state: 'failed', error: INTERRUPTED }]);
     } else if (f.state === 'done') out.push([i.key, { state: 'uploaded', at: f.finishedAt ?? Date.now() }]);

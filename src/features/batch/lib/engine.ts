@@ -552,6 +552,11 @@ export class BatchRunner {
         this.byKey.set(key, n);
       }
       const i = inputs[n]!;
+      if (change.state === 'uploaded' && i.job) {
+        // Its job was linked (its log read) before the upload's answer came back.
+        if (i.sentAt === undefined) inputs[n] = { ...i, sentAt: change.at };
+        continue;
+      }
       const open = i.state === 'uploading' || (i.state === 'failed' && i.uploadFailed);
       if (!open) continue;
       const { error: _e, finishedAt: _f, uploadFailed: _u, ...rest } = i;
@@ -559,8 +564,7 @@ export class BatchRunner {
         inputs[n] = { ...rest, state: 'uploading' };
         if (status === 'done') status = 'running';
       } else if (change.state === 'uploaded') {
-        // Its job may already be linked (its log was read before the upload's answer came back).
-        inputs[n] = i.job ? { ...i, sentAt: i.sentAt ?? change.at } : { ...rest, state: 'submitted', sentAt: change.at, attempts: i.attempts + 1 };
+        inputs[n] = { ...rest, state: 'submitted', sentAt: change.at, attempts: i.attempts + 1 };
       } else if (i.state === 'uploading') {
         inputs[n] = { ...i, state: 'failed', uploadFailed: true, error: change.error, finishedAt: this.deps.now() };
       }
