@@ -8,6 +8,11 @@ export interface UploadRequest extends Picked {
   bucket: string;
   /** The folder the files go into ("" for the bucket's top, else ending in "/"). */
   prefix: string;
+  /**
+   * Told which objects were queued once name collisions are settled (a "keep both" renames), or [] when
+   * the user cancelled: a batch of dropped files follows exactly these keys.
+   */
+  onQueued?: (files: { key: string; size: number }[]) => void;
 }
 
 /** A file that finished uploading. */
@@ -51,4 +56,61 @@ export function pendingUploadRequests(): readonly UploadRequest[] {
 export function settleUploadRequest(id: number): void {
   pending = pending.filter((r) => r.id !== id);
   requestListeners.forEach((l) => l());
+}
+
+/** A file of the upload queue as other features see it (the upload engine's item, read only). */
+export interface UploadFileView {
+  id: string;
+  bucket: string;
+  key: string;
+  size: number;
+  /** Bytes the server has, plus bytes on the wire. */
+  loaded: number;
+  state: 'queued' | 'uploading' | 'done' | 'failed' | 'cancelled' | 'interrupted';
+  error?: { message: string };
+  finishedAt?: number;
+}
+
+/** What the upload engine lets other features do with its queue: watch its files, retry or cancel one. */
+export interface UploadQueueView {
+  subscribe(listener: () => void): () => void;
+  getSnapshot(): { items: readonly UploadFileView[] };
+  retry(id: string): void;
+  cancel(id: string): void;
+}
+
+let queueView: UploadQueueView | null = null;
+const queueViewListeners = new Set<() => void>();
+
+/** The upload engine makes its queue visible once it loads. */
+export function provideUploadQueue(view: UploadQueueView): void {
+  queueView = view;
+  queueViewListeners.forEach((l) => l());
+}
+
+/** The upload queue, or null while the upload engine has not loaded (nothing was uploaded in this tab). */
+export function uploadQueueView(): UploadQueueView | null {
+  return queueView;
+}
+
+const NO_FILES: readonly UploadFileView[] = [];
+
+/** Subscribes to the queue's files, from before the engine loads on (for useSyncExternalStore). */
+export function subscribeUploadFiles(listener: () => void): () => void {
+  let off = queueView?.subscribe(listener);
+  const onProvided = () => {
+    off?.();
+    off = queueView?.subscribe(listener);
+    listener();
+  };
+  queueViewListeners.add(onProvided);
+  return () => {
+    off?.();
+    queueViewListeners.delete(onProvided);
+  };
+}
+
+/** The queue's files now (a stable array between changes). */
+export function uploadFiles(): readonly UploadFileView[] {
+  return queueView?.getSnapshot().items ?? NO_FILES;
 }

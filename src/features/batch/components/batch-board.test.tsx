@@ -156,4 +156,36 @@ describe('the batch board', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Forget this batch' }));
     expect(onNew).toHaveBeenCalled();
   });
+
+  it("shows a dropped file's upload, and its failure with a Retry upload that asks the upload engine", async () => {
+    const user = userEvent.setup();
+    const s = batch('running');
+    s.source = 'dropped';
+    s.inputs = [
+      { key: 'in/u.jpg', size: 2048, state: 'uploading', attempts: 0 },
+      { key: 'in/f.jpg', size: 10, state: 'failed', attempts: 0, uploadFailed: true, error: 'The upload failed: quota exceeded' },
+      { key: 'in/r.jpg', size: 10, state: 'failed', attempts: 0, uploadFailed: true, error: 'The upload did not finish: a reload or a closed tab stops uploads in the browser. Drop the file again.' },
+    ];
+    const uploads = new Map([
+      ['in/u.jpg', { id: 'u1', bucket: 'data', key: 'in/u.jpg', size: 2048, loaded: 1024, state: 'uploading' as const }],
+      ['in/f.jpg', { id: 'u2', bucket: 'data', key: 'in/f.jpg', size: 10, loaded: 0, state: 'failed' as const, error: { message: 'quota exceeded' } }],
+    ]);
+    const actions: BatchActions = { pause: vi.fn(), resume: vi.fn(), cancel: vi.fn(), retryFailed: vi.fn(), setCap: vi.fn(), retryUpload: vi.fn() };
+    const router = createMemoryRouter([{ path: '/', element: <BatchBoard state={s} actions={actions} onNew={vi.fn()} uploads={uploads} /> }]);
+    render(<RouterProvider router={router} />);
+    const counts = screen.getByTestId('batch-counts');
+    expect(within(counts).getByText('Uploading').nextSibling).toHaveTextContent('1');
+    expect(within(counts).getByText('Failed').nextSibling).toHaveTextContent('2');
+    const table = screen.getByRole('table', { name: 'Batch inputs' });
+    expect(within(table).getByRole('progressbar', { name: 'Upload of in/u.jpg' })).toHaveAttribute('value', '1024');
+    expect(within(table).getByText('1.00 KB of 2.00 KB')).toBeInTheDocument();
+    expect(within(table).getByText('The upload failed: quota exceeded')).toBeInTheDocument();
+    // The file cut by a reload is gone from the tab: no retry, the row says to drop it again.
+    expect(within(table).getByText(/Drop the file again/)).toBeInTheDocument();
+    expect(within(table).getAllByRole('button', { name: /^Retry the upload/ })).toHaveLength(1);
+    await user.click(within(table).getByRole('button', { name: 'Retry the upload of in/f.jpg' }));
+    expect(actions.retryUpload).toHaveBeenCalledWith('in/f.jpg');
+    // No cap for a dropped batch: each upload starts its job.
+    expect(screen.queryByRole('button', { name: 'Set cap' })).toBeNull();
+  });
 });

@@ -11,6 +11,9 @@ import { objectLink } from '../../../lib/jobs/trace';
 import { countInputs, isActive, progressRate, type BatchInput, type BatchState, type InputState } from '../lib/engine';
 import { manifestCsv, manifestJson } from '../lib/manifest';
 import { outputZipEntries } from '../lib/outputs-zip';
+import { formatBytes } from '../../../lib/units/transfer';
+import type { UploadFileView } from '../../../lib/uploads/requests';
+import { canRetryUpload } from '../lib/dropped';
 import { ParallelismRule } from './parallelism-rule';
 
 const FILTERS = ['all', 'queued', 'active', 'succeeded', 'failed'] as const;
@@ -27,6 +30,7 @@ const STATE: Record<InputState, [string, BadgeTone]> = {
   succeeded: ['Succeeded', 'ok'],
   failed: ['Failed', 'danger'],
   cancelled: ['Cancelled (job deleted)', 'neutral'],
+  uploading: ['Uploading', 'accent'],
 };
 
 function duration(ms: number | undefined): string {
@@ -50,10 +54,46 @@ export interface BatchActions {
   cancel(deletePending: boolean): void;
   retryFailed(): void;
   setCap(cap: number | null): void;
+  /** Uploads again a dropped file whose upload failed (batches of dropped files). */
+  retryUpload?(key: string): void;
+}
+
+/** A dropped file's upload, as the upload engine reports it: bytes sent, or why it stopped. */
+function UploadCell({ input, file, onRetry }: { input: BatchInput; file: UploadFileView | undefined; onRetry?: (key: string) => void }) {
+  if (input.state === 'uploading') {
+    const waiting = !file || file.state === 'queued';
+    return (
+      <span className="flex min-w-0 items-center gap-2 text-xs">
+        <progress className="h-1.5 w-20 shrink-0 accent-[var(--color-accent)]" max={Math.max(input.size, 1)} value={Math.min(file?.loaded ?? 0, input.size)} aria-label={`Upload of ${input.key}`} />
+        <span className="truncate tabular-nums text-muted">{waiting ? 'Waiting to upload' : `${formatBytes(Math.min(file.loaded, input.size))} of ${formatBytes(input.size)}`}</span>
+      </span>
+    );
+  }
+  return (
+    <span className="flex min-w-0 items-center gap-2">
+      <span className="truncate text-xs text-danger" title={input.error}>{input.error}</span>
+      {onRetry && canRetryUpload(input, file) && (
+        <Button size="sm" variant="ghost" onClick={() => onRetry(input.key)} aria-label={`Retry the upload of ${input.key}`}>
+          Retry upload
+        </Button>
+      )}
+    </span>
+  );
 }
 
 /** Every input of the batch with its job, state, duration and outputs; counts, speed and the controls. */
-export function BatchBoard({ state, actions, onNew }: { state: BatchState; actions: BatchActions; onNew: () => void }) {
+export function BatchBoard({
+  state,
+  actions,
+  onNew,
+  uploads,
+}: {
+  state: BatchState;
+  actions: BatchActions;
+  onNew: () => void;
+  /** The upload queue's files by key, for a batch of dropped files. */
+  uploads?: ReadonlyMap<string, UploadFileView> | null;
+}) {
   const now = useClock(1000);
   const [params, setParams] = useSearchParams();
   const filter = (FILTERS as readonly string[]).includes(params.get('show') ?? '') ? (params.get('show') as Filter) : 'all';
@@ -99,7 +139,9 @@ export function BatchBoard({ state, actions, onNew }: { state: BatchState; actio
       id: 'outputs',
       header: 'Outputs',
       cell: (i) =>
-        i.error ? (
+        i.state === 'uploading' || i.uploadFailed ? (
+          <UploadCell input={i} file={uploads?.get(i.key)} onRetry={actions.retryUpload} />
+        ) : i.error ? (
           <span className="truncate text-xs text-danger" title={i.error}>{i.error}</span>
         ) : i.outputs && i.outputs.length > 0 ? (
           <Link className="truncate font-mono text-xs text-accent" title={i.outputs.join('\n')} to={outputLink(i.outputs[0]!)}>
@@ -143,7 +185,7 @@ export function BatchBoard({ state, actions, onNew }: { state: BatchState; actio
         <div className="flex flex-wrap items-center justify-between gap-3">
           <p className="text-sm">
             <span className="font-semibold" data-testid="batch-status">{statusText}</span>
-            <span className="text-muted"> · {state.bucket}/{state.prefix}{state.suffixes.length ? ` (${state.suffixes.join(', ')})` : ''}</span>
+            <span className="text-muted"> · {state.source === 'dropped' ? 'files dropped into ' : ''}{state.bucket}/{state.prefix}{state.suffixes.length ? ` (${state.suffixes.join(', ')})` : ''}</span>
           </p>
           <div className="flex flex-wrap gap-2">
             {state.status === 'running' && <Button onClick={actions.pause}>Pause</Button>}
@@ -162,7 +204,7 @@ export function BatchBoard({ state, actions, onNew }: { state: BatchState; actio
         <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-4 lg:grid-cols-7" data-testid="batch-counts">
           {[
             ['Inputs', `${counts.total}${state.listing ? '+' : ''}`],
-            ['Queued', counts.queued],
+            ...(state.source === 'dropped' ? [['Uploading', state.inputs.filter((i) => i.state === 'uploading').length]] : [['Queued', counts.queued]]),
             ['Going', counts.active],
             ['Succeeded', counts.succeeded],
             ['Failed', counts.failed],
@@ -175,7 +217,12 @@ export function BatchBoard({ state, actions, onNew }: { state: BatchState; actio
             </div>
           ))}
         </dl>
-        <ParallelismRule capacity={state.capacity} active={state.capacityActive} cap={state.cap} />
+        {state.source === 'dropped' ? (
+          <p className="text-sm text-muted">Each upload starts its job, as any upload into the service&apos;s input path does; the cluster queues the jobs that do not fit.</p>
+        ) : (
+          <ParallelismRule capacity={state.capacity} active={state.capacityActive} cap={state.cap} />
+        )}
+        {state.source !== 'dropped' && (
         <form onSubmit={applyCap} className="flex flex-wrap items-end gap-2 text-sm">
           <label className="flex flex-col gap-1">
             At most this many jobs at once
@@ -183,6 +230,7 @@ export function BatchBoard({ state, actions, onNew }: { state: BatchState; actio
           </label>
           <Button type="submit" size="sm">Set cap</Button>
         </form>
+        )}
         {zipProblem && (
           <p role="alert" className="text-sm text-danger">
             {zipProblem}

@@ -1,8 +1,11 @@
 // The batch of one service on the session's cluster: read back from IndexedDB (and resumed) when the page
 // opens, run by a BatchRunner while the page is open, stopped when it closes.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { Service } from '../../../api/types';
 import { clusterDeps } from '../api/deps';
+import type { Picked } from '../../../lib/uploads/entries';
+import { requestUpload, subscribeUploadFiles, uploadFiles, uploadQueueView } from '../../../lib/uploads/requests';
+import { canRetryUpload, filesByKey, uploadChanges } from '../lib/dropped';
 import { BatchRunner, newBatch, resumed, type BatchState } from '../lib/engine';
 import { batchId, idbBatchStore } from '../lib/store';
 
@@ -13,12 +16,26 @@ export interface StartOptions {
   cap: number | null;
 }
 
+/** A batch of files dropped now: uploaded into the service's input path, each upload starting its job. */
+export interface DropOptions {
+  bucket: string;
+  prefix: string;
+  suffixes: string[];
+  picked: Picked;
+}
+
 export function useBatch(service: Service | undefined, endpoint: string) {
   const id = batchId(endpoint, service?.name ?? '');
   const [state, setState] = useState<BatchState | null>(null);
   const [loaded, setLoaded] = useState(false);
   const [storeProblem, setStoreProblem] = useState<string | null>(null);
   const runner = useRef<BatchRunner | null>(null);
+  const [preparing, setPreparing] = useState(false);
+  const [dropProblem, setDropProblem] = useState<string | null>(null);
+  // The upload queue's files (empty until the upload engine loads in this tab).
+  const queueFiles = useSyncExternalStore(subscribeUploadFiles, uploadFiles, uploadFiles);
+  const droppedInto = state?.source === 'dropped' ? state.bucket : null;
+  const uploads = useMemo(() => (droppedInto === null ? null : filesByKey(queueFiles, droppedInto)), [queueFiles, droppedInto]);
 
   const attach = useCallback(
     (s: BatchState) => {
@@ -68,6 +85,42 @@ export function useBatch(service: Service | undefined, endpoint: string) {
     [attach, id, service],
   );
 
+  // The uploads go on in the upload engine, on any page; the batch is told what they did.
+  useEffect(() => {
+    if (!state || !uploads || !runner.current) return;
+    for (const [key, change] of uploadChanges(state, uploads)) runner.current.noteUpload(key, change);
+  }, [state, uploads]);
+
+  const startDropped = useCallback(
+    (o: DropOptions) => {
+      if (!service) return;
+      const createdAt = Date.now();
+      setDropProblem(null);
+      setPreparing(true);
+      // The upload engine asks about names already taken, then queues the files: the batch follows the
+      // objects it reports (a "keep both" renames one).
+      requestUpload({
+        bucket: o.bucket,
+        prefix: o.prefix,
+        files: o.picked.files,
+        emptyFolders: [],
+        onQueued: (files) => {
+          setPreparing(false);
+          if (!files.length) return setDropProblem('No file was uploaded, so no batch was started.');
+          const s: BatchState = {
+            ...newBatch({ service: service.name, bucket: o.bucket, prefix: o.prefix, suffixes: o.suffixes, cap: null, now: createdAt }),
+            source: 'dropped',
+            listing: null,
+            inputs: files.map((f) => ({ key: f.key, size: f.size, state: 'uploading', attempts: 0 })),
+          };
+          void idbBatchStore.save(id, s).catch(() => undefined);
+          attach(s);
+        },
+      });
+    },
+    [attach, id, service],
+  );
+
   const clear = useCallback(async () => {
     runner.current?.stop();
     runner.current = null;
@@ -82,9 +135,23 @@ export function useBatch(service: Service | undefined, endpoint: string) {
     pause: () => act((r) => r.pause()),
     resume: () => act((r) => r.resume()),
     cancel: (deletePending: boolean) => act((r) => r.cancel({ deletePending })),
-    retryFailed: () => act((r) => r.retryFailed()),
+    retryFailed: () =>
+      act(async (r) => {
+        // Dropped files whose upload failed are uploaded again (their file is still in this tab).
+        const queue = uploadQueueView();
+        for (const i of r.get().inputs) {
+          const f = uploads?.get(i.key);
+          if (queue && canRetryUpload(i, f)) queue.retry(f.id);
+        }
+        await r.retryFailed();
+      }),
+    retryUpload: (key: string) => {
+      const f = uploads?.get(key);
+      const input = state?.inputs.find((i) => i.key === key);
+      if (f && input && canRetryUpload(input, f)) uploadQueueView()?.retry(f.id);
+    },
     setCap: (cap: number | null) => act((r) => r.setCap(cap)),
   };
 
-  return { state, loaded, storeProblem, actions, start, clear };
+  return { state, loaded, storeProblem, actions, start, startDropped, preparing, dropProblem, uploads, clear };
 }

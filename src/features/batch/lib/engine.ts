@@ -8,7 +8,9 @@ import { mapLimit, type JobRow } from '../../../lib/jobs/paging';
 import { parallelism, type Capacity } from './capacity';
 import { isBatchInput } from './inputs';
 
-export type InputState = 'queued' | 'sending' | 'checking' | 'submitted' | 'pending' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+export type InputState = 'queued' | 'sending' | 'checking' | 'submitted' | 'pending' | 'running' | 'succeeded' | 'failed' | 'cancelled'
+  /** A dropped file still uploading: its upload starts its job, so it is never sent. */
+  | 'uploading';
 export type BatchStatus = 'running' | 'paused' | 'cancelled' | 'done';
 
 export interface BatchInput {
@@ -24,10 +26,14 @@ export interface BatchInput {
   /** Why it failed, when that is known: the cluster's words on a refused call, or the job's status. */
   error?: string;
   attempts: number;
+  /** A dropped file whose upload failed (or was cut by a reload): not stored, so never sent by "Retry failed". */
+  uploadFailed?: boolean;
 }
 
 export interface BatchState {
   version: 1;
+  /** Where the inputs come from: objects already stored (absent) or files dropped now, whose uploads start their jobs. */
+  source?: 'stored' | 'dropped';
   service: string;
   bucket: string;
   prefix: string;
@@ -92,7 +98,7 @@ export const REFUSALS_BEFORE_PAUSE = 3;
 /** A sent input whose job never showed up (deleted, or its pod never started) is given up after this long. */
 export const LOST_MS = 10 * 60_000;
 
-const ACTIVE: ReadonlySet<InputState> = new Set(['sending', 'checking', 'submitted', 'pending', 'running']);
+const ACTIVE: ReadonlySet<InputState> = new Set(['sending', 'checking', 'submitted', 'pending', 'running', 'uploading']);
 export const isActive = (s: InputState) => ACTIVE.has(s);
 export const isFinished = (s: InputState) => s === 'succeeded' || s === 'failed';
 
@@ -279,7 +285,7 @@ export class BatchRunner {
   /** Failed inputs go back in the queue, and the batch runs again. */
   async retryFailed(): Promise<void> {
     const inputs = this.state.inputs.map((i) => {
-      if (i.state !== 'failed') return i;
+      if (i.state !== 'failed' || i.uploadFailed) return i;
       const { job: _job, sentAt: _s, startedAt: _st, finishedAt: _f, error: _e, outputs: _o, ...rest } = i;
       return { ...rest, state: 'queued' as const };
     });
@@ -342,6 +348,7 @@ export class BatchRunner {
 
   private async round(): Promise<void> {
     try {
+      await this.applyUploads();
       await this.listNextPage();
       await this.followJobs();
       await this.readCapacity();
@@ -621,6 +628,58 @@ export class BatchRunner {
     if (s.listing || s.inputs.some((i) => isActive(i.state) || (i.state === 'queued' && s.status === 'running'))) return;
     if (s.status === 'running') await this.update({ ...s, status: 'done' });
   }
+
+  // ------------------------------------------------------------------ dropped files
+  // A batch of files dropped now: the upload engine uploads them into the service's input path, and each
+  // upload starts its job (MinIO's webhook), so these inputs are never POSTed. What the uploads do is
+  // noted here at any time and applied at the start of the next round, so no round writes back over it.
+
+  private uploads = new Map<string, UploadChange>();
+
+  /** A dropped file's upload changed: started again, finished (its job is starting), or failed. */
+  noteUpload(key: string, change: UploadChange): void {
+    this.uploads.set(key, change);
+    if (!this.stopped && !this.busy) this.schedule(0);
+  }
+
+  /** A dropped file finished uploading at `at`: its job was started by the upload and is linked by its log. */
+  addUploaded(input: { key: string; size: number; at: number }): void {
+    this.noteUpload(input.key, { state: 'uploaded', at: input.at, size: input.size });
+  }
+
+  private async applyUploads(): Promise<void> {
+    if (!this.uploads.size) return;
+    const changes = [...this.uploads];
+    this.uploads.clear();
+    const inputs = this.state.inputs.slice();
+    let status = this.state.status;
+    for (const [key, change] of changes) {
+      let n = this.byKey.get(key);
+      if (n === undefined) {
+        if (change.state !== 'uploaded') continue;
+        n = inputs.push({ key, size: change.size ?? 0, state: 'uploading', attempts: 0 }) - 1;
+        this.byKey.set(key, n);
+      }
+      const i = inputs[n]!;
+      if (change.state === 'uploaded' && i.job) {
+        // Its job was linked (its log read) before the upload's answer came back.
+        if (i.sentAt === undefined) inputs[n] = { ...i, sentAt: change.at };
+        continue;
+      }
+      const open = i.state === 'uploading' || (i.state === 'failed' && i.uploadFailed);
+      if (!open) continue;
+      const { error: _e, finishedAt: _f, uploadFailed: _u, ...rest } = i;
+      if (change.state === 'uploading') {
+        inputs[n] = { ...rest, state: 'uploading' };
+        if (status === 'done') status = 'running';
+      } else if (change.state === 'uploaded') {
+        inputs[n] = { ...rest, state: 'submitted', sentAt: change.at, attempts: i.attempts + 1 };
+      } else if (i.state === 'uploading') {
+        inputs[n] = { ...i, state: 'failed', uploadFailed: true, error: change.error, finishedAt: this.deps.now() };
+      }
+    }
+    await this.update({ ...this.state, inputs, status });
+  }
 }
 
 function statusOf(e: unknown): number | undefined {
@@ -631,3 +690,5 @@ function statusOf(e: unknown): number | undefined {
 function messageOf(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
+
+export type UploadChange = { state: 'uploading' } | { state: 'uploaded'; at: number; size?: number } | { state: 'failed'; error: string };

@@ -49,9 +49,9 @@ export function Component() {
             </p>
           )}
           {batch.state ? (
-            <BatchBoard state={batch.state} actions={batch.actions} onNew={() => void batch.clear()} />
+            <BatchBoard state={batch.state} actions={batch.actions} uploads={batch.uploads} onNew={() => void batch.clear()} />
           ) : (
-            <BatchForm service={service.data} onStart={batch.start} />
+            <BatchForm service={service.data} onStart={batch.start} onStartDropped={batch.startDropped} preparing={batch.preparing} dropProblem={batch.dropProblem} />
           )}
         </>
       )}

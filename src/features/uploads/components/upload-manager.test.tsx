@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http } from 'msw';
@@ -7,7 +7,7 @@ import { demoS3 } from '../../../../mocks/s3';
 import { Toaster } from '../../../components/toast';
 import { MiB } from '../lib/plan';
 import { uploadQueue } from '../lib/session';
-import { pendingUploadRequests, requestUpload, settleUploadRequest } from '../../../lib/uploads/requests';
+import { pendingUploadRequests, requestUpload, settleUploadRequest, uploadFiles, uploadQueueView } from '../../../lib/uploads/requests';
 import { renderWithQueryClient } from '../../../test/render';
 import { BASE, setUpBucketTests } from '../../../test/buckets';
 import { UploadManager } from './upload-manager';
@@ -251,5 +251,29 @@ describe('names that already exist', () => {
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
     expect(uploadQueue.getSnapshot().items.map((i) => i.key)).toEqual(['labels/train.csv']);
     expect(demo.cluster.getObject('ana-datasets', 'README.md')?.size).toBe(1834);
+  });
+
+  it('tells the requester which objects it queued (a kept-both name renamed, [] on cancel), and shows them to other features', async () => {
+    const user = userEvent.setup();
+    renderManager();
+    const onQueued = vi.fn();
+    const files = [fileOf('train.csv', 10), fileOf('fresh.csv', 30)];
+    act(() => requestUpload({ bucket: 'ana-datasets', prefix: 'labels/', files: files.map((file) => ({ file, relativePath: file.name })), emptyFolders: [], onQueued }));
+    let dialog = await screen.findByRole('dialog', { name: 'A file with this name already exists' });
+    await user.click(within(dialog).getByRole('button', { name: 'Keep both' }));
+    await waitFor(() => expect(onQueued).toHaveBeenCalledTimes(1));
+    expect(onQueued).toHaveBeenCalledWith([
+      { key: 'labels/train (1).csv', size: 10 },
+      { key: 'labels/fresh.csv', size: 30 },
+    ]);
+    // Other features watch these files through src/lib/uploads (the batch board of dropped files).
+    expect(uploadQueueView()).toBe(uploadQueue);
+    await waitFor(() => expect(uploadFiles().filter((f) => f.state === 'done').map((f) => f.key)).toEqual(['labels/train (1).csv', 'labels/fresh.csv']));
+
+    const cancelled = vi.fn();
+    act(() => requestUpload({ bucket: 'ana-datasets', prefix: '', files: [{ file: fileOf('README.md', 5), relativePath: 'README.md' }], emptyFolders: [], onQueued: cancelled }));
+    dialog = await screen.findByRole('dialog', { name: 'A file with this name already exists' });
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel upload' }));
+    await waitFor(() => expect(cancelled).toHaveBeenCalledWith([]));
   });
 });

@@ -4,6 +4,7 @@ import { toast } from '../../../components/toast';
 import { existingKeys } from '../../../lib/s3/oscar';
 import { uploadQueue } from '../lib/session';
 import { pendingUploadRequests, settleUploadRequest, subscribeUploadRequests, type UploadRequest } from '../../../lib/uploads/requests';
+import type { AddRequest } from '../lib/queue';
 import { commonFolder, plannedFiles, resolve, type CollisionChoice, type PlannedFile } from '../lib/plan-request';
 
 interface Asking {
@@ -12,6 +13,12 @@ interface Asking {
   existing: Set<string>;
   conflicts: string[];
   choices: Map<string, CollisionChoice>;
+}
+
+/** Queues the files and tells the requester which objects they become. */
+function queue(request: UploadRequest, files: AddRequest[]): void {
+  uploadQueue.add(files);
+  request.onQueued?.(files.map((f) => ({ key: f.key, size: f.file.size })));
 }
 
 /**
@@ -42,7 +49,7 @@ export function useUploadRequests() {
         if (cancelled) return;
         const conflicts = planned.map((p) => p.key).filter((k) => existing.has(k) && !interrupted.has(k));
         if (!conflicts.length) {
-          uploadQueue.add(resolve(planned, current.bucket, new Set(), new Map()));
+          queue(current, resolve(planned, current.bucket, new Set(), new Map()));
           settleUploadRequest(current.id);
           return;
         }
@@ -60,14 +67,17 @@ export function useUploadRequests() {
     const choices = new Map(asking.choices);
     for (const k of forAll ? asking.conflicts.filter((k) => !choices.has(k)) : [question]) choices.set(k, choice);
     if (asking.conflicts.every((k) => choices.has(k))) {
-      uploadQueue.add(resolve(asking.planned, asking.request.bucket, asking.existing, choices));
+      queue(asking.request, resolve(asking.planned, asking.request.bucket, asking.existing, choices));
       settleUploadRequest(asking.request.id);
       setAsking(null);
     } else setAsking({ ...asking, choices });
   }
 
   function cancel() {
-    if (asking) settleUploadRequest(asking.request.id);
+    if (asking) {
+      asking.request.onQueued?.([]);
+      settleUploadRequest(asking.request.id);
+    }
     setAsking(null);
   }
 

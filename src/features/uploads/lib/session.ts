@@ -3,7 +3,7 @@
 // with the user, and queues the files here. Each file that lands is announced (notifyUploaded) so a
 // bucket listing can refresh.
 import { connectionIdentity, presign, renewS3Credentials, s3Credentials } from '../../../lib/s3/oscar';
-import { notifyUploaded } from '../../../lib/uploads/requests';
+import { notifyUploaded, provideUploadQueue } from '../../../lib/uploads/requests';
 import { UploadQueue, type PresignedPut, type UploadBackend, type UploadLimits } from './queue';
 import { idbUploadStore } from './store';
 
@@ -36,6 +36,9 @@ export const uploadQueue = new UploadQueue({
   ...(savedLimits() ? { limits: savedLimits() } : {}),
   onComplete: (item) => notifyUploaded(item),
 });
+
+// Other features (a batch of dropped files) watch their files' progress through the shared view.
+provideUploadQueue(uploadQueue);
 
 export function setUploadLimits(limits: UploadLimits): void {
   uploadQueue.setLimits(limits);
