@@ -287,3 +287,22 @@ describe('exposed services, as the ingress serves them', () => {
     expect(await lab.text()).toContain('Logged in to jupyter');
   });
 });
+
+describe('the cluster status', () => {
+  it('counts the requests of jobs started since the seed while they run, on the workers', async () => {
+    const admin = basicAuth('oscar', 'lagoon-demo');
+    type Status = { cluster: { nodes: { name: string; cpu: { request_cores: number } }[]; metrics: { cpu: { total_free_cores: number } } } };
+    const read = async () => ((await (await get('/system/status', admin)).json()) as Status).cluster;
+    const before = await read();
+    const c = demoCluster();
+    c.services.get('grayify')!.cpu = '2';
+    const job = c.createJob('grayify', 'oscar', {});
+    c.jobs.get('grayify')!.get(job.name)!.startAt = c.now() - 1;
+    const during = await read();
+    expect(during.metrics.cpu.total_free_cores).toBe(before.metrics.cpu.total_free_cores - 2);
+    const requested = (s: typeof before) => s.nodes.filter((n) => n.name.startsWith('oscar-wn-')).reduce((t, n) => t + n.cpu.request_cores, 0);
+    expect(requested(during)).toBe(requested(before) + 2);
+    c.jobs.get('grayify')!.get(job.name)!.finishAt = c.now() - 1;
+    expect((await read()).metrics.cpu.total_free_cores).toBe(before.metrics.cpu.total_free_cores);
+  });
+});

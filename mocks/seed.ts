@@ -468,5 +468,7 @@ export function createSeededCluster(options: SeedOptions = {}): Cluster {
 
   cluster.historySpec = historySpecOf(cluster, epoch, seed);
   cluster.historyFactory = () => historyFor(cluster.historySpec as HistorySpec, [...cluster.users.values()]);
+  // The nodes' request figures (`GET /system/status`) already hold the seeded jobs; jobs started later add theirs.
+  for (const byName of cluster.jobs.values()) for (const j of byName.values()) j.seeded = true;
   return cluster;
 }

@@ -33,6 +33,8 @@ export interface StoredJob {
   input?: { bucket: string; key: string };
   log: LogLine[];
   settled: boolean;
+  /** Part of the seed: its requests are already in the nodes' figures (`GET /system/status`). */
+  seeded?: boolean;
 }
 
 export interface JobsPage {

@@ -2,6 +2,7 @@
 // manager's execution log).
 import { http } from 'msw';
 import { ClusterError, EGI_ISSUERS, rfc3339, type Cluster } from '../cluster';
+import { cpuToCores, memoryToBytes } from '../../src/lib/units/quantity';
 import { flag, json, open, readJson, requireAdmin, system, text } from './common';
 
 export const INFO = {
@@ -44,11 +45,21 @@ export function systemHandlers(cluster: Cluster, base: string) {
         ];
         let jobs = 0;
         const states: Record<string, number> = { Pending: 0, Running: 0, Succeeded: 0, Failed: 0 };
-        for (const [, byName] of cluster.jobs) {
+        // A job started since the seed holds its service's requests on a worker while it runs, as
+        // Kubernetes counts them, so a batch re-reading the status sees its own jobs take the room.
+        const workers = nodes.filter((n) => n.name.startsWith('oscar-wn-'));
+        let placed = 0;
+        for (const [service, byName] of cluster.jobs) {
           for (const j of byName.values()) {
             jobs++;
             const s = cluster.jobStatus(j, now);
             if (s in states) states[s] = (states[s] ?? 0) + 1;
+            if (s !== 'Running' || j.seeded) continue;
+            const svc = cluster.services.get(service);
+            const node = workers[placed++ % workers.length]!;
+            // A full node schedules nothing more: its requests stop at its capacity.
+            node.reqCpu = Math.min(node.cpu, node.reqCpu + (cpuToCores(svc?.cpu ?? '') ?? 0.2));
+            node.reqMem = Math.min(node.mem, node.reqMem + (memoryToBytes(svc?.memory ?? '') ?? 256 * 1024 ** 2) / gib);
           }
         }
         const free = (n: (typeof nodes)[number]) => n.cpu - n.reqCpu;
