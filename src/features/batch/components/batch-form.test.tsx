@@ -2,7 +2,7 @@ import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { Service } from '../../../api/types';
-import { renderWithQueryClient } from '../../../test/render';
+import { renderRoutes, renderWithQueryClient } from '../../../test/render';
 import { BatchForm } from './batch-form';
 
 const grayify = { name: 'grayify', input: [{ storage_provider: 'minio', path: 'grayify/in', suffix: ['.jpg'] }] } as unknown as Service;
@@ -41,12 +41,16 @@ describe('the batch form, files dropped now', () => {
   });
 
   it('says why a service with no input storage cannot take dropped files, and keeps the stored form', async () => {
-    renderWithQueryClient(<BatchForm service={noInput} onStart={vi.fn()} onStartDropped={vi.fn()} />);
+    renderRoutes([{ path: '/', element: <BatchForm service={noInput} onStart={vi.fn()} onStartDropped={vi.fn()} /> }]);
     const drop = screen.getByRole('radio', { name: 'Files I drop now' });
     expect(drop).toBeDisabled();
     expect(drop).toHaveAccessibleDescription('echo has no MinIO input path, so an uploaded file would start no job: only objects already stored can be run.');
     expect(screen.getByRole('radio', { name: 'Objects already stored' })).toBeChecked();
     expect(screen.getByLabelText('Bucket')).toBeInTheDocument();
+    expect(screen.getByTestId('batch-no-input-stored')).toHaveTextContent('echo has no input path, so its jobs would not download the objects.');
+    expect(screen.getByRole('link', { name: "Add one in the service's settings" })).toHaveAttribute('href', '/services/echo/edit');
+    await userEvent.setup().type(screen.getByLabelText('Bucket'), 'data{Enter}');
+    expect(screen.getByRole('alert')).toHaveTextContent('echo has no MinIO input path: OSCAR would hand each job the event, not the object');
   });
 
   it('shows what the upload engine answered: preparing, or nothing uploaded', async () => {

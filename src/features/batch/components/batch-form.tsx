@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
 import { oscar, required } from '../../../api/client';
 import { errorMessage } from '../../../api/errors';
 import type { Service } from '../../../api/types';
@@ -73,6 +74,10 @@ export function BatchForm({
       });
       return;
     }
+    if (!source.bucket)
+      return setError(
+        `${service.name} has no MinIO input path: OSCAR would hand each job the event, not the object, so no job would read its file. Add an input path to the service first.`,
+      );
     if (!bucket.trim()) return setError('Name the bucket whose objects the batch runs on.');
     if (capNumber !== null && (!Number.isInteger(capNumber) || capNumber < 1))
       return setError('The cap is a whole number of jobs, 1 or more, or empty for no cap.');
@@ -135,6 +140,15 @@ export function BatchForm({
             One job per stored object: every object under the prefix whose name ends with one of the suffixes
             is sent to the service as if it had just been uploaded.
           </p>
+          {!source.bucket && (
+            <p className="text-sm text-warn" data-testid="batch-no-input-stored">
+              {service.name} has no input path, so its jobs would not download the objects.{' '}
+              <Link className="text-accent underline" to={`/services/${encodeURIComponent(service.name)}/edit`}>
+                Add one in the service&apos;s settings
+              </Link>{' '}
+              before running a batch.
+            </p>
+          )}
           <div className="grid gap-4 sm:grid-cols-2">
             <label className="flex flex-col gap-1 text-sm">
               Bucket
