@@ -129,7 +129,11 @@ async function manifest(page: Page) {
 }
 
 test('a 200-file batch survives a reload without sending twice, retries its failures, and its zip and manifest hold what the board shows', async ({ page }, testInfo) => {
-  test.setTimeout(120_000);
+  // Two costs grow with the archive and are the product's, not the test's: inputs go out one POST /job
+  // at a time (about 10 a second through the demo's service worker, half that at load 8), and the zip
+  // fetches its outputs one by one, a presign and a GET each (5 a second idle, 2.5 at load 8). Idle the
+  // test takes about 85 s; at load 8 the zip alone takes over a minute.
+  test.setTimeout(180_000);
   const t0 = Date.now();
   // Chromium offers a save picker, which no test can answer: without it the zip is built in memory and
   // saved as a download (src/lib/s3/zip.ts); buckets.spec.ts covers the picker's way.
