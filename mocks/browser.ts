@@ -7,6 +7,7 @@
 //   __lagoonDemo.clearFaults(); __lagoonDemo.setLatency(800)
 //   __lagoonDemo.trustIssuer('http://127.0.0.1:4000')  // accept tokens from a test OIDC provider
 //   __lagoonDemo.cluster.addGeneratedServices(5000); __lagoonDemo.cluster.addGeneratedObjects('shared-models', 10000)
+//   __lagoonDemo.cluster.jobPendingMs = 3_600_000        // new jobs wait an hour as Pending (a full cluster)
 //   __lagoonDemo.github.exhaust()                        // GitHub's hourly limit spent (the Hub)
 //   __lagoonDemo.github.putRepository('me/crates@main', { 'crates/x/fdl.yml': '…' })  // another source for the Hub
 //   __lagoonDemo.reset()                                // back to the seed

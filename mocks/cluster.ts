@@ -10,7 +10,7 @@
 import type { ConfigForUser, Service } from '../src/api/types';
 import { bucketRules, type BucketRules, type StoredBucket } from './cluster/buckets';
 import { deploymentRules, type DeploymentRecord, type DeploymentRules } from './cluster/deployments';
-import { jobRules, type JobRules, type StoredJob } from './cluster/jobs';
+import { jobRules, PENDING_MS, type JobRules, type StoredJob } from './cluster/jobs';
 import { metricRules, type InvocationEvent, type KnownUser, type MetricRules } from './cluster/metrics';
 import { quotaRules, type QuotaRules, type UserQuota } from './cluster/quotas';
 import { serviceRules, type ServiceRules } from './cluster/services';
@@ -62,6 +62,8 @@ export class Cluster {
 
   // jobs and their logs (./cluster/jobs.ts), by service, then by job name
   readonly jobs = new Map<string, Map<string, StoredJob>>();
+  /** How long a new job waits as Pending before it runs (a test raises it to keep jobs waiting to start). */
+  jobPendingMs = PENDING_MS;
 
   // invocations (./cluster/metrics.ts): recorded live (runs, jobs); the seeded history is `history`
   readonly events: InvocationEvent[] = [];

@@ -85,7 +85,7 @@ export const jobRules = rules({
   ): StoredJob {
     const svc = this.requireService(service);
     const createdAt = options.at ?? this.now();
-    const startAt = createdAt + PENDING_MS;
+    const startAt = createdAt + this.jobPendingMs;
     const runMs = options.runMs ?? this.rng.int(10_000, 20_000);
     const outcome = options.outcome ?? (this.rng.chance(0.15) ? 'Failed' : 'Succeeded');
     const name = options.name ?? this.newJobName(service);

@@ -223,12 +223,12 @@ export function BatchBoard({
           <ParallelismRule capacity={state.capacity} active={state.capacityActive} cap={state.cap} />
         )}
         {state.source !== 'dropped' && (
-        <form onSubmit={applyCap} className="flex flex-wrap items-end gap-2 text-sm">
-          <label className="flex flex-col gap-1">
-            At most this many jobs at once
-            <input className="w-28 rounded-md border border-line bg-canvas px-2 py-1 font-mono" inputMode="numeric" value={cap} onChange={(e) => setCap(e.target.value)} />
-          </label>
-          <Button type="submit" size="sm">Set cap</Button>
+        <form onSubmit={applyCap} className="flex flex-col items-start gap-1 text-sm">
+          <label htmlFor="batch-cap">At most this many jobs at once</label>
+          <div className="flex items-center gap-2">
+            <input id="batch-cap" className="w-28 rounded-md border border-line bg-canvas px-2 py-1 font-mono" inputMode="numeric" value={cap} onChange={(e) => setCap(e.target.value)} />
+            <Button type="submit" size="sm">Set cap</Button>
+          </div>
         </form>
         )}
         {zipProblem && (

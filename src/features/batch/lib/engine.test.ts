@@ -164,6 +164,26 @@ describe('the batch engine', () => {
     expect(r.get().inputs[0]!.job).toBeUndefined();
   });
 
+  it('follows the new job of a retried input, never its old failed one again', async () => {
+    const c = fakeCluster(['in/a.jpg'], 10);
+    const r = new BatchRunner(start(), c.deps);
+    await r.tick();
+    c.finish('Running');
+    c.finish('Failed');
+    await r.tick();
+    expect(r.get().inputs[0]).toMatchObject({ state: 'failed', job: 'svc-1' });
+    await r.retryFailed();
+    await r.tick();
+    expect(c.sent).toEqual(['in/a.jpg', 'in/a.jpg']);
+    c.finish('Running');
+    await r.tick();
+    // The old job's log names the input too: it is not taken back for it.
+    expect(r.get().inputs[0]).toMatchObject({ state: 'running', job: 'svc-2' });
+    c.finish('Succeeded');
+    await r.tick();
+    expect(r.get().inputs[0]).toMatchObject({ state: 'succeeded', job: 'svc-2' });
+  });
+
   it('runs the rounds on its own timer and stops when asked', async () => {
     const c = fakeCluster(['in/a.jpg'], 10);
     const r = new BatchRunner(start(), c.deps);

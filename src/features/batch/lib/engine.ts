@@ -284,12 +284,15 @@ export class BatchRunner {
 
   /** Failed inputs go back in the queue, and the batch runs again. */
   async retryFailed(): Promise<void> {
+    // The failed jobs' logs name their inputs too: once let go, they would be read again and taken back
+    // for the inputs sent anew, so they are set aside as not the batch's.
+    const old = this.state.inputs.flatMap((i) => (i.state === 'failed' && i.job ? [i.job] : []));
     const inputs = this.state.inputs.map((i) => {
       if (i.state !== 'failed' || i.uploadFailed) return i;
       const { job: _job, sentAt: _s, startedAt: _st, finishedAt: _f, error: _e, outputs: _o, ...rest } = i;
       return { ...rest, state: 'queued' as const };
     });
-    await this.update({ ...this.state, inputs, status: 'running' });
+    await this.update({ ...this.state, inputs, foreign: [...this.state.foreign, ...old], status: 'running' });
     this.schedule(0);
   }
 
