@@ -26,6 +26,8 @@ export type FetchObject = (bucket: string, key: string) => Promise<Response>;
 
 /** Bytes handed to the sink but not yet written, before the zipping waits for the disk. */
 const MAX_PENDING = 16 * 1024 * 1024;
+/** Objects asked for ahead of the one being zipped. */
+export const FETCH_AHEAD = 4;
 
 export async function zipEntries(entries: readonly ZipEntry[], sink: ZipSink, fetchObject: FetchObject, onProgress?: (done: number) => void): Promise<void> {
   let writing: Promise<void> = Promise.resolve();
@@ -45,12 +47,25 @@ export async function zipEntries(entries: readonly ZipEntry[], sink: ZipSink, fe
     }
     if (final || err) finished();
   });
+  // The next few objects are asked for while one is zipped (a presign and a GET each, mostly waiting),
+  // and their bodies are read in order; a failure of one ahead shows when its turn comes.
+  const started: Promise<Response>[] = [];
+  const begin = (i: number) => {
+    const e = entries[i];
+    if (!e || started[i]) return;
+    const p = fetchObject(e.bucket, e.key);
+    p.catch(() => {});
+    started[i] = p;
+  };
+  let at = 0;
   try {
     let done = 0;
-    for (const e of entries) {
+    for (; at < entries.length; at++) {
+      const e = entries[at]!;
+      for (let k = at; k < at + FETCH_AHEAD; k++) begin(k);
       const entry = new ZipPassThrough(e.name);
       zip.add(entry);
-      const body = (await fetchObject(e.bucket, e.key)).body;
+      const body = (await started[at]!).body;
       if (body) {
         const reader = body.getReader();
         for (;;) {
@@ -70,6 +85,8 @@ export async function zipEntries(entries: readonly ZipEntry[], sink: ZipSink, fe
     if (failed) throw failed;
     await sink.close();
   } catch (e) {
+    // Bodies asked for ahead and never read are let go.
+    for (const p of started.slice(at + 1)) if (p) void p.then((r) => r.body?.cancel()).catch(() => {});
     zip.terminate();
     await sink.abort(e).catch(() => {});
     throw e instanceof Error ? e : new Error(String(e));

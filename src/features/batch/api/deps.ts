@@ -19,6 +19,12 @@ function outputPaths(service: Service): { bucket: string; prefix: string }[] {
     });
 }
 
+// Set when the page starts going away (pagehide), so a call a reload cuts is not taken for the cluster's
+// silence (the batch would pause itself for nothing).
+let leaving = false;
+if (typeof window !== 'undefined') window.addEventListener('pagehide', () => (leaving = true));
+if (typeof window !== 'undefined') window.addEventListener('pageshow', () => (leaving = false));
+
 export function clusterDeps(service: Service, save: (s: BatchState) => Promise<void>): BatchDeps {
   const name = service.name;
   // The service's own token when the session can read it; otherwise the session's Bearer (OIDC) is used.
@@ -78,5 +84,6 @@ export function clusterDeps(service: Service, save: (s: BatchState) => Promise<v
     },
     save,
     now: () => Date.now(),
+    leaving: () => leaving,
   };
 }

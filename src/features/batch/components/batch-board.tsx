@@ -8,7 +8,7 @@ import { saveBlob } from '../../../components/save-file';
 import { downloadZipOf, fetchPresigned } from '../../../lib/s3/zip';
 import { useClock } from '../../../components/use-clock';
 import { objectLink } from '../../../lib/jobs/trace';
-import { countInputs, isActive, progressRate, type BatchInput, type BatchState, type InputState } from '../lib/engine';
+import { countInputs, isActive, waitingToStart, progressRate, type BatchInput, type BatchState, type InputState } from '../lib/engine';
 import { manifestCsv, manifestJson } from '../lib/manifest';
 import { outputZipEntries } from '../lib/outputs-zip';
 import { formatBytes } from '../../../lib/units/transfer';
@@ -103,7 +103,7 @@ export function BatchBoard({
   const [confirmNew, setConfirmNew] = useState(false);
   const [confirmCancel, setConfirmCancel] = useState(false);
   const [deletePending, setDeletePending] = useState(false);
-  const pending = state.inputs.filter((i) => i.state === 'pending' && i.job).length;
+  const pending = waitingToStart(state.inputs);
   const zipEntries = useMemo(() => outputZipEntries(state), [state]);
   const [zipping, setZipping] = useState<string | null>(null);
   const [zipProblem, setZipProblem] = useState<string | null>(null);
@@ -282,6 +282,12 @@ export function BatchBoard({
           <input type="checkbox" checked={deletePending} disabled={pending === 0} onChange={(e) => setDeletePending(e.target.checked)} />
           Also delete the jobs still waiting to start ({pending})
         </label>
+        {pending > 0 && (
+          <p className="text-xs text-muted">
+            A job waiting to start has no log yet to name its input, so those are found by time: the Pending jobs of {state.service} created
+            since their inputs were sent. A job someone else started on {state.service} in that time could be among them.
+          </p>
+        )}
       </ConfirmDialog>
       <ConfirmDialog
         open={confirmNew}

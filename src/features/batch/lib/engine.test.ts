@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { JobRow } from '../../../lib/jobs/paging';
-import { BatchRunner, CHECK_GRACE_MS, FAILURES_BEFORE_PAUSE, LOST_MS, inputOfLog, newBatch, progressRate, resumed, type BatchDeps, type BatchState } from './engine';
+import { BatchRunner, CHECK_GRACE_MS, FAILURES_BEFORE_PAUSE, LOST_MS, waitingToStart, inputOfLog, newBatch, progressRate, resumed, type BatchDeps, type BatchState } from './engine';
 import { capacityFrom, parallelism } from './capacity';
 import { manifestCsv, manifestJson } from './manifest';
 import { outputZipEntries } from './outputs-zip';
@@ -122,6 +122,77 @@ describe('the batch engine', () => {
     await r.tick();
     expect(c.sent).toEqual(['in/a.jpg', 'in/b.jpg', 'in/c.jpg']);
     expect(r.get().inputs[0]!.state).toBe('cancelled');
+  });
+
+  it('cancels deleting the jobs of inputs just sent, found by time since a waiting job has no log, and leaves older and others\' jobs', async () => {
+    const c = fakeCluster(['in/a.jpg', 'in/b.jpg', 'in/c.jpg'], 10);
+    c.deps.capacity = vi.fn(async () => ({ fits: 2, freeCores: 2, freeBytes: 2e9, cpu: 1, memory: 1e9, nodes: 1 }));
+    // Someone's Pending job from before the batch, and a job whose log already gave it to someone else.
+    c.jobs.set('old', { name: 'old', service: 'svc', status: 'Pending', created: T0 - 60_000, key: 'x' });
+    const deleted: string[] = [];
+    c.deps.deleteJob = vi.fn(async (job: string) => {
+      deleted.push(job);
+      c.jobs.delete(job);
+    });
+    const r = new BatchRunner(start(), c.deps);
+    await r.tick();
+    expect(r.get().inputs.map((i) => i.state)).toEqual(['submitted', 'submitted', 'queued']);
+    expect(waitingToStart(r.get().inputs)).toBe(2);
+    await r.cancel({ deletePending: true });
+    expect(deleted.sort()).toEqual(['svc-1', 'svc-2']);
+    expect(r.get().inputs.map((i) => i.state)).toEqual(['cancelled', 'cancelled', 'queued']);
+    expect(c.jobs.has('old')).toBe(true);
+    await r.tick();
+    expect(c.sent).toEqual(['in/a.jpg', 'in/b.jpg']);
+    expect(r.get().inputs.map((i) => i.state)).toEqual(['cancelled', 'cancelled', 'queued']);
+  });
+
+  it('when fewer jobs wait than inputs were sent, deletes those and marks cancelled only the inputs no job left names', async () => {
+    const c = fakeCluster(['in/a.jpg', 'in/b.jpg'], 10);
+    c.deps.deleteJob = vi.fn(async (job: string) => void c.jobs.delete(job));
+    const r = new BatchRunner(start(), c.deps);
+    await r.tick();
+    // a's job has started (its log is not read yet); b's still waits.
+    c.jobs.get('svc-1')!.status = 'Running';
+    await r.cancel({ deletePending: true });
+    expect(c.deps.deleteJob).toHaveBeenCalledWith('svc-2');
+    expect(c.deps.deleteJob).toHaveBeenCalledTimes(1);
+    expect(r.get().inputs.map((i) => i.state)).toEqual(['submitted', 'submitted']);
+    await r.tick();
+    expect(r.get().inputs.map((i) => [i.state, i.job])).toEqual([
+      ['running', 'svc-1'],
+      ['cancelled', undefined],
+    ]);
+  });
+
+  it('does not pause for calls cut while the page goes away', async () => {
+    const c = fakeCluster(['in/a.jpg', 'in/b.jpg'], 10);
+    c.deps.submit = vi.fn(async () => {
+      throw Object.assign(new Error('Failed to fetch'), { status: 0 });
+    });
+    c.deps.leaving = () => true;
+    const r = new BatchRunner(start(), c.deps);
+    await r.tick();
+    expect(r.get().status).toBe('running');
+    expect(r.get().inputs.map((i) => [i.state, i.error])).toEqual([
+      ['checking', undefined],
+      ['checking', undefined],
+    ]);
+  });
+
+  it('checks an input whose call was aborted as the page went away, instead of failing it', async () => {
+    const c = fakeCluster(['in/a.jpg'], 10);
+    vi.mocked(c.deps.submit).mockRejectedValueOnce(new DOMException('The user aborted a request.', 'AbortError'));
+    const r = new BatchRunner(start(), c.deps);
+    await r.tick();
+    expect(r.get().inputs[0]!.state).toBe('checking');
+    expect(r.get().inputs[0]!.error).toBeUndefined();
+    expect(r.get().status).toBe('running');
+    // No job names it once the jobs are read: it is sent again, once.
+    await r.tick();
+    await r.tick();
+    expect(c.sent).toEqual(['in/a.jpg']);
+    expect(r.get().inputs[0]!.state).toBe('submitted');
   });
 
   it('cancels without deleting anything unless asked', async () => {
@@ -253,10 +324,10 @@ describe('the batch engine', () => {
 
   it('says why a call was refused, in the cluster\'s words, and goes on with the others', async () => {
     const c = fakeCluster(['in/a.jpg', 'in/b.jpg'], 10);
-    vi.mocked(c.deps.submit).mockRejectedValueOnce(new Error('Unauthorized'));
+    vi.mocked(c.deps.submit).mockRejectedValueOnce(Object.assign(new Error('key refused'), { status: 400 }));
     const r = new BatchRunner(start(), c.deps);
     await r.tick();
-    expect(r.get().inputs[0]).toMatchObject({ state: 'failed', error: 'Not sent: Unauthorized' });
+    expect(r.get().inputs[0]).toMatchObject({ state: 'failed', error: 'Not sent: key refused' });
     expect(r.get().inputs[1]!.state).toBe('submitted');
   });
 
@@ -327,6 +398,10 @@ describe('the batch engine', () => {
     expect(r.get().status).toBe('paused');
     expect(r.get().pausedBecause).toMatch(/^The cluster could not be reached to start a job \(Failed to fetch\)/);
     expect(r.get().inputs.map((i) => i.state)).toEqual(['checking', 'checking']);
+    // A page loaded next goes on by itself (the cut may have been its own reload); a pause for a refusal,
+    // or the user's, stays.
+    expect(resumed(r.get(), Date.now())).toMatchObject({ status: 'running', pausedBecause: null });
+    expect(resumed({ ...r.get(), pausedUnreachable: false }, Date.now()).status).toBe('paused');
     c.deps.submit = real;
     await r.resume();
     c.finish('Running');

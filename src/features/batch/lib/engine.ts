@@ -54,6 +54,10 @@ export interface BatchState {
   problem: string | null;
   /** Why the batch paused itself (a refused or lost call, a listing that keeps failing); cleared on resume. */
   pausedBecause?: string | null;
+  /** The batch paused itself because a call got no answer (the next page load resumes it: see `resumed`). */
+  pausedUnreachable?: boolean;
+  /** When a cancel deleted the jobs waiting to start: inputs sent before whose job no log names were among them. */
+  deletedAt?: number;
   updatedAt: number;
 }
 
@@ -69,6 +73,8 @@ export interface BatchDeps {
   listOutputs?(since: number): Promise<{ key: string; modified: number }[]>;
   save(state: BatchState): Promise<void>;
   now(): number;
+  /** True once the page is going away: calls it cuts are not the cluster's doing. */
+  leaving?(): boolean;
 }
 
 export const ROUND_MS = 2000;
@@ -97,6 +103,8 @@ export const FAILURES_BEFORE_PAUSE = 3;
 export const REFUSALS_BEFORE_PAUSE = 3;
 /** A sent input whose job never showed up (deleted, or its pod never started) is given up after this long. */
 export const LOST_MS = 10 * 60_000;
+/** A job created this long before its input's call was sent (clocks apart) can still be its job. */
+const SEND_SKEW_MS = 5000;
 
 const ACTIVE: ReadonlySet<InputState> = new Set(['sending', 'checking', 'submitted', 'pending', 'running', 'uploading']);
 export const isActive = (s: InputState) => ACTIVE.has(s);
@@ -128,8 +136,12 @@ export function newBatch(options: { service: string; bucket: string; prefix: str
  * against the service's jobs before being sent again.
  */
 export function resumed(state: BatchState, now: number): BatchState {
+  // A pause for a call with no answer may be the reload itself cutting the call: the page that loads
+  // goes on (what was in flight is checked before anything is sent again).
+  const unpause = state.status === 'paused' && state.pausedUnreachable;
   return {
     ...state,
+    ...(unpause ? { status: 'running' as const, pausedBecause: null, pausedUnreachable: false } : {}),
     inputs: state.inputs.map((i) => (i.state === 'sending' ? { ...i, state: 'checking', sentAt: i.sentAt ?? now } : i)),
     capacityAt: null,
   };
@@ -154,6 +166,13 @@ export interface BatchCounts {
   running: number;
   succeeded: number;
   failed: number;
+}
+
+/** How many jobs a cancel with deletion would delete: the known Pending ones, and one per input sent whose job is not known yet. */
+export function waitingToStart(inputs: readonly BatchInput[]): number {
+  let n = 0;
+  for (const i of inputs) if ((i.state === 'pending' && i.job) || (i.state === 'submitted' && !i.job)) n++;
+  return n;
 }
 
 export function countInputs(inputs: readonly BatchInput[]): BatchCounts {
@@ -237,42 +256,73 @@ export class BatchRunner {
     return this.setStatus('running');
   }
 
-  /** The batch's jobs that OSCAR still lists as Pending (their log named the input): what a cancel can delete. */
+  /** The batch's jobs that OSCAR still lists as Pending (their log named the input). */
   pendingJobs(): BatchInput[] {
     return this.state.inputs.filter((i) => i.state === 'pending' && i.job);
   }
 
   /**
    * Stops submitting: queued inputs are never sent; what was sent goes on and is still followed. With
-   * `deletePending`, every job of the batch still Pending is deleted: its input becomes `cancelled`, or
-   * keeps its state with the server's words when the deletion fails.
+   * `deletePending`, the batch's jobs still waiting to start are deleted (see `waitingToStart`: those known by name, and those found by time): their
+   * inputs become `cancelled`; a deletion OSCAR refuses is said on its input in the server's words.
    */
   async cancel(options: { deletePending?: boolean } = {}): Promise<void> {
     // Waits for the round in flight and holds the next ones, so no round writes back a state read before.
     while (this.busy) await this.inflight.catch(() => undefined);
     this.busy = true;
     try {
-      await this.update({ ...this.state, status: 'cancelled' });
+      await this.update({ ...this.state, status: 'cancelled', pausedBecause: null });
       const remove = this.deps.deleteJob?.bind(this.deps);
       if (!options.deletePending || !remove) return;
-      const pending = this.pendingJobs();
-      const errors = await mapLimit(pending, LOG_READS_AT_ONCE, (i) =>
-        remove(i.job!).then(
+      const linked = this.pendingJobs();
+      // A job waiting to start has no log yet, so the job of an input just sent is not known by name.
+      // Those are the service's Pending jobs created since the first such input was sent that no log
+      // gave to anyone else: at most one per such input, the oldest first.
+      const unlinked = this.state.inputs.filter((i) => i.state === 'submitted' && !i.job);
+      let byTime: string[] = [];
+      let listProblem: string | null = null;
+      if (unlinked.length > 0) {
+        let since = Infinity;
+        for (const i of unlinked) since = Math.min(since, i.sentAt ?? this.deps.now());
+        const known = new Set([...this.state.foreign, ...this.state.inputs.flatMap((i) => (i.job ? [i.job] : []))]);
+        try {
+          byTime = (await this.deps.listJobs())
+            .filter((j) => j.status === 'Pending' && !known.has(j.name) && (j.created ?? 0) >= since - SEND_SKEW_MS)
+            .sort((x, y) => (x.created ?? 0) - (y.created ?? 0))
+            .slice(0, unlinked.length)
+            .map((j) => j.name);
+        } catch (e) {
+          listProblem = `The jobs of ${this.state.service} could not be read to find the ones waiting: ${messageOf(e)}`;
+        }
+      }
+      const names = [...linked.map((i) => i.job!), ...byTime];
+      const errors = await mapLimit(names, LOG_READS_AT_ONCE, (job) =>
+        remove(job).then(
           () => null,
-          (e: unknown) => (e instanceof Error ? e.message : String(e)),
+          (e: unknown) => messageOf(e),
         ),
       );
-      let next = this.state;
-      const inputs = next.inputs.slice();
-      pending.forEach((p, at) => {
+      const inputs = this.state.inputs.slice();
+      const now = this.deps.now();
+      linked.forEach((p, at) => {
         const n = this.byKey.get(p.key);
         if (n === undefined) return;
         const why = errors[at];
         const { error: _e, ...rest } = inputs[n]!;
-        inputs[n] = why ? { ...rest, error: `The job could not be deleted: ${why}` } : { ...rest, state: 'cancelled', finishedAt: this.deps.now() };
+        inputs[n] = why ? { ...rest, error: `The job could not be deleted: ${why}` } : { ...rest, state: 'cancelled', finishedAt: now };
       });
-      next = { ...next, inputs };
-      await this.update(next);
+      const byTimeErrors = errors.slice(linked.length).filter(Boolean);
+      if (byTime.length === unlinked.length && byTimeErrors.length === 0) {
+        // As many waiting jobs as inputs without a known job, all deleted: each of those inputs lost its job.
+        for (const u of unlinked) {
+          const n = this.byKey.get(u.key);
+          if (n !== undefined) inputs[n] = { ...inputs[n]!, state: 'cancelled', finishedAt: now };
+        }
+      }
+      // Otherwise the rounds go on reading the jobs that are left; an input none of them names had its job
+      // deleted, and followJobs marks it cancelled (the batch remembers when the deletion ran).
+      const problem = listProblem ?? (byTimeErrors.length ? `${byTimeErrors.length} waiting job(s) could not be deleted: ${byTimeErrors[0]}` : this.state.problem);
+      await this.update({ ...this.state, inputs, deletedAt: now, problem });
     } finally {
       this.busy = false;
     }
@@ -302,7 +352,7 @@ export class BatchRunner {
       this.refusals = 0;
       this.nextJobsAt = 0;
     }
-    await this.update({ ...this.state, status, pausedBecause: null });
+    await this.update({ ...this.state, status, pausedBecause: null, pausedUnreachable: false });
     if (status === 'running') this.schedule(0);
   }
 
@@ -382,8 +432,8 @@ export class BatchRunner {
     }
   }
 
-  private async autoPause(why: string, base: BatchState = this.state): Promise<void> {
-    await this.update({ ...base, status: base.status === 'running' ? 'paused' : base.status, pausedBecause: why });
+  private async autoPause(why: string, base: BatchState = this.state, unreachable = false): Promise<void> {
+    await this.update({ ...base, status: base.status === 'running' ? 'paused' : base.status, pausedBecause: why, pausedUnreachable: unreachable });
   }
 
   /**
@@ -496,6 +546,9 @@ export class BatchRunner {
       if (i.state === 'checking') {
         if (unread && now - (i.sentAt ?? now) < CHECK_GRACE_MS) continue;
         apply(i.key, { state: 'queued' });
+      } else if (i.state === 'submitted' && !unread && next.deletedAt !== undefined && (i.sentAt ?? now) <= next.deletedAt) {
+        // Sent before a cancel deleted the waiting jobs, and no job left names it: its job was deleted.
+        apply(i.key, { state: 'cancelled', finishedAt: now });
       } else if (i.state === 'submitted' && !unread && now - (i.sentAt ?? now) > LOST_MS) {
         apply(i.key, { state: 'failed', finishedAt: now, error: 'OSCAR accepted the call, but no job naming this object appeared in 10 minutes.' });
       }
@@ -528,8 +581,9 @@ export class BatchRunner {
    * written back in one update. How a refused call is handled:
    * - 401, 403, 429, a quota, 5xx: the call itself was refused, not the object; the input goes back in
    *   the queue and the batch pauses with the cluster's words (sending the rest would fail the same way).
-   * - no answer (the network dropped): the call may have reached OSCAR, so the input is `checking`, as
-   *   after a reload: on resume it is matched against the service's jobs before being sent again.
+   * - no answer (the network dropped, or an error with no HTTP status): the call may have reached OSCAR,
+   *   so the input is `checking`, as after a reload: on resume it is matched against the service's jobs
+   *   before being sent again. A call aborted as the page goes away is checked too, without a pause.
    * - another 4xx: this object was refused; it fails with the cluster's words and the batch goes on,
    *   unless REFUSALS_BEFORE_PAUSE inputs in a row are refused.
    */
@@ -560,6 +614,9 @@ export class BatchRunner {
     });
     const inputs = this.state.inputs.slice();
     let pause: string | null = null;
+    let unreachable = false;
+    // Calls cut because the page is going away (a reload, a closed tab) say nothing about the cluster.
+    const leaving = this.deps.leaving?.() ?? false;
     picked.forEach((n, at) => {
       const e = results[at];
       const input = inputs[n]!;
@@ -571,8 +628,14 @@ export class BatchRunner {
       }
       const status = statusOf(e);
       const words = messageOf(e);
-      if (status === 0) {
+      if (leaving || (e instanceof DOMException && e.name === 'AbortError')) {
+        // The page is going away with the call out: whether it arrived is not known, so it is checked.
+        inputs[n] = { ...input, state: 'checking' };
+        return;
+      }
+      if (status === 0 || status === undefined) {
         inputs[n] = { ...input, state: 'checking', error: `No answer from the cluster: ${words}` };
+        unreachable = true;
         pause ??= `The cluster could not be reached to start a job (${words}). The batch is paused; what was sent is checked against the service's jobs before anything is sent again.`;
       } else if (status === 401 || status === 403 || status === 429 || (status !== undefined && status >= 500) || /quota/i.test(words)) {
         inputs[n] = { ...input, state: 'queued', attempts: input.attempts - 1, error: `Not sent: ${words}` };
@@ -584,7 +647,7 @@ export class BatchRunner {
       }
     });
     const next = { ...this.state, inputs };
-    if (pause) await this.autoPause(pause, next);
+    if (pause) await this.autoPause(pause, next, unreachable);
     else await this.update(next);
   }
 
