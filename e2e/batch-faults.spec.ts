@@ -25,7 +25,8 @@ const jobKeys = (page: Page) =>
 const count = (page: Page, label: string) => page.getByTestId('batch-counts').getByText(label, { exact: true }).locator('xpath=following-sibling::dd');
 
 test('a batch pauses itself on a refused call and on a dropped network, in the words it got, and resumes without sending anything twice', async ({ page }, testInfo) => {
-  await login(page, '/services/grayify/batch');
+  // Started from the folder's page in the bucket, which offers a batch of each service whose input is there.
+  await login(page, '/buckets/grayify/faulty/');
   await page.evaluate((n) => {
     const demo = (window as unknown as DemoWindow).__lagoonDemo;
     for (let i = 0; i < n; i++) demo.cluster.putObject('grayify', { key: `faulty/img-${i}.jpg`, size: 100 + i, contentType: 'image/jpeg' }, { trigger: false });
@@ -34,9 +35,10 @@ test('a batch pauses itself on a refused call and on a dropped network, in the w
     demo.fault({ method: 'POST', path: '/job/grayify', status: 401, body: 'invalid token for grayify', times: 1 });
   }, COUNT);
 
+  await page.getByRole('link', { name: 'Batch run of grayify over this folder' }).click();
   const form = page.getByRole('form', { name: 'Start a batch run' });
-  await form.getByLabel('Bucket', { exact: true }).fill('grayify');
-  await form.getByLabel(/^Prefix/).fill('faulty/');
+  await expect(form.getByLabel('Bucket', { exact: true })).toHaveValue('grayify');
+  await expect(form.getByLabel(/^Prefix/)).toHaveValue('faulty/');
   await form.getByLabel(/^Suffixes/).fill('.jpg');
   await form.getByRole('button', { name: 'Start batch' }).click();
 

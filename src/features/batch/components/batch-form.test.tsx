@@ -62,4 +62,13 @@ describe('the batch form, files dropped now', () => {
     expect(screen.getByRole('alert')).toHaveTextContent('No file was uploaded, so no batch was started.');
     expect(screen.getByRole('button', { name: /Preparing the upload/ })).toBeInTheDocument();
   });
+
+  it('starts from the bucket folder it was opened on, keeping the service\'s suffixes', async () => {
+    const onStart = vi.fn();
+    renderWithQueryClient(<BatchForm service={grayify} from={{ bucket: 'archive', prefix: '2024/reef/' }} onStart={onStart} />);
+    expect(screen.getByLabelText('Bucket')).toHaveValue('archive');
+    expect(screen.getByLabelText(/^Prefix/)).toHaveValue('2024/reef/');
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Start batch' }));
+    expect(onStart).toHaveBeenCalledWith(expect.objectContaining({ bucket: 'archive', prefix: '2024/reef/', suffixes: grayify.input![0]!.suffix ?? [] }));
+  });
 });

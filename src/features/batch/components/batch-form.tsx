@@ -26,8 +26,11 @@ export function BatchForm({
   onStartDropped,
   preparing = false,
   dropProblem = null,
+  from,
 }: {
   service: Service;
+  /** A bucket folder to start from (a bucket page's "Batch run … over this folder"), instead of the service's input path. */
+  from?: { bucket: string; prefix: string } | undefined;
   onStart: (o: StartOptions) => void;
   onStartDropped?: (o: DropOptions) => void;
   /** The dropped files are being checked for names already taken (the upload engine may ask). */
@@ -42,8 +45,8 @@ export function BatchForm({
   // A file whose name the service's input suffixes leave out would start no job: it is left out, and said.
   const taken = picked.files.filter((f) => isBatchInput(f.relativePath, '', source.suffixes));
   const left = picked.files.filter((f) => !isBatchInput(f.relativePath, '', source.suffixes));
-  const [bucket, setBucket] = useState(source.bucket);
-  const [prefix, setPrefix] = useState(source.prefix);
+  const [bucket, setBucket] = useState(from?.bucket ?? source.bucket);
+  const [prefix, setPrefix] = useState(from ? from.prefix : source.prefix);
   const [suffixes, setSuffixes] = useState(source.suffixes.join(', '));
   const [cap, setCap] = useState('');
   const [error, setError] = useState<string | null>(null);

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useParams, type LoaderFunctionArgs } from 'react-router';
+import { useParams, useSearchParams, type LoaderFunctionArgs } from 'react-router';
 import { oscar, required } from '../../../api/client';
 import { Breadcrumbs } from '../../../components/breadcrumbs';
 import { usePageTitle } from '../../../components/page-title';
@@ -26,6 +26,9 @@ export function loader({ params }: LoaderFunctionArgs) {
 
 export function Component() {
   const name = useParams().name ?? '';
+  // "Batch run of … over this folder" on a bucket's page passes the folder.
+  const [search] = useSearchParams();
+  const from = search.get('bucket') ? { bucket: search.get('bucket')!, prefix: search.get('prefix') ?? '' } : undefined;
   usePageTitle(`Batch run of ${name}`);
   const endpoint = useSession()?.endpoint ?? '';
   const service = useQuery(batchServiceQuery(name));
@@ -51,7 +54,7 @@ export function Component() {
           {batch.state ? (
             <BatchBoard state={batch.state} actions={batch.actions} uploads={batch.uploads} onNew={() => void batch.clear()} />
           ) : (
-            <BatchForm service={service.data} onStart={batch.start} onStartDropped={batch.startDropped} preparing={batch.preparing} dropProblem={batch.dropProblem} />
+            <BatchForm service={service.data} from={from} onStart={batch.start} onStartDropped={batch.startDropped} preparing={batch.preparing} dropProblem={batch.dropProblem} />
           )}
         </>
       )}

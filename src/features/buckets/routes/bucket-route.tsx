@@ -36,6 +36,8 @@ export function Component() {
     ...prefixCrumbs(prefix).map((c, i, all) => ({ label: c.name, ...(i < all.length - 1 ? { to: bucketHref(bucket, c.prefix) } : {}) })),
   ];
   const here = uses.filter((u) => u.prefix === prefix);
+  // Services whose input is in this bucket: their jobs can read its objects, so a batch can run them here.
+  const batchServices = [...new Set(uses.filter((u) => u.role === 'input').map((u) => u.service))];
   return (
     <div className="flex flex-col gap-4">
       <Breadcrumbs items={crumbs} />
@@ -76,6 +78,22 @@ export function Component() {
       {here.some((u) => u.role === 'input') && (
         <p className="rounded-md bg-accent-soft px-3 py-2 text-sm">
           Each file uploaded here starts a job of {here.filter((u) => u.role === 'input').map((u) => u.service).join(', ')}.
+        </p>
+      )}
+      {batchServices.length > 0 && (
+        <p className="text-sm text-muted">
+          Run the objects already here through a service, one job each:{' '}
+          {batchServices.map((svc, i) => (
+            <span key={svc}>
+              {i > 0 && ', '}
+              <Link
+                to={`/services/${encodeURIComponent(svc)}/batch?${new URLSearchParams({ bucket, prefix }).toString()}`}
+                className="text-accent underline underline-offset-2"
+              >
+                Batch run of {svc} over {prefix ? 'this folder' : 'this bucket'}
+              </Link>
+            </span>
+          ))}
         </p>
       )}
       {q.isError && !q.data ? (
