@@ -315,7 +315,7 @@ test('Cancel sends nothing more and offers to delete the jobs still waiting to s
   // The 4 waiting jobs are gone from the cluster, their inputs say so, and the queued ones are never sent,
   // rounds later.
   await expect.poll(async () => (await demoJobs(page)).length).toBe(0);
-  await expect(page.getByRole('table', { name: 'Batch inputs' }).getByText('Cancelled (job deleted)')).toHaveCount(4);
+  await expect(page.getByRole('table', { name: 'Batch inputs' }).getByText('Job deleted')).toHaveCount(4);
   await page.clock.install();
   await page.clock.fastForward(10_000);
   await expect(count(page, 'Queued')).toHaveText('6');

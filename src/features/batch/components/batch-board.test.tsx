@@ -93,7 +93,7 @@ describe('the batch board', () => {
     );
     const { actions } = renderBoard(s);
     const table = screen.getByRole('table', { name: 'Batch inputs' });
-    expect(within(table).getByText('Cancelled (job deleted)')).toBeInTheDocument();
+    expect(within(table).getByText('Job deleted')).toBeInTheDocument();
     expect(within(table).getByText('The job could not be deleted: forbidden')).toBeInTheDocument();
     screen.getByRole('button', { name: 'Cancel' }).focus();
     await user.keyboard('{Enter}');

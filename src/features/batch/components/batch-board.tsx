@@ -29,7 +29,7 @@ const STATE: Record<InputState, [string, BadgeTone]> = {
   running: ['Running', 'accent'],
   succeeded: ['Succeeded', 'ok'],
   failed: ['Failed', 'danger'],
-  cancelled: ['Cancelled (job deleted)', 'neutral'],
+  cancelled: ['Job deleted', 'neutral'],
   uploading: ['Uploading', 'accent'],
 };
 
