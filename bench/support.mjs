@@ -193,16 +193,8 @@ export function printScroll(scroll, steps) {
  * URL, the cluster and a stop function.
  */
 export async function startHttpDemo() {
-  const { createServer } = await import('vite');
-  const vite = await createServer({
-    root: new URL('..', import.meta.url).pathname,
-    configFile: false,
-    logLevel: 'error',
-    appType: 'custom',
-    server: { middlewareMode: true, hmr: false, ws: false, watch: null },
-    optimizeDeps: { noDiscovery: true, include: [] },
-  });
-  const { startDemoServer } = await vite.ssrLoadModule('/mocks/http-server.ts');
+  const { loadDemoServer } = await import('../scripts/demo-module.mjs');
+  const { vite, startDemoServer } = await loadDemoServer();
   const demo = await startDemoServer({ port: 0 });
   return {
     url: demo.url,

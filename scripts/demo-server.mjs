@@ -7,7 +7,7 @@
 //
 // The mocks use Vite features (import.meta.glob for the seed's FDL files), so they are loaded through
 // Vite's SSR module loader rather than compiled separately: the server runs the very same modules.
-import { createServer } from 'vite';
+import { loadDemoServer } from './demo-module.mjs';
 import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -47,15 +47,7 @@ function issuersFrom(file) {
 }
 
 const args = parseArgs(process.argv.slice(2));
-const vite = await createServer({
-  root,
-  configFile: false,
-  logLevel: 'error',
-  appType: 'custom',
-  server: { middlewareMode: true, hmr: false, ws: false, watch: null },
-  optimizeDeps: { noDiscovery: true, include: [] },
-});
-const { startDemoServer } = await vite.ssrLoadModule('/mocks/http-server.ts');
+const { vite, startDemoServer } = await loadDemoServer();
 const demo = await startDemoServer({
   port: args.port,
   host: args.host,
