@@ -202,6 +202,9 @@ try {
     console.log(
       `  scroll the board's table to the bottom in ${STEPS} steps (while submitting): ${ms(scroll.total)}; frame p50 ${scroll.p50.toFixed(1)} ms, p95 ${scroll.p95.toFixed(1)} ms, max ${ms(scroll.max)}; long tasks ${scroll.longCount}, longest ${ms(scroll.longest)}; last row ${scroll.lastRow}`,
     );
+    console.log(
+      `    work per frame (scroll event → frame rendered, ${scroll.workCount} frames): p50 ${scroll.workP50.toFixed(1)} ms, p95 ${scroll.workP95.toFixed(1)} ms, max ${scroll.workMax.toFixed(1)} ms (a 60 Hz frame: 16.7 ms)`,
+    );
   } else console.log('  scroll: no board table found');
   console.log(
     `  reload → board shows its ${shown} inputs again (from IndexedDB): ${shownReopened === shown ? ms(reopened) : `not within 60 s (${shownReopened || 'nothing'} shown)`}`,
