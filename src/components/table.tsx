@@ -73,7 +73,7 @@ export function DataTable<T>({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
-    overscan: 12,
+    overscan: 5,
   });
   const items = virtualizer.getVirtualItems();
   const padTop = items[0]?.start ?? 0;

@@ -41,6 +41,20 @@ function duration(ms: number | undefined): string {
   return m < 60 ? `${m} min ${s % 60} s` : `${Math.floor(m / 60)} h ${m % 60} min`;
 }
 
+/** An input's run time: fixed once it finished, counting each second while its job is on its way. */
+function DurationCell({ input }: { input: BatchInput }) {
+  const from = input.startedAt ?? input.sentAt;
+  if (from === undefined) return <>—</>;
+  if (input.finishedAt !== undefined) return <>{duration(input.finishedAt - from)}</>;
+  return isActive(input.state) ? <Ticking from={from} /> : <>—</>;
+}
+
+/** Only the rows still running hold a clock, so the table's rows do not all render again each second. */
+function Ticking({ from }: { from: number }) {
+  const now = useClock(1000);
+  return <>{duration(now - from)}</>;
+}
+
 /** Outputs are kept as "bucket/key". */
 function outputLink(path: string): string {
   const i = path.indexOf('/');
@@ -115,7 +129,10 @@ export function BatchBoard({
     [state.inputs, filter],
   );
   const svc = encodeURIComponent(state.service);
-  const columns: Column<BatchInput>[] = [
+  // Memoised: the table's rows are memo'd on their columns, so a new array each time the engine reports
+  // (several times a second while it submits) would render every row in view again.
+  const retryUpload = actions.retryUpload;
+  const columns = useMemo<Column<BatchInput>[]>(() => [
     { id: 'input', header: 'Input', width: 'w-[34%]', cell: (i) => (
         <Link className="truncate font-mono text-xs text-accent" title={i.key} to={objectLink({ bucket: state.bucket, key: i.key })}>
           {i.key}
@@ -133,14 +150,14 @@ export function BatchBoard({
       id: 'duration',
       header: 'Duration',
       width: 'w-28',
-      cell: (i) => duration(i.startedAt !== undefined || i.sentAt !== undefined ? (i.finishedAt ?? (isActive(i.state) ? now : undefined)) !== undefined ? (i.finishedAt ?? now) - (i.startedAt ?? i.sentAt!) : undefined : undefined),
+      cell: (i) => <DurationCell input={i} />,
     },
     {
       id: 'outputs',
       header: 'Outputs',
       cell: (i) =>
         i.state === 'uploading' || i.uploadFailed ? (
-          <UploadCell input={i} file={uploads?.get(i.key)} onRetry={actions.retryUpload} />
+          <UploadCell input={i} file={uploads?.get(i.key)} onRetry={retryUpload} />
         ) : i.error ? (
           <span className="truncate text-xs text-danger" title={i.error}>{i.error}</span>
         ) : i.outputs && i.outputs.length > 0 ? (
@@ -151,7 +168,7 @@ export function BatchBoard({
           <span className="text-muted">{i.state === 'succeeded' && i.outputs ? 'none found' : '—'}</span>
         ),
     },
-  ];
+  ], [state.bucket, svc, uploads, retryUpload]);
 
   const applyCap = (e: FormEvent) => {
     e.preventDefault();

@@ -131,27 +131,38 @@ export function useBatch(service: Service | undefined, endpoint: string) {
   const act = useCallback((fn: (r: BatchRunner) => Promise<void>) => {
     if (runner.current) void fn(runner.current);
   }, []);
-  const actions = {
-    pause: () => act((r) => r.pause()),
-    resume: () => act((r) => r.resume()),
-    cancel: (deletePending: boolean) => act((r) => r.cancel({ deletePending })),
-    retryFailed: () =>
-      act(async (r) => {
-        // Dropped files whose upload failed are uploaded again (their file is still in this tab).
-        const queue = uploadQueueView();
-        for (const i of r.get().inputs) {
-          const f = uploads?.get(i.key);
-          if (queue && canRetryUpload(i, f)) queue.retry(f.id);
-        }
-        await r.retryFailed();
-      }),
-    retryUpload: (key: string) => {
-      const f = uploads?.get(key);
-      const input = state?.inputs.find((i) => i.key === key);
-      if (f && input && canRetryUpload(input, f)) uploadQueueView()?.retry(f.id);
-    },
-    setCap: (cap: number | null) => act((r) => r.setCap(cap)),
-  };
+  // The actions keep their identity across the engine's reports (the board's table memoises its columns
+  // on them); they read the latest uploads and state through a ref.
+  const latest = useRef({ uploads, state });
+  useEffect(() => {
+    latest.current = { uploads, state };
+  });
+  const actions = useMemo(
+    () => ({
+      pause: () => act((r) => r.pause()),
+      resume: () => act((r) => r.resume()),
+      cancel: (deletePending: boolean) => act((r) => r.cancel({ deletePending })),
+      retryFailed: () =>
+        act(async (r) => {
+          // Dropped files whose upload failed are uploaded again (their file is still in this tab).
+          const queue = uploadQueueView();
+          const { uploads } = latest.current;
+          for (const i of r.get().inputs) {
+            const f = uploads?.get(i.key);
+            if (queue && canRetryUpload(i, f)) queue.retry(f.id);
+          }
+          await r.retryFailed();
+        }),
+      retryUpload: (key: string) => {
+        const { uploads, state } = latest.current;
+        const f = uploads?.get(key);
+        const input = state?.inputs.find((i) => i.key === key);
+        if (f && input && canRetryUpload(input, f)) uploadQueueView()?.retry(f.id);
+      },
+      setCap: (cap: number | null) => act((r) => r.setCap(cap)),
+    }),
+    [act],
+  );
 
   return { state, loaded, storeProblem, actions, start, startDropped, preparing, dropProblem, uploads, clear };
 }

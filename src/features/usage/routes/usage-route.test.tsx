@@ -16,6 +16,7 @@ import {
 } from '../test/helpers';
 import { serveDuringTests } from '../../../test/msw';
 import { signIn } from '../../../test/session';
+import { fakeLayout } from '../../../test/layout';
 import { Component as UsageRoute } from './usage-route';
 
 // The page's "now" is the clock's, to the minute. Left to the wall clock, a test run in the first minute
@@ -174,6 +175,8 @@ describe('the range', () => {
 describe('the charts', () => {
   it('offer their figures as a sortable table, with units, as CSV, and legend toggles', async () => {
     const user = userEvent.setup();
+    // Tall enough for all 25 periods: the table is virtualised and this test reads its last row.
+    fakeLayout({ height: 1400 });
     renderUsage('/usage?range=24h');
     const figure = await screen.findByRole('figure', { name: 'CPU and GPU hours' });
     await waitFor(() => expect(figure).not.toHaveAttribute('aria-busy'));
