@@ -1,5 +1,10 @@
 // Render and scroll a 10,000-object folder listing (OSCAR pages of 1,000 followed with next_page), in
 // Chromium on the production build with the demo cluster. Prints figures; never fails the run.
+// Each of the 150 steps jumps 2,900 px (66 rows), so every frame draws a whole new page of rows: the
+// worst case for the virtualised table, harder than a wheel or a drag.
+// Measured 2026-12-06 idle (load 1.9): overscan 12 → 5 (29 → 22 rows in the DOM): frame gap p50 18.0 →
+// 17.1 ms, p95 30 → 26 ms; work per frame (scroll event → frame rendered) p50 15 → 11 ms, p95 21 → 18 ms;
+// 0 long tasks. Open the bucket → first page 0.2 s, all 10,000 loaded 0.4 s; filter 10,000 to 1: 34 ms.
 import { ms, openDemo, printScroll, scrollThrough } from './support.mjs';
 
 const TOTAL = 10_000;
