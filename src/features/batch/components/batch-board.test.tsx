@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
@@ -44,6 +44,23 @@ describe('the batch board', () => {
     expect(within(table).getByRole('link', { name: 'grayify-aaaaa' })).toHaveAttribute('href', '/jobs/grayify/grayify-aaaaa');
     expect(within(table).getByRole('link', { name: 'data/out/a.png' })).toBeInTheDocument();
     expect(within(table).getByText('The job failed: its log says why.')).toBeInTheDocument();
+  });
+
+  it('shows each input\'s duration: fixed once it finished, counting while its job runs, none before it is sent', () => {
+    vi.useFakeTimers({ toFake: ['Date', 'setInterval', 'clearInterval'] });
+    try {
+      renderBoard(batch('running'));
+      const table = screen.getByRole('table', { name: 'Batch inputs' });
+      const durationOf = (key: string) => within(table).getByText(key).closest('tr')!.querySelectorAll('td')[3]!.textContent;
+      expect(durationOf('in/a.jpg')).toBe('20 s');
+      expect(durationOf('in/c.jpg')).toBe('10 s');
+      expect(durationOf('in/d.jpg')).toBe('—');
+      act(() => vi.advanceTimersByTime(5000));
+      expect(durationOf('in/c.jpg')).toBe('15 s');
+      expect(durationOf('in/a.jpg')).toBe('20 s');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('says why the batch paused itself, with Resume, and names what an empty batch looked for', async () => {
