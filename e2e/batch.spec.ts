@@ -106,7 +106,9 @@ test('a 200-file batch survives a reload without sending twice, retries its fail
   await page.addInitScript(() => Object.defineProperty(window, 'showSaveFilePicker', { value: undefined, configurable: true }));
   const mark = (what: string) => console.log(`[batch 200] ${what}: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   await login(page, '/services/grayify');
-  // 0.1 CPU and 128 MiB a job: the demo cluster's 23 free cores fit 230 of them, so the whole archive runs at once.
+  // 0.1 CPU and 128 MiB a job: the demo cluster's 23 free cores fit 230 of them. The batch is capped at
+  // 150 at once so that the reload below always comes in the middle of the sending, however fast the
+  // page sends: the last 50 wait for room, which only the jobs' end (13 s at the soonest) makes.
   await seedArchive(page, COUNT, '0.1');
   await page.getByRole('link', { name: 'Batch run' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Batch run of grayify' })).toBeVisible();
@@ -118,6 +120,7 @@ test('a 200-file batch survives a reload without sending twice, retries its fail
   await form.getByLabel(/^Prefix/).fill('archive/');
   await form.getByLabel(/^Suffixes/).fill('.jpg');
   await page.screenshot({ path: testInfo.outputPath('batch-form-light.png') });
+  await form.getByLabel(/^At most/).fill('150');
   await form.getByLabel(/^At most/).press('Enter');
 
   // Every image is listed; the notes are not. Inputs go out at most 120 a round (2 s), six calls at once,
@@ -141,10 +144,11 @@ test('a 200-file batch survives a reload without sending twice, retries its fail
   await checkA11y(page, 'batch board (dark)');
 
   // The demo jobs take 13–23 s: the clock jumps instead of the test waiting. First the jobs sent before
-  // the reload end, and the board finds each by its log and follows it to its end: then nothing but the
-  // inputs whose calls the reload cut (up to six are out at once) are going, or sending has gone on.
-  // Queued is read as the board comes back: on a busy machine the sending may have gone on to the end
-  // before the clock jumps, and the jobs it sent then still run for up to 23 s of real time.
+  // the reload end, and the board finds each by its log and follows it to its end: every job of the batch
+  // in the cluster has ended and the board counts as many done. The inputs whose calls the reload cut
+  // (marked before their round's calls left: up to a round of 120, more of them the busier the machine)
+  // are held until no job can be theirs; or the sending has gone on. Queued is read as the board comes
+  // back: on a busy machine the sending may have gone on to the end before the clock jumps.
   const queuedAtReload = await countOf(page, 'Queued');
   await page.clock.install();
   await page.clock.fastForward(30_000);
@@ -152,12 +156,15 @@ test('a 200-file batch survives a reload without sending twice, retries its fail
     .poll(
       async () => {
         const queued = await countOf(page, 'Queued');
-        return (await countOf(page, 'Going')) <= 6 || queued === 0 || queued < queuedAtReload;
+        if (queued === 0 || queued < queuedAtReload) return true;
+        const jobs = await demoJobs(page);
+        const ended = jobs.filter((j) => j.status === 'Succeeded' || j.status === 'Failed').length;
+        return ended === jobs.length && (await countOf(page, 'Succeeded')) + (await countOf(page, 'Failed')) === ended;
       },
       { timeout: 20_000 },
     )
     .toBe(true);
-  // That input is checked against the jobs for a minute before it is sent again (someone else's job whose
+  // Those inputs are checked against the jobs for a minute before they are sent again (someone else's job whose
   // log is still empty keeps the check open: the demo's seeded 45-minute job is one), so the clock skips
   // that minute too. Then the rest is sent.
   await page.clock.fastForward(61_000);
