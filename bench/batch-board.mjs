@@ -62,7 +62,7 @@
 // - jobs/s: 42-46 for the first 460; 22.5-24.9 after, against the 25.8 the parallelism allows (in flight
 //   mean 387-416 of 460): the parallelism, not the page, limits the rate.
 // - while listing and while submitting (60 s): 0 long tasks.
-import { loadNote, ms, openHttpDemo, printProfile, profileLongTasks, scrollThrough } from './support.mjs';
+import { loadNote, ms, ms1, openHttpDemo, printProfile, profileLongTasks, scrollThrough } from './support.mjs';
 
 const INPUTS = Number(process.env.INPUTS ?? 10_000);
 const WINDOW_S = Number(process.env.WINDOW_S ?? 60);
@@ -211,10 +211,10 @@ try {
     );
   if (scroll) {
     console.log(
-      `  scroll the board's table to the bottom in ${STEPS} steps (while submitting): ${ms(scroll.total)}; frame p50 ${scroll.p50.toFixed(1)} ms, p95 ${scroll.p95.toFixed(1)} ms, max ${ms(scroll.max)}; long tasks ${scroll.longCount}, longest ${ms(scroll.longest)}; last row ${scroll.lastRow}`,
+      `  scroll the board's table to the bottom in ${STEPS} steps (while submitting): ${ms(scroll.total)}; frame p50 ${ms1(scroll.p50)}, p95 ${ms1(scroll.p95)}, max ${ms(scroll.max)}; long tasks ${scroll.longCount}, longest ${ms(scroll.longest)}; last row ${scroll.lastRow}`,
     );
     console.log(
-      `    work per frame (scroll event → frame rendered, ${scroll.workCount} frames): p50 ${scroll.workP50.toFixed(1)} ms, p95 ${scroll.workP95.toFixed(1)} ms, max ${scroll.workMax.toFixed(1)} ms (a 60 Hz frame: 16.7 ms)`,
+      `    work per frame (scroll event → frame rendered, ${scroll.workCount} frames): p50 ${ms1(scroll.workP50)}, p95 ${ms1(scroll.workP95)}, max ${ms1(scroll.workMax)} (a 60 Hz frame: 16.7 ms)`,
     );
   } else console.log('  scroll: no board table found');
   console.log(

@@ -1,6 +1,6 @@
 // The batch of one service on the session's cluster: read back from IndexedDB (and resumed) when the page
 // opens, run by a BatchRunner while the page is open, stopped when it closes.
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { Service } from '../../../api/types';
 import { clusterDeps } from '../api/deps';
 import type { Picked } from '../../../lib/uploads/entries';
@@ -134,7 +134,7 @@ export function useBatch(service: Service | undefined, endpoint: string) {
   // The actions keep their identity across the engine's reports (the board's table memoises its columns
   // on them); they read the latest uploads and state through a ref.
   const latest = useRef({ uploads, state });
-  useEffect(() => {
+  useLayoutEffect(() => {
     latest.current = { uploads, state };
   });
   const actions = useMemo(
