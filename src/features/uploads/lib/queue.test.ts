@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { basicAuth, demoCluster, oidcToken, resetDemoCluster, server } from '../../../../mocks/node';
 import { demoS3 } from '../../../../mocks/s3';
 import { MiB } from './plan';
@@ -70,6 +70,19 @@ describe('the upload queue on the demo S3', () => {
     expect(await sha256((await storedHash('shared-models', 'videos/video.mp4'))!)).toBe(await sha256(file));
     expect(demoS3(demoCluster()).uploads.size).toBe(0);
     expect(q.getSnapshot().summary).toMatchObject({ finished: true, done: 1, total: 1 });
+  });
+
+  it('counts every part of a finished file, even when its last parts land between two progress refreshes', async () => {
+    // Progress is refreshed at most every 100 ms: with that timer never firing, only the end can count.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const { q } = queue({ limits: { files: 1, parts: 3 } });
+      q.add([{ bucket: 'shared-models', key: 'quick.bin', file: fileOf(12 * MiB + 1, 'quick.bin', 5) }]);
+      await q.idle();
+      expect(q.getSnapshot().items[0]).toMatchObject({ state: 'done', parts: { total: 3, done: 3 } });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('keeps going through a dropped connection by sending only the failed part again', async () => {

@@ -196,6 +196,11 @@ class Slots {
 let nextId = 1;
 const newId = () => `u${Date.now().toString(36)}-${(nextId++).toString(36)}`;
 
+/** A multipart file's parts count as the job holds it now (nothing for a single PUT). */
+function partsNow(job: Job): Pick<UploadItem, 'parts'> {
+  return job.item.parts ? { parts: { ...job.item.parts, done: job.done.size } } : {};
+}
+
 function failureOf(e: unknown): UploadFailure {
   if (e instanceof S3Error) {
     return { kind: classifyFailure(e), message: e.message, status: e.status };
@@ -497,7 +502,8 @@ export class UploadQueue {
       if (job.item.method === 'multipart') await this.multipart(job, controller.signal);
       else await this.single(job, controller.signal);
       if (controller.signal.aborted) return;
-      job.item = { ...job.item, state: 'done', loaded: job.item.size, speed: 0, eta: 0, finishedAt: this.o.now() };
+      // The parts as they stand: the last throttled refresh may predate the last parts.
+      job.item = { ...job.item, ...partsNow(job), state: 'done', loaded: job.item.size, speed: 0, eta: 0, finishedAt: this.o.now() };
       if (job.recordId) void this.o.store.remove(job.recordId);
       this.emit(true);
       this.o.onComplete?.({ ...job.item });
@@ -508,7 +514,7 @@ export class UploadQueue {
         if (job.recordId) void this.o.store.remove(job.recordId);
         this.resetMultipart(job);
       }
-      job.item = { ...job.item, state: 'failed', speed: 0, eta: null, error: failure, finishedAt: this.o.now() };
+      job.item = { ...job.item, ...partsNow(job), state: 'failed', speed: 0, eta: null, error: failure, finishedAt: this.o.now() };
       this.emit(true);
     } finally {
       job.inflight.clear();
@@ -540,7 +546,7 @@ export class UploadQueue {
       loaded: Math.min(job.item.size, loaded),
       speed,
       eta: timeLeft(job.item.size - loaded, speed),
-      ...(job.item.parts ? { parts: { ...job.item.parts, done: job.done.size } } : {}),
+      ...partsNow(job),
     };
   }
 
